@@ -1,0 +1,53 @@
+# MySQL / MariaDB error log, one record (line) at a time, over a moo lexer. The message body is a
+# single token; the grammar only fixes the line's shape. Postprocessors return token *indexes*, not
+# values, so a parse result is reusable for every line of the same token-type sequence.
+@preprocessor typescript
+@{%
+import moo from 'moo';
+
+const restOfLine = { match: /[^\n]+/ };
+export const lexer = moo.states({
+  main: {
+    // 160521 11:06:36 | 160521  9:06:36 (5.5: hour space-padded; mysqld_safe zero-pads)
+    stamp55: { match: /\d{6} {1,2}\d{1,2}:\d\d:\d\d/, next: 'head' },
+    // 2016-05-21 11:06:36 | 2016-05-21T11:06:36.123456Z | 2023-05-28  8:34:45 | ...+08:00
+    stampIso: { match: /\d{4}-\d\d-\d\d(?:T| {1,2})\d{1,2}:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?/, next: 'head' },
+    // 07:00:44 UTC - mysqld got signal 11 ;
+    stampUtc: { match: /\d\d:\d\d:\d\d UTC/, next: 'head' },
+    body: restOfLine,
+  },
+  head: {
+    sp: /[ \t]+/,
+    thread: /(?:0x[0-9a-fA-F]+|\d+)(?=[ \t])/,
+    code: /\[MY-\d+\](?=[ \t])/,
+    bracket: /\[[A-Za-z][A-Za-z ]{0,15}\](?=[ \t])/,
+    body: restOfLine,
+  },
+});
+%}
+@lexer lexer
+
+# InnoDB: mmap(137363456 bytes) failed; errno 12
+record -> %body                          {% (d) => ({ body: d[0].index }) %}
+# 160521 11:06:36 (nothing after the stamp)
+        | stamp                          {% (d) => ({ stamp: d[0] }) %}
+# 091119 22:27:11InnoDB: Warning: cannot find a free slot
+        | stamp %body                    {% (d) => ({ stamp: d[0], body: d[1].index }) %}
+# 160521 11:06:36 InnoDB: ... | 2016-05-21 11:06:36 1234 [Note] ... | ... 0 [System] [MY-010116] [Server] ...
+        | stamp %sp head %body:?         {% (d) => ({ stamp: d[0], ...d[2], body: d[3] ? d[3].index : undefined }) %}
+
+stamp -> %stamp55                        {% (d) => d[0].index %}
+       | %stampIso                       {% (d) => d[0].index %}
+       | %stampUtc                       {% (d) => d[0].index %}
+
+head -> null                             {% () => ({}) %}
+      | %thread %sp tags                 {% (d) => ({ thread: d[0].index, ...d[2] }) %}
+      | tags1                            {% (d) => d[0] %}
+
+# the thread id alone, or the thread id and then the tags
+tags -> null                             {% () => ({}) %}
+      | tags1                            {% (d) => d[0] %}
+
+# [Note] | [System] [MY-010116] [Server]
+tags1 -> %bracket %sp                    {% (d) => ({ level: d[0].index }) %}
+       | %bracket %sp %code %sp %bracket %sp {% (d) => ({ level: d[0].index, code: d[2].index, subsystem: d[4].index }) %}

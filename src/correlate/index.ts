@@ -1,0 +1,27 @@
+// The correlator: a pure function from the timeline to findings. No I/O, no clock.
+import { type Event, SNAPSHOT_KINDS } from '../event.js';
+import { adviseSettings } from './advice.js';
+import { findFailures } from './failures.js';
+import { findIncidents } from './incidents.js';
+import { linkAfter, linkBefore } from './link.js';
+import type { Findings } from './types.js';
+import { judge } from './verdict.js';
+
+export interface CorrelateOptions {
+  lookbackSeconds: number;
+}
+
+export function correlate(timeline: readonly Event[], opts: CorrelateOptions): Findings {
+  const snapshots = timeline.filter((e) => SNAPSHOT_KINDS.has(e.kind) && Number.isFinite(e.time.ms));
+  const failures = findFailures(timeline).map(({ event, requested_bytes }) => {
+    const before = linkBefore(event, snapshots, opts.lookbackSeconds * 1000);
+    const after = linkAfter(event, snapshots);
+    const { culprit, verdict } = judge(event, requested_bytes, before, after, opts.lookbackSeconds);
+    return { event, requested_bytes, before, after, culprit, verdict };
+  });
+  const incidents = findIncidents(timeline, new Set(failures.map((f) => f.event)));
+  const advice = adviseSettings(timeline, failures);
+  return { failures, incidents, advice };
+}
+
+export type { Findings } from './types.js';

@@ -1,0 +1,73 @@
+// Links a failure to the memory state around it: `before` is the latest snapshot at or before the
+// failure within the lookback (an interval-dated one only if its whole interval lies before);
+// memory totals from the latest memory-bearing snapshot, process data from the latest one with a
+// process table; `after` is the nearest snapshot after the failure.
+import { type Event, SNAPSHOT_KINDS, type SnapshotData } from '../event.js';
+import type { Before, ProcessShare, SnapshotRef } from './types.js';
+import { groupOf } from './processes.js';
+
+export function snapshotData(e: Event): SnapshotData | null {
+  return SNAPSHOT_KINDS.has(e.kind) ? (e.data as SnapshotData) : null;
+}
+
+function latestInstant(e: Event): number {
+  return e.time.source === 'interval' ? (e.time.latestMs ?? e.time.ms) : e.time.ms;
+}
+
+export function linkBefore(failure: Event, snapshots: readonly Event[], lookbackMs: number): Before | null {
+  const t = failure.time.ms;
+  let memory: Event | null = null;
+  let procs: Event | null = null;
+  let latest: Event | null = null;
+  for (let i = snapshots.length - 1; i >= 0; i--) {
+    const s = snapshots[i];
+    const end = latestInstant(s);
+    if (!(end <= t)) continue;
+    if (t - end > lookbackMs) break;
+    const d = snapshotData(s);
+    if (!d) continue;
+    latest ??= s;
+    if (!memory && d.memory && d.memory.total_bytes) memory = s;
+    if (!procs && d.rows && d.rows.length > 0) procs = s;
+    if (memory && procs) break;
+  }
+  if (!latest) return null;
+  const mem = memory ? (snapshotData(memory)?.memory ?? null) : null;
+  const rows = procs ? (snapshotData(procs)?.rows ?? []) : [];
+  const total = mem?.total_bytes ?? null;
+  const groups = new Map<string, { processes: number; rss_bytes: number; max: number }>();
+  for (const r of rows) {
+    const g = groupOf(r.command);
+    const cur = groups.get(g) ?? { processes: 0, rss_bytes: 0, max: 0 };
+    cur.processes++;
+    cur.rss_bytes += r.rss_bytes;
+    cur.max = Math.max(cur.max, r.rss_bytes);
+    groups.set(g, cur);
+  }
+  const fpm = groups.get('php-fpm');
+  const php_fpm: ProcessShare | null = fpm
+    ? { processes: fpm.processes, rss_bytes: fpm.rss_bytes, max_rss_bytes: fpm.max, share_of_memory: total ? fpm.rss_bytes / total : null }
+    : null;
+  const my = groups.get('mysqld');
+  const top_groups = [...groups.entries()]
+    .map(([command, g]) => ({ command, processes: g.processes, rss_bytes: g.rss_bytes }))
+    .sort((a, b) => b.rss_bytes - a.rss_bytes)
+    .slice(0, 5);
+  return {
+    event: latest,
+    gap_seconds: Math.round((t - latestInstant(latest)) / 1000),
+    memory: mem,
+    processSnapshot: procs,
+    php_fpm,
+    mysqld: my ? { processes: my.processes, rss_bytes: my.rss_bytes } : null,
+    top_groups,
+  };
+}
+
+export function linkAfter(failure: Event, snapshots: readonly Event[]): SnapshotRef | null {
+  const t = failure.time.ms;
+  for (const s of snapshots) {
+    if (s.time.ms > t) return { event: s, gap_seconds: Math.round((s.time.ms - t) / 1000) };
+  }
+  return null;
+}

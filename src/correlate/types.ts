@@ -1,0 +1,64 @@
+// What the correlator finds: failures linked to the memory state around them, incidents with
+// their downtime, and advice. Plain data, shaped like the JSON summary (CONTRACT.md).
+import type { Event, MemoryTotals } from '../event.js';
+
+export interface ProcessShare {
+  processes: number;
+  rss_bytes: number;
+  max_rss_bytes: number;
+  share_of_memory: number | null;
+}
+
+export interface SnapshotRef {
+  event: Event;
+  gap_seconds: number;
+}
+
+export interface Before extends SnapshotRef {
+  memory: MemoryTotals | null;
+  /** The snapshot the process data came from (may differ from the memory one). */
+  processSnapshot: Event | null;
+  php_fpm: ProcessShare | null;
+  mysqld: { processes: number; rss_bytes: number } | null;
+  /** The largest process groups, biggest first. */
+  top_groups: { command: string; processes: number; rss_bytes: number }[];
+}
+
+export interface Failure {
+  event: Event;
+  requested_bytes: number | null;
+  before: Before | null;
+  after: SnapshotRef | null;
+  culprit: string | null;
+  verdict: string;
+}
+
+export type Outcome = 'recovered' | 'down' | 'unknown';
+
+export interface Incident {
+  start: number;
+  end: number;
+  failures: number;
+  deaths: number;
+  restarts: number;
+  outcome: Outcome;
+  recovered_at: number | null;
+  downtime_seconds: number | null;
+  /** Settings seen to change between start attempts (`innodb_buffer_pool_size 128.0M → 16.0M`). */
+  config_changes: string[];
+  /** The events that opened it, for reports. */
+  first: Event;
+}
+
+export interface Advice {
+  setting: string;
+  current: string | null;
+  recommended: string;
+  reason: string;
+}
+
+export interface Findings {
+  failures: Failure[];
+  incidents: Incident[];
+  advice: Advice[];
+}

@@ -1,0 +1,153 @@
+// The Event: the one type that crosses stage boundaries (read → parse → clock → timeline →
+// correlate → report). A tagged union on `kind`; each kind's payload lives in EventDataMap, so
+// a new kind is one line there. Every event says where it came from and how its time was known.
+
+/** How an event's time was obtained. */
+export type TimeSource = 'stamped' | 'inherited' | 'inferred' | 'interval';
+
+/** A wall-clock stamp as a parser read it, before the clock places it on the timeline. */
+export interface RawStamp {
+  year?: number; // absent: a year-less (syslog) or time-only (top) stamp, to be inferred
+  month?: number; // 1-12
+  day?: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millis?: number;
+  /** Offset from UTC the stamp itself carries (`Z` is 0); absent means the report zone. */
+  offsetMinutes?: number;
+}
+
+export interface EventTime {
+  /** Epoch milliseconds; for an interval its earliest instant; NaN while not yet placed. */
+  ms: number;
+  /** Latest instant, for `interval` times. */
+  latestMs?: number;
+  source: TimeSource;
+  /** Why the time is what it is, for inferred and interval times ("date from --date"). */
+  note?: string;
+}
+
+/** Where an event came from. `lines` counts the non-blank input lines folded into it. */
+export interface Provenance {
+  path: string;
+  line: number;
+  lines: number;
+  offset: number;
+  format: string;
+}
+
+/** Memory totals of a snapshot, all in bytes. */
+export interface MemoryTotals {
+  total_bytes?: number;
+  used_bytes?: number;
+  free_bytes?: number;
+  available_bytes?: number;
+  buffers_bytes?: number;
+  cached_bytes?: number;
+  swap_total_bytes?: number;
+  swap_free_bytes?: number;
+}
+
+/** One process row of a snapshot (top, ps, a kernel OOM task table). */
+export interface ProcessRow {
+  pid?: number;
+  user?: string;
+  command: string;
+  rss_bytes: number;
+  vsz_bytes?: number;
+}
+
+/** Processes of one command name: how many, how much resident memory. */
+export interface ProcessGroup {
+  command: string;
+  count: number;
+  rss_bytes: number;
+  max_rss_bytes: number;
+}
+
+/** The payload shared by every snapshot kind. */
+export interface SnapshotData {
+  memory?: MemoryTotals;
+  /** All rows read (top, ps, OOM task table); groups are derived from them. */
+  rows?: ProcessRow[];
+  groups?: ProcessGroup[];
+  /** True when the process table was cut off (a paste ending in `...`). */
+  partial?: boolean;
+  load?: [number, number, number];
+  tasks?: { total?: number; running?: number; sleeping?: number; stopped?: number; zombie?: number };
+  uptime_seconds?: number;
+  /** The shell command that printed it, when it came from a transcript. */
+  command?: string;
+  /** A time-only or partial stamp still to be dated (top's `23:42:33`). */
+  pending?: RawStamp;
+}
+
+/** Payload per event kind. Adding a kind is adding a line here. */
+export interface EventDataMap {
+  'mysql.start': { version?: string };
+  'mysql.ready': { version?: string; port?: number; socket?: string };
+  'mysql.shutdown': Record<string, never>;
+  'mysql.abort': Record<string, never>;
+  'mysql.crash_recovery': Record<string, never>;
+  'mysql.buffer_pool_init': { bytes: number };
+  'mysql.mmap_failed': { bytes: number; errno: number };
+  'mysql.buffer_pool_alloc_failed': { bytes?: number };
+  'mysql.signal': { signal: number; trace_lines: number };
+  'mysql.log': { code?: string; subsystem?: string };
+  'mysqld_safe.start': { datadir?: string };
+  'mysqld_safe.died': Record<string, never>;
+  'mysqld_safe.restart': Record<string, never>;
+  'mysqld_safe.ended': { pid_file?: string };
+  'snapshot.top': SnapshotData;
+  'snapshot.free': SnapshotData;
+  'snapshot.ps': SnapshotData;
+  'snapshot.meminfo': SnapshotData;
+  'kernel.oom_invoked': { gfp_mask?: string; order?: number };
+  'kernel.oom_kill': { anon_rss_bytes?: number; total_vm_bytes?: number; score?: number; cgroup?: boolean };
+  'kernel.log': Record<string, never>;
+  'phpfpm.max_children': { pool?: string; limit?: number };
+  'phpfpm.busy': { pool?: string; spawning?: number; idle?: number; total?: number };
+  'phpfpm.child_exited': { pool?: string; signal?: number; code?: number; after_seconds?: number };
+  'phpfpm.log': { pool?: string };
+  'config.mysql': { settings: Record<string, string> };
+  'config.phpfpm': { pool?: string; settings: Record<string, string> };
+  'line.unrecognized': { truncated_bytes?: number };
+}
+
+export type EventKind = keyof EventDataMap;
+
+export interface EventBase {
+  message: string;
+  /** ECS-style level: error, warning, info, notice, debug, critical. */
+  level?: string;
+  time: EventTime;
+  src: Provenance;
+  /** The process a line is about (the server for mysql lines, the victim of an OOM kill). */
+  process?: { pid?: number; name?: string };
+  /** Metadata kept from stripped prefixes and containers (container name, stream, host). */
+  meta?: Record<string, string>;
+  /** Input order, for stable ties on the timeline. */
+  seq: number;
+}
+
+export type EventOf<K extends EventKind> = EventBase & { kind: K; data: EventDataMap[K] };
+export type Event = { [K in EventKind]: EventOf<K> }[EventKind];
+
+/** Is this event a memory failure (before deduplication by start attempt)? */
+export const FAILURE_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
+  'mysql.mmap_failed',
+  'mysql.buffer_pool_alloc_failed',
+  'kernel.oom_kill',
+]);
+
+export const SNAPSHOT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
+  'snapshot.top',
+  'snapshot.free',
+  'snapshot.ps',
+  'snapshot.meminfo',
+]);
+
+export function isKind<K extends EventKind>(e: Event, kind: K): e is Extract<Event, { kind: K }> {
+  return e.kind === kind;
+}

@@ -1,0 +1,27 @@
+// The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
+// and one fixture folder under test/formats/ (a test checks they stay in step).
+import { mysqlError } from './mysql-error.js';
+import type { Format } from './types.js';
+
+export const FORMATS: readonly Format[] = [mysqlError];
+
+export function formatById(id: string): Format | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
+
+/** Below this score no format claims the lines; they are counted unrecognized. */
+export const SNIFF_THRESHOLD = 0.2;
+
+/** The format that best fits these lines, or null. Ties go to the earlier entry. */
+export function sniffFormat(lines: readonly string[]): Format | null {
+  let best: Format | null = null;
+  let bestScore = SNIFF_THRESHOLD;
+  for (const f of FORMATS) {
+    const s = f.sniff(lines);
+    if (s > bestScore) {
+      best = f;
+      bestScore = s;
+    }
+  }
+  return best;
+}

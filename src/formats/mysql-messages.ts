@@ -1,0 +1,128 @@
+// What a MySQL / MariaDB / mysqld_safe message body means: its event kind and data. Checked with
+// cheap substring tests first, then small anchored regexes, so a long hostile line costs one scan.
+import type { EventDataMap } from '../event.js';
+
+export type MysqlKind =
+  | 'mysql.start'
+  | 'mysql.ready'
+  | 'mysql.shutdown'
+  | 'mysql.abort'
+  | 'mysql.crash_recovery'
+  | 'mysql.buffer_pool_init'
+  | 'mysql.mmap_failed'
+  | 'mysql.buffer_pool_alloc_failed'
+  | 'mysql.signal'
+  | 'mysql.log'
+  | 'mysqld_safe.start'
+  | 'mysqld_safe.died'
+  | 'mysqld_safe.restart'
+  | 'mysqld_safe.ended';
+
+export interface Meaning {
+  kind: MysqlKind;
+  data: EventDataMap[MysqlKind];
+  pid?: number;
+  /** Server binary name when the line says it (`/usr/sbin/mariadbd` → `mariadbd`). */
+  server?: string;
+  /** A 5.0 `cannot allocate N bytes` line: the size a following `errno: 12` line refers to. */
+  allocBytes?: number;
+}
+
+const UNITS: Record<string, number> = { K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+
+/** `128.0M`, `1024m`, `40.0G`, `512` → bytes. */
+export function sizeToBytes(num: string, unit: string | undefined): number {
+  const mult = unit ? (UNITS[unit.toUpperCase()] ?? 1) : 1;
+  return Math.round(Number(num) * mult);
+}
+
+const MMAP = /mmap\((\d+) bytes\) failed; errno (\d+)/;
+const OS_ERRNO = /Operating system errno: (\d+)/;
+const MALLOC_BYTES = /cannot allocate (\d+) bytes of/;
+const POOL_INIT = /Initializing buffer pool, (?:total )?size = ([\d.]+) ?([KMGT])?/;
+const CANNOT_MAP = /Cannot map innodb_buffer_pool_size_max=([\d.]+)([kmgtKMGT])?/;
+const STARTING = /(\S+) \((?:mysqld|mariadbd) ([^)]+)\) starting as process (\d+)/;
+const STARTING_MARIA = /Starting MariaDB (\S+).* as process (\d+)/;
+const SIGNAL = /got signal (\d+)/;
+const READY = /(\S+): ready for connections/;
+const PID_FILE_ENDED = /from pid file (\S+) ended/;
+const DATADIR = /daemon with databases from (\S+)/;
+
+function binName(p: string): string {
+  const slash = p.lastIndexOf('/');
+  const b = p.slice(slash + 1).replace(/:$/, '');
+  return b || 'mysqld';
+}
+
+/** Lines mysqld_safe writes (with or without its name, as 5.0's `mysqld restarted`). */
+function safeMeaning(body: string): Meaning | null {
+  if (body.includes('Number of processes running now: 0')) return { kind: 'mysqld_safe.died', data: {} };
+  if (/^(?:mysqld_safe )?Starting (?:mysqld|mariadbd|mariadb) daemon/.test(body)) {
+    const m = DATADIR.exec(body);
+    return { kind: 'mysqld_safe.start', data: m ? { datadir: m[1] } : {} };
+  }
+  if (/^(?:mysqld_safe +)?mysqld restarted/.test(body)) return { kind: 'mysqld_safe.restart', data: {} };
+  if (/^(?:mysqld_safe +)?mysqld started/.test(body)) return { kind: 'mysqld_safe.start', data: {} };
+  if (/^(?:mysqld_safe +)?(?:mysqld|mariadbd) (?:from pid file \S+ )?ended/.test(body) || /^mysqld_safe .*ended/.test(body)) {
+    const m = PID_FILE_ENDED.exec(body);
+    return { kind: 'mysqld_safe.ended', data: m ? { pid_file: m[1] } : {} };
+  }
+  return null;
+}
+
+/** The meaning of a message body. `lastAllocBytes` is the size a 5.0 malloc failure named earlier. */
+export function meaningOf(body: string, level: string | undefined, lastAllocBytes?: number): Meaning {
+  if (body.includes('mysqld') || body.includes('Number of processes') || body.includes('mariadbd')) {
+    const safe = body.startsWith('mysqld_safe') || /^(?:mysqld|Number) /.test(body) ? safeMeaning(body) : null;
+    if (safe) return safe;
+  }
+  if (body.includes('errno')) {
+    const m = MMAP.exec(body);
+    if (m) return { kind: 'mysql.mmap_failed', data: { bytes: Number(m[1]), errno: Number(m[2]) } };
+    const o = OS_ERRNO.exec(body);
+    if (o && o[1] === '12') return { kind: 'mysql.mmap_failed', data: { bytes: lastAllocBytes ?? 0, errno: 12 } };
+  }
+  if (body.includes('buffer pool') || body.includes('buffer_pool')) {
+    if (/cannot allocate (?:the )?memory for the buffer pool/i.test(body)) return { kind: 'mysql.buffer_pool_alloc_failed', data: {} };
+    const init = POOL_INIT.exec(body);
+    if (init) return { kind: 'mysql.buffer_pool_init', data: { bytes: sizeToBytes(init[1], init[2]) } };
+    const map = CANNOT_MAP.exec(body);
+    if (map) return { kind: 'mysql.buffer_pool_alloc_failed', data: { bytes: sizeToBytes(map[1], map[2]) } };
+  }
+  if (body.includes('starting as process') || body.includes('Starting MariaDB')) {
+    const m = STARTING.exec(body);
+    if (m) return { kind: 'mysql.start', data: { version: m[2] }, pid: Number(m[3]), server: binName(m[1]) };
+    const ma = STARTING_MARIA.exec(body);
+    if (ma) return { kind: 'mysql.start', data: { version: ma[1] }, pid: Number(ma[2]), server: 'mariadbd' };
+  }
+  if (body.includes('ready for connections')) {
+    const m = READY.exec(body);
+    return { kind: 'mysql.ready', data: {}, server: m ? binName(m[1]) : undefined };
+  }
+  if (body.includes('got signal')) {
+    const m = SIGNAL.exec(body);
+    if (m) return { kind: 'mysql.signal', data: { signal: Number(m[1]), trace_lines: 0 } };
+  }
+  if (body.includes('Shutdown complete')) return { kind: 'mysql.shutdown', data: {} };
+  if (body === 'Aborting' || (level === 'error' && body.startsWith('Aborting'))) return { kind: 'mysql.abort', data: {} };
+  if (body.includes('Database was not shut down normally!') || /^InnoDB: Starting crash recovery/.test(body)) {
+    return { kind: 'mysql.crash_recovery', data: {} };
+  }
+  const alloc = MALLOC_BYTES.exec(body);
+  if (alloc && body.includes('InnoDB')) return { kind: 'mysql.log', data: {}, allocBytes: Number(alloc[1]) };
+  return { kind: 'mysql.log', data: {} };
+}
+
+/** `[Note]` → info, `[ERROR]` → error; InnoDB lines without a level guess from their words. */
+export function levelOf(bracket: string | undefined, body: string): string {
+  if (bracket) {
+    const b = bracket.slice(1, -1).toLowerCase();
+    if (b === 'note' || b === 'system' || b === 'information') return 'info';
+    if (b === 'warning') return 'warning';
+    if (b === 'error') return 'error';
+    return b;
+  }
+  if (/\b(?:Fatal error|Error|ERROR|errno)\b/.test(body) || body.includes('Assertion failure')) return 'error';
+  if (/\bWarning\b/.test(body)) return 'warning';
+  return 'info';
+}

@@ -1,0 +1,87 @@
+// Runs a compiled nearley grammar over the tokens of one record. The grammars' postprocessors
+// return token *indexes*, so the parse of a token-type sequence is computed once and reused for
+// every record of that shape: nearley's cost vanishes after the first line of each shape.
+// Exactly one parse is expected; an ambiguous shape is recorded so a test can fail on it.
+import nearley from 'nearley';
+import type { Lexer, Token } from 'moo';
+
+export interface Tokens {
+  tokens: Token[];
+  key: string;
+}
+
+export interface ShapeParser<S> {
+  /** Lex one record; null when the lexer finds no valid token (bad bytes). */
+  lex(text: string): Tokens | null;
+  /** The shape of a token sequence, or null when the grammar rejects it. */
+  shape(t: Tokens): S | null;
+  /** Token-type sequences that parsed more than one way (a grammar bug). */
+  readonly ambiguous: Set<string>;
+}
+
+interface Replay {
+  toks: Token[];
+  i: number;
+}
+
+export function shapeParser<S>(compiled: nearley.CompiledRules, lexer: Lexer): ShapeParser<S> {
+  const cache = new Map<string, S | null>();
+  const ambiguous = new Set<string>();
+  const replay: Replay = { toks: [], i: 0 };
+  const grammar = nearley.Grammar.fromCompiled(compiled);
+  // A lexer that hands nearley the tokens we already have.
+  grammar.lexer = {
+    reset() {
+      replay.i = 0;
+    },
+    next() {
+      return replay.toks[replay.i++];
+    },
+    save() {
+      return {};
+    },
+    formatError(tok: Token) {
+      return `unexpected ${tok.type}`;
+    },
+    has() {
+      return true;
+    },
+  } as unknown as nearley.Lexer;
+
+  function lex(text: string): Tokens | null {
+    const tokens: Token[] = [];
+    let key = '';
+    try {
+      lexer.reset(text);
+      let t = lexer.next();
+      while (t !== undefined) {
+        (t as Token & { index: number }).index = tokens.length;
+        tokens.push(t);
+        key += key ? ` ${t.type}` : (t.type ?? '');
+        t = lexer.next();
+      }
+    } catch {
+      return null; // moo throws on text no rule matches (e.g. a NUL where no fallback applies)
+    }
+    return { tokens, key };
+  }
+
+  function shape(t: Tokens): S | null {
+    const hit = cache.get(t.key);
+    if (hit !== undefined || cache.has(t.key)) return hit ?? null;
+    let result: S | null = null;
+    try {
+      replay.toks = t.tokens;
+      const parser = new nearley.Parser(grammar);
+      parser.feed('');
+      if (parser.results.length > 1) ambiguous.add(t.key);
+      result = parser.results.length > 0 ? (parser.results[0] as S) : null;
+    } catch {
+      result = null; // nearley throws on an unexpected token: the shape is not this grammar's
+    }
+    if (cache.size < 10_000) cache.set(t.key, result);
+    return result;
+  }
+
+  return { lex, shape, ambiguous };
+}

@@ -1,0 +1,74 @@
+// What a format is: data plus two functions. `sniff` scores the first lines of a file or block;
+// `create` returns a stateful line parser that emits Events through the context. Parsers never
+// throw on input: a line they cannot read becomes `line.unrecognized`.
+import type { Event, EventDataMap, EventKind, EventTime, RawStamp } from '../event.js';
+import type { Line } from '../read/lines.js';
+import type { Clock } from '../time/clock.js';
+
+export interface FormatContext {
+  /** The path reports show for this input. */
+  path: string;
+  clock: Clock;
+  emit(e: Event): void;
+  /** Next input-order sequence number (stable ties on the timeline). */
+  seq(): number;
+  /** Metadata every event of this block carries (the transcript command, a container name). */
+  meta?: Record<string, string>;
+}
+
+export interface LineParser {
+  /** Every line of the input arrives here, blank ones included (they end blocks). */
+  line(l: Line): void;
+  /** The input ended: flush what is held. */
+  end(): void;
+}
+
+export interface Format {
+  /** kebab-case; the same word names the grammar, the adapter file and the fixture folder. */
+  id: string;
+  /** ECS `event.dataset` for its events. */
+  dataset: string;
+  /** How sure (0..1) that these first non-blank lines are this format. */
+  sniff(lines: readonly string[]): number;
+  create(ctx: FormatContext): LineParser;
+  /** Real sample lines that must parse to something other than `line.unrecognized`. */
+  samples: readonly string[];
+}
+
+/** A time not yet known: placed later by the dating stage. */
+export const UNPLACED: EventTime = Object.freeze({ ms: Number.NaN, source: 'inferred' }) as EventTime;
+
+/** Build an event with the common fields filled in. */
+export function makeEvent<K extends EventKind>(
+  ctx: FormatContext,
+  format: string,
+  kind: K,
+  l: Line,
+  message: string,
+  data: EventDataMap[K],
+  time: EventTime,
+): Event {
+  const e = {
+    kind,
+    message,
+    data,
+    time,
+    src: { path: ctx.path, line: l.no, lines: 1, offset: l.offset, format },
+    seq: ctx.seq(),
+  } as Event;
+  if (ctx.meta) e.meta = { ...ctx.meta };
+  return e;
+}
+
+/** An unrecognized line: kept, counted, never dropped. */
+export function unrecognized(ctx: FormatContext, format: string, l: Line, time: EventTime = UNPLACED): Event {
+  const data: EventDataMap['line.unrecognized'] = l.truncated ? { truncated_bytes: l.truncated } : {};
+  return makeEvent(ctx, format, 'line.unrecognized', l, l.text, data, time);
+}
+
+/** A stamp with a full date placed by the clock, or null when it needs inference. */
+export function placeStamp(clock: Clock, s: RawStamp): EventTime {
+  if (s.year === undefined || s.month === undefined || s.day === undefined) return UNPLACED;
+  const ms = clock.instant(s as RawStamp & { year: number; month: number; day: number });
+  return { ms, source: 'stamped' };
+}

@@ -1,0 +1,103 @@
+// Splits a byte stream into lines with 1-based numbers and byte offsets. Splitting happens on the
+// byte 0x0A, which never occurs inside a UTF-8 sequence, so a character split across chunks stays
+// whole. CRLF is tolerated; a runaway line keeps its first `maxLine` bytes and counts the rest.
+
+export interface Line {
+  text: string;
+  /** 1-based line number in its file. */
+  no: number;
+  /** Byte offset of the line's first byte. */
+  offset: number;
+  /** Bytes beyond the cap that were counted, not kept. */
+  truncated?: number;
+}
+
+export const MAX_LINE_BYTES = 64 * 1024;
+
+/** Back off from a cut so it does not split a UTF-8 character. */
+function utf8Boundary(buf: Buffer, end: number): number {
+  let e = end;
+  while (e > 0 && e > end - 4 && (buf[e] & 0xc0) === 0x80) e--;
+  return e;
+}
+
+export class LineSplitter {
+  private parts: Buffer[] = [];
+  private partBytes = 0;
+  private overflow = 0;
+  private lineStart = 0; // offset of the current line's first byte
+  private pos = 0; // offset of the next byte to arrive
+  private no = 0;
+
+  constructor(private readonly maxLine = MAX_LINE_BYTES) {}
+
+  /** Feed a chunk; returns the lines it completed. */
+  push(chunk: Buffer): Line[] {
+    const out: Line[] = [];
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      this.keep(chunk, start, nl);
+      out.push(this.finish());
+      this.lineStart = this.pos + nl + 1;
+      start = nl + 1;
+    }
+    this.keep(chunk, start, chunk.length);
+    this.pos += chunk.length;
+    return out;
+  }
+
+  /** The last line, when the input does not end with a newline. */
+  end(): Line[] {
+    if (this.partBytes === 0 && this.overflow === 0) return [];
+    return [this.finish()];
+  }
+
+  private keep(chunk: Buffer, from: number, to: number): void {
+    if (to <= from) return;
+    const room = this.maxLine - this.partBytes;
+    if (room <= 0) {
+      this.overflow += to - from;
+      return;
+    }
+    const take = Math.min(room, to - from);
+    this.parts.push(chunk.subarray(from, from + take));
+    this.partBytes += take;
+    this.overflow += to - from - take;
+  }
+
+  private finish(): Line {
+    let buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.partBytes);
+    let end = buf.length;
+    if (this.overflow > 0 && end === this.maxLine) {
+      const cut = utf8Boundary(buf, end);
+      this.overflow += end - cut;
+      end = cut;
+    } else if (end > 0 && buf[end - 1] === 13) {
+      end--;
+    }
+    buf = buf.subarray(0, end);
+    const line: Line = { text: buf.toString('utf8'), no: ++this.no, offset: this.lineStart };
+    if (this.overflow > 0) line.truncated = this.overflow;
+    this.parts = [];
+    this.partBytes = 0;
+    this.overflow = 0;
+    return line;
+  }
+}
+
+/** Lines of a byte stream, in batches (one per chunk), for cheap async iteration. */
+export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine = MAX_LINE_BYTES): AsyncGenerator<Line[]> {
+  const splitter = new LineSplitter(maxLine);
+  for await (const chunk of stream) {
+    const lines = splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    if (lines.length > 0) yield lines;
+  }
+  const last = splitter.end();
+  if (last.length > 0) yield last;
+}
+
+export function isBlank(text: string): boolean {
+  return text.trim().length === 0;
+}

@@ -1,0 +1,60 @@
+// One Event as an ECS-named object for NDJSON (CONTRACT.md): @timestamp, message, event.*,
+// log.*, process.*, and oomtrail.* for what ECS has no field for (line, lines, time source, data).
+import type { Event, EventKind } from '../event.js';
+import type { Clock } from '../time/clock.js';
+
+/** Where each kind's data goes under `oomtrail`. */
+const DATA_KEY: Partial<Record<EventKind, string>> = {
+  'mysql.mmap_failed': 'mmap',
+  'mysql.buffer_pool_init': 'buffer_pool',
+  'mysql.buffer_pool_alloc_failed': 'buffer_pool',
+  'mysql.signal': 'signal',
+  'mysql.start': 'server',
+  'mysql.ready': 'server',
+  'mysql.log': 'mysql',
+  'mysqld_safe.start': 'mysqld_safe',
+  'mysqld_safe.ended': 'mysqld_safe',
+  'kernel.oom_invoked': 'oom',
+  'kernel.oom_kill': 'oom',
+  'phpfpm.max_children': 'php_fpm',
+  'phpfpm.busy': 'php_fpm',
+  'phpfpm.child_exited': 'php_fpm',
+  'phpfpm.log': 'php_fpm',
+  'config.mysql': 'config',
+  'config.phpfpm': 'config',
+  'line.unrecognized': 'unrecognized',
+};
+
+export function datasetOf(e: Event): string {
+  const f = e.src.format;
+  if (f === 'mysql-error') return e.kind.startsWith('mysqld_safe') ? 'mysqld_safe.log' : 'mysql.error';
+  return f.replace(/-/g, '.');
+}
+
+export function toEcs(e: Event, clock: Clock): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    line: e.src.line,
+    lines: e.src.lines,
+    time_source: e.time.source,
+  };
+  if (e.time.note) o.time_note = e.time.note;
+  if (e.time.source === 'interval') {
+    o.time_earliest = clock.iso(e.time.ms);
+    o.time_latest = clock.iso(e.time.latestMs ?? e.time.ms);
+  }
+  const data = e.data as unknown as Record<string, unknown>;
+  if (data && Object.keys(data).length > 0) {
+    const key = e.kind.startsWith('snapshot.') ? 'snapshot' : (DATA_KEY[e.kind] ?? e.kind.split('.')[1]);
+    o[key] = data;
+  }
+  if (e.meta) o.meta = e.meta;
+  const out: Record<string, unknown> = {
+    '@timestamp': Number.isFinite(e.time.ms) ? clock.iso(e.time.ms) : null,
+    message: e.message,
+    event: { action: e.kind, dataset: datasetOf(e), kind: 'event' },
+    log: { ...(e.level ? { level: e.level } : {}), file: { path: e.src.path }, offset: e.src.offset },
+  };
+  if (e.process && (e.process.name !== undefined || e.process.pid !== undefined)) out.process = e.process;
+  out.oomtrail = o;
+  return out;
+}

@@ -1,0 +1,64 @@
+// The JSON summary (schema `oomtrail.summary/1`, CONTRACT.md): built from an Analysis as plain
+// data, so the json reporter, the markdown and html reporters and tests all read the same thing.
+import type { Analysis } from '../analyze.js';
+import type { Event } from '../event.js';
+
+function at(a: Analysis, ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined || !Number.isFinite(ms) ? null : a.clock.iso(ms);
+}
+
+function ref(a: Analysis, e: Event, gap: number) {
+  return { time: at(a, e.time.ms), path: e.src.path, line: e.src.line, gap_seconds: gap, time_source: e.time.source, action: e.kind };
+}
+
+export function summary(a: Analysis) {
+  return {
+    schema: 'oomtrail.summary/1',
+    timezone: a.clock.zone,
+    inputs: a.inputs.map((i) => ({
+      path: i.path,
+      formats: i.formats,
+      lines: i.lines,
+      blank: i.blank,
+      events: i.events,
+      unrecognized: i.unrecognized,
+      error: i.error,
+    })),
+    stats: a.stats,
+    failures: a.failures.map((f) => ({
+      time: at(a, f.event.time.ms),
+      action: f.event.kind,
+      path: f.event.src.path,
+      line: f.event.src.line,
+      message: f.event.message,
+      time_source: f.event.time.source,
+      requested_bytes: f.requested_bytes,
+      before: f.before
+        ? {
+            ...ref(a, f.before.event, f.before.gap_seconds),
+            memory: f.before.memory,
+            php_fpm: f.before.php_fpm,
+            mysqld: f.before.mysqld,
+            top: f.before.top_groups,
+          }
+        : null,
+      after: f.after ? ref(a, f.after.event, f.after.gap_seconds) : null,
+      culprit: f.culprit,
+      verdict: f.verdict,
+    })),
+    incidents: a.incidents.map((i) => ({
+      start: at(a, i.start),
+      end: at(a, i.end),
+      failures: i.failures,
+      deaths: i.deaths,
+      restarts: i.restarts,
+      outcome: i.outcome,
+      recovered_at: at(a, i.recovered_at),
+      downtime_seconds: i.downtime_seconds,
+      config_changes: i.config_changes,
+    })),
+    advice: a.advice,
+  };
+}
+
+export type Summary = ReturnType<typeof summary>;

@@ -1,0 +1,109 @@
+// The clock: the only module that uses luxon. It turns wall-clock stamps into instants in the
+// report zone (--tz), and instants back into ISO strings with the zone's offset. Offsets are
+// cached per wall-clock hour unless that hour holds a DST transition, so the hot path builds no
+// luxon object per line.
+import { DateTime, IANAZone, Info } from 'luxon';
+import type { RawStamp } from '../event.js';
+
+export class ZoneError extends Error {}
+
+export class Clock {
+  readonly zone: string;
+  private readonly hourCache = new Map<number, number>();
+
+  constructor(zone?: string) {
+    const name = zone ?? Info.normalizeZone('system')?.name ?? 'UTC';
+    if (!IANAZone.isValidZone(name) && name !== 'UTC') throw new ZoneError(`unknown time zone: ${name}`);
+    this.zone = name;
+  }
+
+  /** Epoch ms of a wall-clock time in the report zone (or in the stamp's own offset). */
+  instant(s: RawStamp & { year: number; month: number; day: number }): number {
+    const ms = s.millis ?? 0;
+    if (s.offsetMinutes !== undefined) {
+      return Date.UTC(s.year, s.month - 1, s.day, s.hour, s.minute, s.second, ms) - s.offsetMinutes * 60_000;
+    }
+    const key = ((s.year * 13 + s.month) * 32 + s.day) * 24 + s.hour;
+    let hourStart = this.hourCache.get(key);
+    if (hourStart === undefined) {
+      const start = DateTime.fromObject(
+        { year: s.year, month: s.month, day: s.day, hour: s.hour },
+        { zone: this.zone },
+      );
+      const end = start.plus({ minutes: 59, seconds: 59 });
+      if (start.isValid && start.offset === end.offset && start.hour === s.hour) {
+        hourStart = start.toMillis();
+        this.hourCache.set(key, hourStart);
+      } else {
+        // A DST transition inside this hour (or a wall time that does not exist): ask luxon.
+        return this.exact(s);
+      }
+    }
+    return hourStart + (s.minute * 60 + s.second) * 1000 + ms;
+  }
+
+  private exact(s: RawStamp & { year: number; month: number; day: number }): number {
+    const dt = DateTime.fromObject(
+      {
+        year: s.year,
+        month: s.month,
+        day: s.day,
+        hour: s.hour,
+        minute: s.minute,
+        second: s.second,
+        millisecond: s.millis ?? 0,
+      },
+      { zone: this.zone },
+    );
+    return dt.isValid ? dt.toMillis() : Number.NaN;
+  }
+
+  /** ISO 8601 with the report zone's offset, millisecond precision. */
+  iso(ms: number): string {
+    if (!Number.isFinite(ms)) return '';
+    return DateTime.fromMillis(ms, { zone: this.zone }).toISO({ suppressMilliseconds: false }) ?? '';
+  }
+
+  /** `2016-05-21 18:49:28` in the report zone, for people. */
+  wall(ms: number): string {
+    if (!Number.isFinite(ms)) return '????-??-?? ??:??:??';
+    return DateTime.fromMillis(ms, { zone: this.zone }).toFormat('yyyy-MM-dd HH:mm:ss');
+  }
+
+  /** The calendar date (year, month, day) of an instant in the report zone. */
+  dateOf(ms: number): { year: number; month: number; day: number } {
+    const dt = DateTime.fromMillis(ms, { zone: this.zone });
+    return { year: dt.year, month: dt.month, day: dt.day };
+  }
+
+  /** The zone's offset at an instant, as `+08:00`. */
+  offsetName(ms: number): string {
+    return DateTime.fromMillis(ms, { zone: this.zone }).toFormat('ZZ');
+  }
+
+  /** Parse an ISO instant given on the command line (--since/--until); zoneless means the report zone. */
+  parseIso(text: string): number {
+    const dt = DateTime.fromISO(text, { zone: this.zone, setZone: true });
+    return dt.isValid ? dt.toMillis() : Number.NaN;
+  }
+
+  /** Add whole calendar days to a date in the report zone. */
+  static addDays(d: { year: number; month: number; day: number }, days: number) {
+    const dt = DateTime.fromObject(d, { zone: 'UTC' }).plus({ days });
+    return { year: dt.year, month: dt.month, day: dt.day };
+  }
+}
+
+/** Parse `YYYY-MM-DD` (the --date option). */
+export function parseDateOption(text: string): { year: number; month: number; day: number } | null {
+  const dt = DateTime.fromISO(text, { zone: 'UTC' });
+  if (!dt.isValid || !/^\d{4}-\d\d-\d\d$/.test(text)) return null;
+  return { year: dt.year, month: dt.month, day: dt.day };
+}
+
+/** Parse a duration like `15m`, `90s`, `2h`, `1h30m` into seconds. */
+export function parseDuration(text: string): number | null {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text.trim());
+  if (!m || text.trim() === '') return null;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}

@@ -1,0 +1,49 @@
+// Shared test helpers: run the analysis on files, check the line-conservation invariant, find the
+// shared corpus (tests that need it skip with a visible note when it is absent).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { type Analysis, type AnalyzeOptions, analyze } from '../src/analyze.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const CORPUS = path.join(SHARED, 'corpus');
+export const HAS_CORPUS = existsSync(CORPUS);
+export const SEED = path.join(ROOT, 'samples', '2016-05-21-php-fpm-starves-mysqld');
+
+if (!HAS_CORPUS) {
+  // Visible in the test output: a user's clone has no ../shared.
+  console.warn(`NOTE: ${CORPUS} is absent; corpus tests are skipped (they run in the project's CI).`);
+}
+
+export function run(inputs: string[], opts: Partial<AnalyzeOptions> = {}): Promise<Analysis> {
+  return analyze({ tz: 'UTC', ...opts, inputs });
+}
+
+export function runText(text: string, opts: Partial<AnalyzeOptions> = {}): Promise<Analysis> {
+  return analyze({ tz: 'UTC', ...opts, inputs: ['-'], stdin: Readable.from([Buffer.from(text)]) });
+}
+
+/** stats.lines == stats.blank + Σ oomtrail.lines, overall and per input. */
+export function expectConserved(a: Analysis): void {
+  const perPath = new Map<string, number>();
+  for (const e of a.events) perPath.set(e.src.path, (perPath.get(e.src.path) ?? 0) + e.src.lines);
+  for (const i of a.inputs) {
+    if (i.error && i.lines === 0) continue;
+    expect(i.blank + (perPath.get(i.path) ?? 0), `lines of ${i.path}`).toBe(i.lines);
+  }
+  const sum = a.events.reduce((n, e) => n + e.src.lines, 0);
+  expect(a.stats.blank + sum).toBe(a.stats.lines);
+}
+
+/** Files under a corpus folder (empty when the corpus is absent). */
+export function corpusFiles(folder: string): string[] {
+  const dir = path.join(CORPUS, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(f).isFile())
+    .sort();
+}
