@@ -69,7 +69,7 @@ export function shapeParser<S>(compiled: nearley.CompiledRules, lexer: Lexer): S
   function shape(t: Tokens): S | null {
     const hit = cache.get(t.key);
     if (hit !== undefined || cache.has(t.key)) return hit ?? null;
-    let result: S | null = null;
+    let result: S | null;
     try {
       replay.toks = t.tokens;
       const parser = new nearley.Parser(grammar);

@@ -8,7 +8,7 @@ export type ReportFormat = 'text' | 'json' | 'ndjson';
 
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'ndjson'];
 
-export interface ReportOptions extends TextOptions {}
+export type ReportOptions = TextOptions;
 
 export function json(a: Analysis): string {
   return `${JSON.stringify(summary(a), null, 2)}\n`;
