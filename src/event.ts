@@ -79,8 +79,14 @@ export interface SnapshotData {
   uptime_seconds?: number;
   /** The shell command that printed it, when it came from a transcript. */
   command?: string;
-  /** A time-only or partial stamp still to be dated (top's `23:42:33`). */
-  pending?: RawStamp;
+}
+
+/** A time a parser read but could not place by itself; the dating stage resolves it. */
+export interface PendingTime {
+  /** A time-only (`top - 23:42:33`) or year-less (`May 21 18:49:20`) stamp. */
+  stamp?: RawStamp;
+  /** Seconds since boot (`dmesg`'s `[9876543.210]`), placed once the boot instant is known. */
+  uptime_seconds?: number;
 }
 
 /** Payload per event kind. Adding a kind is adding a line here. */
@@ -127,6 +133,8 @@ export interface EventBase {
   process?: { pid?: number; name?: string };
   /** Metadata kept from stripped prefixes and containers (container name, stream, host). */
   meta?: Record<string, string>;
+  /** Set while `time.ms` is NaN: what the parser knew, for the dating stage. */
+  pending?: PendingTime;
   /** Input order, for stable ties on the timeline. */
   seq: number;
 }
