@@ -46,6 +46,14 @@ export function parseMysqlStamp(type: string, text: string): RawStamp | null {
   return null;
 }
 
+// An unstamped line is a message (or a continuation) unless it carries bytes no server writes
+// (NUL and other controls, undecodable bytes) or is a stamp cut short.
+const JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]|^\d{6} {1,2}\d{0,2}:?\d{0,2}:?\d?$/;
+
+function plausibleContinuation(text: string): boolean {
+  return !JUNK.test(text);
+}
+
 const STAMPED_SHAPE = /^\s*(?:\d{6} |\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d UTC)/;
 const MYSQL_WORDS = /\[(?:Note|Warning|ERROR|System)\]|InnoDB: |mysqld_safe |mysqld|mariadbd/;
 
@@ -78,26 +86,30 @@ class MysqlErrorParser implements LineParser {
     const text = stripped.text;
     const t = mysqlShapes.lex(text);
     const shape = t ? mysqlShapes.shape(t) : null;
-    if (!t || !shape) {
+    if (!t || !shape || (shape.stamp === undefined && !plausibleContinuation(text))) {
       this.push(unrecognized(this.ctx, ID, l, this.inherit()));
       return;
     }
     const tok = (i: number | undefined) => (i === undefined ? undefined : t.tokens[i].text);
     const body = tok(shape.body) ?? '';
-    let time: EventTime;
+    let time: EventTime = UNPLACED;
     if (shape.stamp !== undefined) {
       this.flush(); // a stamped line starts a new record: what came before is complete
       const st = parseMysqlStamp(t.tokens[shape.stamp].type ?? '', t.tokens[shape.stamp].text);
       time = st ? this.place(st) : this.inherit();
       this.inTrace = false;
-    } else {
-      if (this.foldable(body)) {
+    }
+    const meaning = meaningOf(body, shape.level !== undefined ? levelOf(tok(shape.level), body).toLowerCase() : undefined, this.allocBytes);
+    if (shape.stamp === undefined) {
+      // An unstamped line with a meaning of its own (the mmap failure, mysqld_safe's bare
+      // `Number of processes running now: 0`) ends a trace; plain ones may fold into it.
+      if (meaning.kind === 'mysql.log' && this.foldable(body)) {
         this.fold(l);
         return;
       }
+      this.inTrace = false;
       time = this.inherit();
     }
-    const meaning = meaningOf(body, shape.level !== undefined ? levelOf(tok(shape.level), body).toLowerCase() : undefined, this.allocBytes);
     if (meaning.allocBytes !== undefined) this.allocBytes = meaning.allocBytes;
     const e = this.toEvent(l, meaning, body, shape, tok, time);
     if (stripped.meta) e.meta = { ...e.meta, ...stripped.meta };

@@ -14,11 +14,13 @@ export interface Line {
 
 export const MAX_LINE_BYTES = 64 * 1024;
 
-/** Back off from a cut so it does not split a UTF-8 character. */
+/** Back off from a cut at `end` so it does not leave half a UTF-8 character at the end. */
 function utf8Boundary(buf: Buffer, end: number): number {
-  let e = end;
-  while (e > 0 && e > end - 4 && (buf[e] & 0xc0) === 0x80) e--;
-  return e;
+  let i = end - 1;
+  while (i > 0 && end - i < 4 && (buf[i] & 0xc0) === 0x80) i--;
+  const lead = buf[i];
+  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return i + size > end ? i : end;
 }
 
 export class LineSplitter {

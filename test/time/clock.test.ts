@@ -1,0 +1,45 @@
+// The clock under a DST zone: wall times to instants across the transitions, ISO output.
+import { describe, expect, it } from 'vitest';
+import { Clock, ZoneError, parseDateOption, parseDuration } from '../../src/time/clock.js';
+
+describe('Clock', () => {
+  const ny = new Clock('America/New_York');
+  const at = (c: Clock, y: number, mo: number, d: number, h: number, mi = 0, s = 0) => c.iso(c.instant({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }));
+
+  it('places wall times in the zone, EST and EDT', () => {
+    expect(at(ny, 2016, 1, 15, 12)).toBe('2016-01-15T12:00:00.000-05:00');
+    expect(at(ny, 2016, 7, 15, 12)).toBe('2016-07-15T12:00:00.000-04:00');
+  });
+
+  it('handles the hours around the spring and autumn transitions', () => {
+    expect(at(ny, 2016, 3, 13, 1, 59, 59)).toBe('2016-03-13T01:59:59.000-05:00');
+    expect(at(ny, 2016, 3, 13, 3, 0, 0)).toBe('2016-03-13T03:00:00.000-04:00');
+    // 01:30 on the autumn day happens twice; luxon (and so the cache) takes the later, EST one
+    expect(at(ny, 2016, 11, 6, 1, 30)).toBe('2016-11-06T01:30:00.000-05:00');
+    expect(at(ny, 2016, 11, 6, 0, 59, 59)).toBe('2016-11-06T00:59:59.000-04:00');
+    expect(at(ny, 2016, 11, 6, 2, 30)).toBe('2016-11-06T02:30:00.000-05:00');
+  });
+
+  it('uses the cache without changing results', () => {
+    const c = new Clock('Asia/Shanghai');
+    expect(at(c, 2016, 5, 21, 11, 6, 36)).toBe('2016-05-21T11:06:36.000+08:00');
+    expect(at(c, 2016, 5, 21, 11, 59, 59)).toBe('2016-05-21T11:59:59.000+08:00');
+  });
+
+  it('honours an offset carried by the stamp itself', () => {
+    const ms = ny.instant({ year: 2016, month: 5, day: 21, hour: 11, minute: 6, second: 36, offsetMinutes: 0 });
+    expect(new Clock('UTC').iso(ms)).toBe('2016-05-21T11:06:36.000Z');
+  });
+
+  it('rejects an unknown zone with a user error', () => {
+    expect(() => new Clock('Mars/Olympus')).toThrow(ZoneError);
+  });
+
+  it('parses --date and --lookback', () => {
+    expect(parseDateOption('2016-05-21')).toEqual({ year: 2016, month: 5, day: 21 });
+    expect(parseDateOption('21/05/2016')).toBeNull();
+    expect(parseDuration('15m')).toBe(900);
+    expect(parseDuration('1h30m')).toBe(5400);
+    expect(parseDuration('soon')).toBeNull();
+  });
+});
