@@ -29,6 +29,7 @@ export interface Analysis extends Findings {
   stats: { lines: number; blank: number; events: number; unrecognized: number };
   /** Inputs that could not be read (also listed in `inputs` with their error). */
   errors: { path: string; reason: string }[];
+  lookbackSeconds: number;
 }
 
 export const DEFAULT_LOOKBACK_SECONDS = 15 * 60;
@@ -54,7 +55,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const since = opts.since ? clock.parseIso(opts.since) : undefined;
   const until = opts.until ? clock.parseIso(opts.until) : undefined;
   const ordered = window(timeline(events), since, until);
-  const findings = correlate(ordered, { lookbackSeconds: opts.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS });
+  const lookbackSeconds = opts.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
+  const findings = correlate(ordered, { lookbackSeconds });
   const stats = { lines: 0, blank: 0, events: 0, unrecognized: 0 };
   for (const i of inputs) {
     stats.lines += i.lines;
@@ -62,5 +64,5 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     stats.events += i.events;
     stats.unrecognized += i.unrecognized;
   }
-  return { clock, inputs, events: ordered, stats, errors, ...findings };
+  return { clock, inputs, events: ordered, stats, errors, lookbackSeconds, ...findings };
 }

@@ -1,8 +1,132 @@
-// Advice on settings, from what was observed. No advice without evidence: each entry carries its
-// arithmetic in `reason`. (First cut: the correlator issue fills this in.)
-import type { Event } from '../event.js';
+// Advice on settings, from what was observed. No advice without evidence, and each entry shows
+// its arithmetic in `reason`:
+//   pm.max_children = (RAM − headroom − mysqld − other processes) ÷ p90 worker RSS
+//   innodb_buffer_pool_size ≤ RAM − headroom − php-fpm at that limit − other − mysqld overhead
+// The worker size is a high percentile of every php-fpm worker RSS seen, not the mean: workers grow.
+import type { Event, ProcessRow, SnapshotData } from '../event.js';
+import { snapshotData } from './link.js';
+import { groupOf } from './processes.js';
 import type { Advice, Failure } from './types.js';
 
-export function adviseSettings(_timeline: readonly Event[], _failures: readonly Failure[]): Advice[] {
-  return [];
+const MiB = 1024 * 1024;
+/** Kept free for the kernel, page cache and sshd & co: 15% of RAM, at least 64 MiB. */
+const HEADROOM_SHARE = 0.15;
+const HEADROOM_MIN = 64 * MiB;
+/** mysqld beyond its buffer pool (threads, caches, dictionary), when not observed directly. */
+const MYSQLD_OVERHEAD = 64 * MiB;
+/** innodb_buffer_pool_size's default since MySQL 5.5, assumed when the bundle says nothing. */
+const DEFAULT_POOL = 128 * MiB;
+
+export function percentile(values: number[], p: number): number {
+  const v = [...values].sort((a, b) => a - b);
+  if (v.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * v.length) - 1;
+  return v[Math.min(v.length - 1, Math.max(0, rank))];
+}
+
+function mib(n: number): string {
+  return `${Math.round(n / MiB)} MiB`;
+}
+
+/** `128M`, `1G`, `16777216` → bytes. */
+export function parseSize(v: string | undefined): number | null {
+  if (!v) return null;
+  const m = /^(\d+(?:\.\d+)?)\s*([KMGT])?i?B?$/i.exec(v.trim());
+  if (!m) return null;
+  const mult = { K: 1024, M: MiB, G: 1024 * MiB, T: 1024 * 1024 * MiB }[(m[2] ?? '').toUpperCase() as 'K'] ?? 1;
+  return Math.round(Number(m[1]) * mult);
+}
+
+interface Evidence {
+  total: number | null;
+  workerRss: number[];
+  maxWorkers: number;
+  mysqldRss: number | null;
+  /** Largest sum of RSS of processes that are neither php-fpm nor mysqld, in one snapshot. */
+  others: number;
+  maxChildren: { value: number; where: string } | null;
+  pool: { value: number; where: string } | null;
+}
+
+function rowsOf(d: SnapshotData): ProcessRow[] {
+  return d.rows && d.rows.length > 0 && (d as { rss_known?: boolean }).rss_known !== false ? d.rows : [];
+}
+
+function gather(timeline: readonly Event[]): Evidence {
+  const ev: Evidence = { total: null, workerRss: [], maxWorkers: 0, mysqldRss: null, others: 0, maxChildren: null, pool: null };
+  for (const e of timeline) {
+    const d = snapshotData(e);
+    if (d) {
+      if (d.memory?.total_bytes) ev.total = d.memory.total_bytes;
+      let workers = 0;
+      let others = 0;
+      let mysqld = 0;
+      for (const r of rowsOf(d)) {
+        const g = groupOf(r.command);
+        if (g === 'php-fpm') {
+          workers++;
+          ev.workerRss.push(r.rss_bytes);
+        } else if (g === 'mysqld') mysqld += r.rss_bytes;
+        else if (g !== 'php-fpm master') others += r.rss_bytes;
+      }
+      ev.maxWorkers = Math.max(ev.maxWorkers, workers);
+      if (mysqld > 0) ev.mysqldRss = Math.max(ev.mysqldRss ?? 0, mysqld);
+      ev.others = Math.max(ev.others, others);
+    } else if (e.kind === 'config.phpfpm') {
+      const v = Number(e.data.settings['pm.max_children']);
+      if (Number.isFinite(v) && v > 0) ev.maxChildren = { value: v, where: `${e.src.path}:${e.src.line}` };
+    } else if (e.kind === 'config.mysql') {
+      const v = parseSize(e.data.settings.innodb_buffer_pool_size);
+      if (v) ev.pool = { value: v, where: `${e.src.path}` };
+    } else if (e.kind === 'mysql.buffer_pool_init') {
+      ev.pool = { value: e.data.bytes, where: `the server's last start (${e.src.path}:${e.src.line})` };
+    } else if (e.kind === 'phpfpm.max_children' && e.data.limit && !ev.maxChildren) {
+      ev.maxChildren = { value: e.data.limit, where: `php-fpm's own warning (${e.src.path}:${e.src.line})` };
+    }
+  }
+  return ev;
+}
+
+export function adviseSettings(timeline: readonly Event[], _failures: readonly Failure[]): Advice[] {
+  const ev = gather(timeline);
+  if (!ev.total || ev.workerRss.length === 0) return [];
+  const total = ev.total;
+  const headroom = Math.max(HEADROOM_MIN, Math.round(total * HEADROOM_SHARE));
+  const worker = percentile(ev.workerRss, 90);
+  if (!(worker > 0)) return [];
+  const mysqldObserved = ev.mysqldRss !== null;
+  const poolKnown = ev.pool !== null;
+  const mysqld = ev.mysqldRss ?? (ev.pool?.value ?? DEFAULT_POOL) + MYSQLD_OVERHEAD;
+  const budget = total - headroom - mysqld - ev.others;
+  const children = Math.max(1, Math.floor(budget / worker));
+  const out: Advice[] = [];
+  const mysqldText = mysqldObserved
+    ? `mysqld ${mib(mysqld)} (largest RSS seen)`
+    : `mysqld ≈ ${mib(mysqld)} (buffer pool ${mib(ev.pool?.value ?? DEFAULT_POOL)}${poolKnown ? '' : ', the default: no size seen'} + ${mib(MYSQLD_OVERHEAD)} overhead; mysqld was not seen running in any snapshot)`;
+  const why =
+    `(${mib(total)} RAM − ${mib(headroom)} headroom (15%) − ${mysqldText} − ${mib(ev.others)} other processes) ÷ ${mib(worker)} per worker ` +
+    `(90th percentile of ${ev.workerRss.length} php-fpm worker RSS samples; up to ${ev.maxWorkers} workers seen at once) = ${children}`;
+  if (!ev.maxChildren || children < ev.maxChildren.value) {
+    out.push({
+      setting: 'pm.max_children',
+      current: ev.maxChildren ? String(ev.maxChildren.value) : null,
+      recommended: String(children),
+      reason: `${why}${ev.maxChildren ? `; currently ${ev.maxChildren.value} (${ev.maxChildren.where}), which lets php-fpm take up to ${mib(ev.maxChildren.value * worker)}` : ''}.`,
+    });
+  }
+  if (ev.pool) {
+    const fpm = children * worker;
+    const overhead = mysqldObserved ? Math.max(0, mysqld - ev.pool.value) : MYSQLD_OVERHEAD;
+    const room = total - headroom - fpm - ev.others - overhead;
+    const fits = Math.max(8 * MiB, Math.floor(room / (8 * MiB)) * 8 * MiB);
+    if (fits < ev.pool.value) {
+      out.push({
+        setting: 'innodb_buffer_pool_size',
+        current: mib(ev.pool.value),
+        recommended: `${Math.round(fits / MiB)}M`,
+        reason: `${mib(total)} RAM − ${mib(headroom)} headroom − ${mib(fpm)} php-fpm (${children} × ${mib(worker)}) − ${mib(ev.others)} other processes − ${mib(overhead)} mysqld overhead leaves ${mib(room)}; currently ${mib(ev.pool.value)} (${ev.pool.where}).`,
+      });
+    }
+  }
+  return out;
 }

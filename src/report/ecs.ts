@@ -27,6 +27,7 @@ const DATA_KEY: Partial<Record<EventKind, string>> = {
 
 export function datasetOf(e: Event): string {
   const f = e.src.format;
+  if (e.kind.startsWith('config.')) return e.kind;
   if (f === 'mysql-error') return e.kind.startsWith('mysqld_safe') ? 'mysqld_safe.log' : 'mysql.error';
   return f.replace(/-/g, '.');
 }

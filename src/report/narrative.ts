@@ -1,0 +1,32 @@
+// One paragraph per failure, for the top of a report a person reads: when it happened, what was
+// asked, what held the memory just before (or that nothing was captured), the culprit or why
+// none, and the advice that follows. Plain text; callers escape it for their format.
+import type { Analysis } from '../analyze.js';
+import type { Failure } from '../correlate/types.js';
+import { humanBytes, humanDuration, obtainable } from '../correlate/verdict.js';
+
+export function failureParagraph(a: Analysis, f: Failure): string {
+  const e = f.event;
+  const parts: string[] = [];
+  const what =
+    e.kind === 'kernel.oom_kill'
+      ? `the kernel's OOM killer killed ${e.process?.name ?? 'a process'}${e.process?.pid ? ` (pid ${e.process.pid})` : ''}`
+      : `${e.process?.name ?? 'mysqld'} could not get ${f.requested_bytes ? humanBytes(f.requested_bytes) : 'memory'} for its InnoDB buffer pool`;
+  parts.push(`At ${a.clock.wall(e.time.ms)} ${what} (${e.src.path}:${e.src.line}).`);
+  const b = f.before;
+  if (b) {
+    const mem = b.memory;
+    const have = mem ? obtainable(mem) : null;
+    const memText = mem?.total_bytes
+      ? `${humanBytes(mem.used_bytes ?? mem.total_bytes - (mem.free_bytes ?? 0))} of ${humanBytes(mem.total_bytes)} was in use${have !== null ? ` and ${humanBytes(have)} could be had` : ''}`
+      : 'the memory totals were not captured';
+    const fpm = b.php_fpm ? `; ${b.php_fpm.processes} php-fpm workers held ${humanBytes(b.php_fpm.rss_bytes)} (largest ${humanBytes(b.php_fpm.max_rss_bytes)})` : '';
+    const my = b.mysqld ? `; mysqld held ${humanBytes(b.mysqld.rss_bytes)}` : '';
+    parts.push(`${b.gap_seconds > 0 ? `${humanDuration(b.gap_seconds)} before` : 'At that moment'} (${b.event.src.path}:${b.event.src.line}) ${memText}${fpm}${my}.`);
+  } else {
+    parts.push(`Nothing was captured in the ${humanDuration(a.lookbackSeconds)} before it${f.after ? `; the first snapshot came ${humanDuration(f.after.gap_seconds)} later (${f.after.event.src.path}:${f.after.event.src.line})` : ''}.`);
+  }
+  parts.push(f.culprit ? `Culprit: ${f.culprit}. ${f.verdict}` : `No culprit named: ${f.verdict}`);
+  if (a.advice.length > 0) parts.push(`Advice: ${a.advice.map((x) => `${x.setting} ${x.current ?? '?'} → ${x.recommended}`).join('; ')}.`);
+  return parts.join(' ');
+}

@@ -1,0 +1,105 @@
+// The correlator on events built by hand: each shape of evidence a real bundle can have.
+import { describe, expect, it } from 'vitest';
+import { correlate } from '../../src/correlate/index.js';
+import type { Event } from '../../src/event.js';
+import { MiB, ev, free, min, mmap, top, workers } from './build.js';
+
+const opts = { lookbackSeconds: 15 * 60 };
+const sorted = (events: Event[]) => [...events].sort((a, b) => a.time.ms - b.time.ms || a.seq - b.seq);
+
+describe('correlate', () => {
+  it('the seed shape: no snapshot before, one after; says so plainly and blames nobody', () => {
+    const f = mmap(min(0));
+    const later = top(min(12 * 60), { total: 994, free: 67 }, workers(2, 30));
+    const { failures } = correlate(sorted([f, later]), opts);
+    expect(failures).toHaveLength(1);
+    expect(failures[0].before).toBeNull();
+    expect(failures[0].after?.gap_seconds).toBe(12 * 3600);
+    expect(failures[0].culprit).toBeNull();
+    expect(failures[0].verdict).toMatch(/No memory snapshot in the 15 m 00 s before this failure; the first one was taken 12 h 00 m later/);
+  });
+
+  it('a watcher every minute, php-fpm growing to 32 workers on 1 GB: php-fpm is the culprit and max_children is cut', () => {
+    const events: Event[] = [ev('config.phpfpm', min(-120), { pool: 'www', settings: { 'pm.max_children': '50', pm: 'dynamic' } })];
+    for (let i = 0; i <= 30; i++) {
+      const n = 2 + i; // 2 → 32 workers, each 25 MiB
+      const used = 150 + n * 25;
+      events.push(top(min(i - 30), { total: 994, free: 994 - used, buffers: 2, cached: 10 }, [...workers(n, 25), { pid: 1, command: 'init', rss_bytes: 1 * MiB }]));
+    }
+    const fail = mmap(min(0) + 20_000);
+    events.push(fail);
+    const { failures, advice } = correlate(sorted(events), opts);
+    const f = failures[0];
+    expect(f.before?.gap_seconds).toBe(20);
+    expect(f.before?.php_fpm?.processes).toBe(32);
+    expect(f.before?.php_fpm?.rss_bytes).toBe(32 * 25 * MiB);
+    expect(f.culprit).toBe('php-fpm');
+    expect(f.verdict).toMatch(/32 php-fpm workers held 800 MiB \(80% of 994 MiB\)/);
+    const mc = advice.find((a) => a.setting === 'pm.max_children');
+    expect(mc?.current).toBe('50');
+    expect(Number(mc?.recommended)).toBeLessThan(50);
+    expect(mc?.reason).toMatch(/90th percentile/);
+  });
+
+  it('plenty of free memory: no culprit, and the verdict points at limits instead', () => {
+    const events = [top(min(-1), { total: 24000, free: 20000, available: 21000 }, workers(10, 25)), mmap(min(0), 1024 * MiB)];
+    const { failures } = correlate(sorted(events), opts);
+    expect(failures[0].culprit).toBeNull();
+    expect(failures[0].verdict).toMatch(/not short.*ulimit -v.*cgroup/);
+  });
+
+  it('a kernel OOM kill with its task table: the table is the state at the kill', () => {
+    const table = ev('snapshot.top', min(0), { rows: [...workers(40, 20), { pid: 7082, command: 'mysqld', rss_bytes: 150 * MiB }] });
+    const kill = ev('kernel.oom_kill', min(0), { anon_rss_bytes: 150 * MiB }, { process: { pid: 7082, name: 'mysqld' } });
+    const { failures, incidents } = correlate(sorted([table, kill]), opts);
+    expect(failures).toHaveLength(1);
+    expect(failures[0].before?.gap_seconds).toBe(0);
+    expect(failures[0].before?.php_fpm?.processes).toBe(40);
+    expect(failures[0].culprit).toBe('php-fpm');
+    expect(incidents[0].deaths + incidents[0].failures).toBeGreaterThan(0);
+  });
+
+  it('an interval-dated snapshot counts only if its whole interval lies before the failure', () => {
+    const straddling: Event = { ...free(min(-2), 994, 30), time: { ms: min(-2), latestMs: min(1), source: 'interval' } };
+    const inside: Event = { ...free(min(-5), 994, 40), time: { ms: min(-6), latestMs: min(-4), source: 'interval' } };
+    const { failures } = correlate(sorted([inside, straddling, mmap(min(0))]), opts);
+    expect(failures[0].before?.event).toBe(inside);
+  });
+
+  it('lookback edges: exactly 15 m before counts, a second more does not', () => {
+    const at = correlate(sorted([free(min(-15), 994, 30), mmap(min(0))]), opts).failures[0];
+    expect(at.before?.gap_seconds).toBe(900);
+    const past = correlate(sorted([free(min(-15) - 1000, 994, 30), mmap(min(0))]), opts).failures[0];
+    expect(past.before).toBeNull();
+  });
+
+  it('failures with no snapshots at all', () => {
+    const { failures, advice } = correlate([mmap(min(0))], opts);
+    expect(failures[0].before).toBeNull();
+    expect(failures[0].after).toBeNull();
+    expect(failures[0].verdict).toMatch(/No memory snapshot anywhere near/);
+    expect(advice).toEqual([]);
+  });
+
+  it('counts one failure per start attempt: the Fatal error after an mmap failure is the same failure', () => {
+    const events = [
+      ev('mysql.buffer_pool_init', min(0), { bytes: 128 * MiB }),
+      mmap(min(0)),
+      ev('mysql.buffer_pool_alloc_failed', min(0), {}),
+      ev('mysqld_safe.restart', min(1), {}),
+      ev('mysql.buffer_pool_alloc_failed', min(1), {}),
+    ];
+    const { failures } = correlate(events, opts);
+    expect(failures.map((f) => [f.event.kind, f.requested_bytes])).toEqual([
+      ['mysql.mmap_failed', 137363456],
+      ['mysql.buffer_pool_alloc_failed', null],
+    ]);
+  });
+
+  it('an incident with no ready afterwards is down; one with nothing after it is unknown', () => {
+    const down = correlate([mmap(min(0)), ev('mysqld_safe.restart', min(1), {}), ev('mysql.start', min(1), {})], opts).incidents;
+    expect(down.map((i) => [i.outcome, i.restarts, i.downtime_seconds])).toEqual([['down', 1, 60]]);
+    const unknown = correlate([mmap(min(0))], opts).incidents;
+    expect(unknown.map((i) => [i.outcome, i.downtime_seconds])).toEqual([['unknown', null]]);
+  });
+});
