@@ -46,7 +46,7 @@ function sniff(lines: readonly string[]): number {
     if (/^\[[^\]]+\]$/.test(t)) sections++;
     else if (/^!include/.test(t)) settings++;
     else {
-      const m = /^([A-Za-z_][\w.\-]*(?:\[[^\]]*\])?)\s*(?:=|$)/.exec(t);
+      const m = /^([A-Za-z_][\w.-]*(?:\[[^\]]*\])?)\s*(?:=|$)/.exec(t);
       if (!m) other++;
       else {
         settings++;
