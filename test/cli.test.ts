@@ -153,6 +153,13 @@ describe('--each over several bundles (built CLI, worker threads)', () => {
     expect(text).toMatch(/^oomtrail sweep: 3 bundles, 1 with memory failures/);
   });
 
+  it('ndjson: each bundle\'s events, bundle after bundle, as analysing each alone gives them', async () => {
+    const each = (await bin([inputs[0], clean, '--each', ...SEED_ARGS, '-f', 'ndjson'])).stdout.trim().split('\n');
+    const first = (await cli([inputs[0], ...SEED_ARGS, '-f', 'ndjson'])).stdout.trim().split('\n');
+    const second = (await cli([clean, ...SEED_ARGS, '-f', 'ndjson'])).stdout.trim().split('\n');
+    expect(each.map((l) => JSON.parse(l).event.action)).toEqual([...first, ...second].map((l) => JSON.parse(l).event.action));
+  });
+
   it('gives the same summaries as analysing each bundle alone', async () => {
     const sweep = JSON.parse((await bin([inputs[0], clean, '--each', ...SEED_ARGS, '-f', 'json'])).stdout);
     const alone = JSON.parse((await cli([inputs[0], ...SEED_ARGS, '-f', 'json'])).stdout);

@@ -156,7 +156,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       const reports = await sweep(jobs, { onBytes });
       progress?.stop();
       for (const r of reports) for (const e of r.errors) io.stderr.write(`oomtrail: ${e.path}: ${e.reason}\n`);
-      await write(out, REPORTERS[format](reports, { color, verbose: args.verbose }));
+      if (format === 'ndjson') for (const chunk of reports.flatMap((r) => r.ndjson ?? [])) await write(out, chunk);
+      else await write(out, REPORTERS[format](reports, { color, verbose: args.verbose }));
       code = Math.max(0, ...reports.map((r) => exitOf(r.errors.length, failOn.items, r.summary.failures.length, r.kinds)));
     } else {
       const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes });

@@ -23,7 +23,7 @@ export function json(reports: readonly Report[]): string {
 
 /** The NDJSON lines each Report carries (built with `ndjson: true`), bundle after bundle. */
 export function ndjson(reports: readonly Report[]): string {
-  return reports.map((r) => r.ndjson ?? '').join('');
+  return reports.flatMap((r) => r.ndjson ?? []).join('');
 }
 
 /** NDJSON objects, one event each, in time order, straight from an Analysis (streams). */

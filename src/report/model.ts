@@ -64,8 +64,9 @@ export interface Report {
   /** The chart's time span and ticks (null when nothing has a time). */
   axis: TimeAxis | null;
   errors: { path: string; reason: string }[];
-  /** The ECS event lines, only when NDJSON was asked for. */
-  ndjson?: string;
+  /** The ECS event lines, only when NDJSON was asked for: in chunks of about 1 MiB, so a huge
+   *  bundle never needs one string longer than V8 allows. */
+  ndjson?: string[];
 }
 
 export interface ReportOptions {
@@ -157,8 +158,26 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
   };
   const { failures, incidents } = report.marks;
   report.axis = timeAxis(a.clock, [...memory.map((p) => p.ms), ...failures.map((f) => f.ms), ...incidents.flatMap((i) => [i.start, i.end])]);
-  if (opts.ndjson) report.ndjson = a.events.map((e) => `${JSON.stringify(toEcs(e, a.clock))}\n`).join('');
+  if (opts.ndjson) report.ndjson = ndjsonChunks(a);
   return report;
+}
+
+function ndjsonChunks(a: Analysis): string[] {
+  const chunks: string[] = [];
+  let cur: string[] = [];
+  let size = 0;
+  for (const e of a.events) {
+    const line = `${JSON.stringify(toEcs(e, a.clock))}\n`;
+    cur.push(line);
+    size += line.length;
+    if (size >= 1 << 20) {
+      chunks.push(cur.join(''));
+      cur = [];
+      size = 0;
+    }
+  }
+  if (cur.length > 0) chunks.push(cur.join(''));
+  return chunks;
 }
 
 /** `2016-05-21T18:49:28.000+08:00` → `2016-05-21 18:49:28` (the ISO is already in the zone). */
