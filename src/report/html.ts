@@ -96,6 +96,7 @@ function section(r: Report, i: number, many: boolean): string {
 ${many ? h(0, `${i + 1}. ${xml(r.bundle)}: ${xml(headline(r))}`) : ''}
 <p class="meta">Bundle <code>${xml(r.bundle)}</code>. Times are in ${xml(r.zone_label)}.</p>${errors}
 ${chart(r, `chart-${i + 1}`)}
+${r.paragraphs.length > 0 ? `${h(many ? 1 : 0, 'What happened')}<ol class="story">${r.paragraphs.map((p) => `<li>${xml(p)}</li>`).join('')}</ol>` : ''}
 ${h(many ? 1 : 0, 'Failures')}${failures(r)}
 ${h(many ? 1 : 0, 'Incidents')}${incidents(r)}
 ${h(many ? 1 : 0, 'Advice')}${advice(r)}

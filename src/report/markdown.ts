@@ -18,6 +18,13 @@ function where(r: Report, path: string, line: number): string {
   return code(`${shortPath(r, path)}:${line}`);
 }
 
+function whatHappened(r: Report, h: string, out: string[]): void {
+  if (r.paragraphs.length === 0) return;
+  out.push(`${h} What happened`, '');
+  r.paragraphs.forEach((p, i) => out.push(`${i + 1}. ${md(p)}`));
+  out.push('');
+}
+
 function failures(r: Report, h: string, out: string[]): void {
   out.push(`${h} Failures`, '');
   if (r.summary.failures.length === 0) {
@@ -105,6 +112,7 @@ function section(r: Report, level: number, out: string[]): void {
   out.push(`${'#'.repeat(level)} oomtrail: ${md(headline(r))}`, '');
   out.push(`Bundle ${code(r.bundle, false)}. Times are in ${md(r.zone_label)}.`, '');
   for (const e of r.errors) out.push(`> **Could not read** ${code(e.path, false)}: ${md(e.reason)}`, '');
+  whatHappened(r, h, out);
   failures(r, h, out);
   incidents(r, h, out);
   advice(r, h, out);

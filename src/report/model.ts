@@ -8,6 +8,7 @@ import { obtainable } from '../correlate/verdict.js';
 import { type TimeAxis, timeAxis } from './axis.js';
 import { toEcs } from './ecs.js';
 import { foldTimeline } from './fold.js';
+import { failureParagraph } from './narrative.js';
 import { type Summary, summary } from './summary.js';
 
 export interface TimelineRow {
@@ -53,6 +54,8 @@ export interface Report {
   /** The zone named once, with its offset(s) over the bundle: `Asia/Shanghai (UTC+08:00)`. */
   zone_label: string;
   summary: Summary;
+  /** One paragraph per failure, in order: what happened, what held the memory, who, what to do. */
+  paragraphs: string[];
   /** Events per kind (for --fail-on and overviews). */
   kinds: Record<string, number>;
   /** The timeline for people: repeats folded unless `verbose`. */
@@ -143,6 +146,7 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
     zone: a.clock.zone,
     zone_label: zoneLabel(a),
     summary: summary(a),
+    paragraphs: a.failures.map((f) => failureParagraph(a, f)),
     kinds,
     timeline,
     folded: !opts.verbose,

@@ -29,6 +29,30 @@ export function headline(r: Report): string {
   return `${plural(s.failures.length, 'memory failure')}, ${plural(s.incidents.length, 'incident')}${downText}${errors}`;
 }
 
+/** Greedy word wrap for terminal paragraphs. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(' ')) {
+    if (cur && cur.length + 1 + word.length > width) {
+      lines.push(indent + cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  if (cur) lines.push(indent + cur);
+  return lines;
+}
+
+function whatHappened(r: Report, c: Paint, out: string[]): void {
+  if (r.paragraphs.length === 0) return;
+  out.push(c('bold', 'What happened'));
+  r.paragraphs.forEach((p, i) => {
+    const [first, ...rest] = wrap(plain(p), 94, '     ');
+    out.push(`  ${`${i + 1}.`.padEnd(3)}${first.trimStart()}`, ...rest);
+  });
+  out.push('');
+}
+
 function failures(r: Report, c: Paint, out: string[]): void {
   out.push(c('bold', 'Failures'));
   if (r.summary.failures.length === 0) out.push('  none found');
@@ -96,6 +120,7 @@ function section(r: Report, c: Paint, opts: TextOptions, out: string[]): void {
   out.push(`Times are in ${r.zone_label}.`);
   for (const e of r.errors) out.push(c('red', `Could not read ${plain(e.path)}: ${plain(e.reason)}`));
   out.push('');
+  whatHappened(r, c, out);
   failures(r, c, out);
   incidents(r, c, out);
   advice(r, c, out);

@@ -1,7 +1,7 @@
 // One bundle of a sweep (--each) as plain data in, a Report out: what a worker thread runs, and
 // what runs in-process when there is no worker to spare. A bundle that cannot be analysed still
 // yields a Report, carrying the reason as an input error, so the other bundles are reported.
-import { type Analysis, type AnalyzeOptions, analyze } from '../analyze.js';
+import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
 import { type Report, type ReportOptions, buildReport } from '../report/model.js';
 import { Clock } from '../time/clock.js';
 
@@ -34,6 +34,7 @@ export function failedReport(job: BundleJob, reason: string): Report {
     failures: [],
     incidents: [],
     advice: [],
+    lookbackSeconds: job.analyze.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS,
   };
   return buildReport(a, job.report);
 }

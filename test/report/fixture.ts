@@ -83,5 +83,5 @@ export function fixtureAnalysis(): Analysis {
   }
   const inputs = [...byPath.values()];
   const stats = { lines: events.length, blank: 0, events: events.length, unrecognized: 0 };
-  return { clock, inputs, events, stats, errors: [], ...correlate(events, { lookbackSeconds: 900 }) };
+  return { clock, inputs, events, stats, errors: [], lookbackSeconds: 900, ...correlate(events, { lookbackSeconds: 900 }) };
 }
