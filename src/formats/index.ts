@@ -1,9 +1,11 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
+import { kernel } from './kernel.js';
 import { mysqlError } from './mysql-error.js';
+import { syslog } from './syslog.js';
 import type { Format } from './types.js';
 
-export const FORMATS: readonly Format[] = [mysqlError];
+export const FORMATS: readonly Format[] = [mysqlError, kernel, syslog];
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);
