@@ -110,8 +110,24 @@ export interface EventDataMap {
   'snapshot.ps': SnapshotData;
   'snapshot.meminfo': SnapshotData;
   'kernel.oom_invoked': { gfp_mask?: string; order?: number };
-  'kernel.oom_kill': { anon_rss_bytes?: number; total_vm_bytes?: number; score?: number; cgroup?: boolean };
+  'kernel.oom_kill': {
+    anon_rss_bytes?: number;
+    total_vm_bytes?: number;
+    score?: number;
+    cgroup?: boolean;
+    /** Resident memory when the kernel gives only a total (OpenVZ `rss:`), in bytes. */
+    rss_bytes?: number;
+    /** The process the killer chose when it killed a child of it instead (`kill process N or a child`). */
+    selected_pid?: number;
+    selected_name?: string;
+  };
   'kernel.log': Record<string, never>;
+  /** The kernel's OOM task table (`[ pid ]   uid  tgid total_vm      rss ...`), rows in bytes. */
+  'snapshot.oom_tasks': SnapshotData;
+  /** Any other program's syslog / journal line (systemd, cron, sshd, ...). */
+  'syslog.log': { program?: string; unit?: string };
+  /** A line a person added to a paste: the command that printed what follows, or a banner. */
+  'paste.header': { command?: string; title?: string };
   'phpfpm.max_children': { pool?: string; limit?: number };
   'phpfpm.busy': { pool?: string; spawning?: number; idle?: number; total?: number };
   'phpfpm.child_exited': { pool?: string; signal?: number; code?: number; after_seconds?: number };
@@ -154,6 +170,7 @@ export const SNAPSHOT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'snapshot.free',
   'snapshot.ps',
   'snapshot.meminfo',
+  'snapshot.oom_tasks',
 ]);
 
 export function isKind<K extends EventKind>(e: Event, kind: K): e is Extract<Event, { kind: K }> {

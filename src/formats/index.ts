@@ -1,11 +1,15 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { iniConfig } from './ini-config.js';
+import { kernel } from './kernel.js';
 import { mysqlError } from './mysql-error.js';
+import { syslog } from './syslog.js';
 import type { Format } from './types.js';
 
 export const FORMATS: readonly Format[] = [
   mysqlError,
+  kernel,
+  syslog,
   iniConfig,
 ];
 
