@@ -1,14 +1,17 @@
-// Adapter for MySQL / MariaDB error logs (5.0-5.5 `160521  9:06:36`, 5.6+ ISO stamps, 8.0 tags)
-// and the mysqld_safe lines mixed into them. The grammar fixes each line's shape; this file turns
-// shapes into events: unstamped lines inherit the previous time, a crash's stack trace folds into
-// its `got signal` event, and `Version: ...` folds into the `ready for connections` before it.
+// Adapter for MySQL / MariaDB error logs (5.0-5.5 `160521  9:06:36`, 5.6+ ISO stamps, 8.0 tags,
+// MariaDB 10.x, Windows builds, Workbench's CSV view) and the mysqld_safe lines mixed into them,
+// also inside collection prefixes (compose, CRI, docker -t, Docker Desktop, syslog / journald).
+// The grammar fixes each line's shape; this file turns shapes into events: unstamped lines inherit
+// the previous time, a crash's stack trace folds into its `got signal` event, and `Version: ...`
+// folds into the `ready for connections` before it.
 import type { Event, EventTime, RawStamp } from '../event.js';
 import grammar, { lexer } from '../generated/mysql-error.js';
 import type { Line } from '../read/lines.js';
 import { type Meaning, levelOf, meaningOf } from './mysql-messages.js';
-import { stripPrefix } from './prefix.js';
+import { otherSource } from './other-lines.js';
+import { PrefixReader, type Stripped } from './prefix.js';
 import { shapeParser } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from './types.js';
+import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
 
 const ID = 'mysql-error';
 
@@ -16,10 +19,17 @@ interface Shape {
   stamp?: number;
   thread?: number;
   level?: number;
+  /** `[FATAL]` after the level (5.7 `[ERROR] [FATAL] InnoDB: ...`). */
+  fatal?: number;
   code?: number;
   subsystem?: number;
+  /** Workbench's `, 8428, Note, ` (thread and level in one token). */
+  csv?: number;
   body?: number;
 }
+
+/** Syslog / journald program names that are the server or its wrapper. */
+const SERVER_PROGRAM = /^(?:mysqld|mariadbd|mysqld_safe|mariadbd-safe|mysql|mariadb)$/;
 
 export const mysqlShapes = shapeParser<Shape>(grammar, lexer);
 
@@ -47,14 +57,20 @@ export function parseMysqlStamp(type: string, text: string): RawStamp | null {
 }
 
 const STAMPED_SHAPE = /^\s*(?:\d{6} |\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d UTC)/;
-const MYSQL_WORDS = /\[(?:Note|Warning|ERROR|System)\]|InnoDB: |mysqld_safe |mysqld|mariadbd/;
+const MYSQL_WORDS = /\[(?:Note|Warning|ERROR|System)\]|InnoDB: |mysqld_safe |mysqld|mariadbd|Aborted connection/;
 
 function sniff(lines: readonly string[]): number {
   let hits = 0;
   let n = 0;
+  const prefixes = new PrefixReader();
   for (const raw of lines) {
-    const text = stripPrefix(raw).text;
+    const s = prefixes.strip(raw);
     n++;
+    if (s.syslog) {
+      if (SERVER_PROGRAM.test(s.syslog.program)) hits++;
+      continue;
+    }
+    const text = s.text;
     if (MYSQL_WORDS.test(text) && (STAMPED_SHAPE.test(text) || text.startsWith('InnoDB:'))) hits++;
   }
   if (n === 0 || hits === 0) return 0;
@@ -63,18 +79,22 @@ function sniff(lines: readonly string[]): number {
 
 class MysqlErrorParser implements LineParser {
   private last: EventTime | null = null;
+  /** A time (or a pending year-less stamp) was seen: events no longer wait in `leading`. */
+  private anchored = false;
   private pending: Event | null = null;
   private leading: Event[] = []; // unstamped events before the first stamp
   private inTrace = false;
   private pid: number | undefined;
   private server = 'mysqld';
   private allocBytes: number | undefined;
+  private readonly prefixes = new PrefixReader();
 
   constructor(private readonly ctx: FormatContext) {}
 
   line(l: Line): void {
     if (l.text.trim() === '') return; // counted blank by the driver; a trace goes on past blanks
-    const stripped = stripPrefix(l.text);
+    const stripped = this.prefixes.strip(l.text);
+    if (stripped.syslog && this.syslogOnly(l, stripped)) return;
     const text = stripped.text;
     const t = mysqlShapes.lex(text);
     const shape = t ? mysqlShapes.shape(t) : null;
@@ -85,6 +105,7 @@ class MysqlErrorParser implements LineParser {
     const tok = (i: number | undefined) => (i === undefined ? undefined : t.tokens[i].text);
     const body = tok(shape.body) ?? '';
     let time: EventTime;
+    let pendingStamp: RawStamp | undefined;
     if (shape.stamp !== undefined) {
       this.flush(); // a stamped line starts a new record: what came before is complete
       const st = parseMysqlStamp(t.tokens[shape.stamp].type ?? '', t.tokens[shape.stamp].text);
@@ -92,15 +113,45 @@ class MysqlErrorParser implements LineParser {
       this.inTrace = false;
     } else {
       if (this.foldable(body)) {
-        this.fold(l);
+        this.fold(l, text);
         return;
       }
-      time = this.inherit();
+      const other = shape.body !== undefined && t.tokens.length === 1 ? otherSource(body) : null;
+      if (other) {
+        this.push(this.other(l, other, stripped, this.inherit()));
+        return;
+      }
+      if (stripped.syslog) {
+        // the server's own unstamped line inside syslog: the wrapper's stamp is its time
+        time = placeStamp(this.ctx.clock, stripped.syslog.stamp);
+        if (Number.isFinite(time.ms)) this.last = time;
+        else pendingStamp = stripped.syslog.stamp;
+        this.anchor();
+      } else time = this.inherit();
     }
-    const meaning = meaningOf(body, shape.level !== undefined ? levelOf(tok(shape.level), body).toLowerCase() : undefined, this.allocBytes);
+    const levelText = shape.csv !== undefined ? `[${(tok(shape.csv) ?? '').split(', ')[2]}]` : tok(shape.level);
+    const level = shape.fatal !== undefined ? 'critical' : levelOf(levelText, body);
+    // syslog's `mysqld_safe[123]: Starting mysqld daemon ...` reads as the file form would
+    const said = stripped.syslog?.program.endsWith('_safe') && !body.startsWith('mysqld_safe') ? `mysqld_safe ${body}` : body;
+    const meaning = meaningOf(said, levelText !== undefined ? level : undefined, this.allocBytes);
     if (meaning.allocBytes !== undefined) this.allocBytes = meaning.allocBytes;
-    const e = this.toEvent(l, meaning, body, shape, tok, time);
-    if (stripped.meta) e.meta = { ...e.meta, ...stripped.meta };
+    // the docker image's entrypoint script logs in the server's style: `... [Note] [Entrypoint]: ...`
+    const e =
+      meaning.kind === 'mysql.log' && body.startsWith('[Entrypoint]')
+        ? makeEvent(this.ctx, ID, 'line.other', l, body, { source: 'entrypoint' }, time)
+        : this.toEvent(l, meaning, body, level, time);
+    if (pendingStamp) e.pending = { stamp: pendingStamp };
+    if (e.kind === 'line.other') e.level = level;
+    if (shape.code !== undefined) {
+      const code = tok(shape.code)?.slice(1, -1);
+      const subsystem = tok(shape.subsystem)?.slice(1, -1);
+      if (e.kind === 'mysql.log') e.data = { code, subsystem };
+      else e.meta = { ...e.meta, 'mysql.code': code ?? '', 'mysql.subsystem': subsystem ?? '' };
+    }
+    const thread = shape.csv !== undefined ? (tok(shape.csv) ?? '').split(', ')[1] : tok(shape.thread);
+    if (thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': thread };
+    this.keepPrefix(e, stripped);
+    if (stripped.syslog?.pid !== undefined && e.process && e.process.pid === undefined) e.process.pid = stripped.syslog.pid;
     this.push(e);
     if (e.kind === 'mysql.signal') this.inTrace = true;
   }
@@ -111,6 +162,52 @@ class MysqlErrorParser implements LineParser {
     this.leading = [];
   }
 
+  /**
+   * Syslog lines that are not the server's own text: another program's (systemd, debian-start),
+   * mysqld_safe's one-word `started` / `ended`, or the empty line mysqld wrote. True when done.
+   */
+  private syslogOnly(l: Line, s: Stripped): boolean {
+    const sl = s.syslog!;
+    const time = placeStamp(this.ctx.clock, sl.stamp);
+    const body = s.text.trim();
+    let e: Event;
+    if (!SERVER_PROGRAM.test(sl.program)) {
+      e = this.other(l, 'syslog', s, time);
+    } else if (sl.program.endsWith('_safe') && (body === 'started' || body === 'ended')) {
+      this.inTrace = false;
+      e = makeEvent(this.ctx, ID, body === 'started' ? 'mysqld_safe.start' : 'mysqld_safe.ended', l, body, {}, time);
+      e.process = { name: 'mysqld_safe', pid: sl.pid };
+      this.keepPrefix(e, s);
+    } else if (body === '') {
+      if (this.pending) {
+        this.pending.src.lines++; // mysqld's own blank line, wrapped by syslog
+        return true;
+      }
+      e = makeEvent(this.ctx, ID, 'mysql.log', l, '', {}, time);
+      e.process = { name: sl.program, pid: sl.pid };
+      this.keepPrefix(e, s);
+    } else return false;
+    if (!Number.isFinite(time.ms)) e.pending = { stamp: sl.stamp };
+    else this.last = time;
+    this.anchor();
+    if (e.kind === 'line.other') this.emitBeside(e);
+    else this.push(e);
+    return true;
+  }
+
+  private other(l: Line, source: string, s: Stripped, time: EventTime): Event {
+    const program = s.syslog?.program;
+    const e = makeEvent(this.ctx, ID, 'line.other', l, s.text, program ? { source, program } : { source }, time);
+    if (program) e.process = { name: program, pid: s.syslog?.pid };
+    this.keepPrefix(e, s);
+    return e;
+  }
+
+  private keepPrefix(e: Event, s: Stripped): void {
+    if (s.meta) e.meta = { ...e.meta, ...s.meta };
+    if (s.syslog) e.meta = { ...e.meta, 'host.name': s.syslog.host, 'syslog.program': s.syslog.program };
+  }
+
   /** Unstamped lines that continue the event before them rather than stand alone. */
   private foldable(body: string): boolean {
     const p = this.pending;
@@ -119,12 +216,11 @@ class MysqlErrorParser implements LineParser {
     return p.kind === 'mysql.ready' && body.startsWith('Version:');
   }
 
-  private fold(l: Line): void {
+  private fold(l: Line, text: string): void {
     const p = this.pending as Event;
     p.src.lines++;
     if (p.kind === 'mysql.signal') p.data.trace_lines++;
     if (p.kind === 'mysql.ready') {
-      const text = stripPrefix(l.text).text;
       const v = /^Version: '([^']*)'/.exec(text);
       const port = /\bport: (\d+)/.exec(text);
       const sock = /socket: '([^']*)'/.exec(text);
@@ -135,14 +231,7 @@ class MysqlErrorParser implements LineParser {
     }
   }
 
-  private toEvent(
-    l: Line,
-    m: Meaning,
-    body: string,
-    shape: Shape,
-    tok: (i: number | undefined) => string | undefined,
-    time: EventTime,
-  ): Event {
+  private toEvent(l: Line, m: Meaning, body: string, level: string, time: EventTime): Event {
     if (m.kind === 'mysql.start') {
       this.pid = m.pid;
       if (m.server) this.server = m.server;
@@ -150,13 +239,9 @@ class MysqlErrorParser implements LineParser {
       this.pid = undefined;
     }
     const e = makeEvent(this.ctx, ID, m.kind, l, body, m.data, time);
-    e.level = levelOf(tok(shape.level), body);
+    e.level = level;
     if (m.kind.startsWith('mysqld_safe.')) e.process = { name: 'mysqld_safe' };
     else e.process = this.pid !== undefined ? { name: this.server, pid: this.pid } : { name: m.server ?? this.server };
-    if (m.kind === 'mysql.log' && shape.code !== undefined) {
-      e.data = { code: tok(shape.code)?.slice(1, -1), subsystem: tok(shape.subsystem)?.slice(1, -1) };
-    }
-    if (shape.thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': tok(shape.thread) ?? '' };
     return e;
   }
 
@@ -172,11 +257,22 @@ class MysqlErrorParser implements LineParser {
     } else {
       time = { ms: this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp), source: 'stamped' };
     }
-    if (!this.last && this.leading.length > 0) {
-      for (const e of this.leading) e.time = { ms: time.ms, source: 'inferred', note: 'unstamped line before the first stamp; time of the next stamped line' };
+    if (!this.anchored && this.leading.length > 0) {
+      for (const e of this.leading) {
+        if (!Number.isFinite(e.time.ms) && !e.pending) e.time = { ms: time.ms, source: 'inferred', note: 'unstamped line before the first stamp; time of the next stamped line' };
+      }
     }
     this.last = time;
+    this.anchored = true;
     return time;
+  }
+
+  private anchor(): void {
+    if (this.anchored) return;
+    this.anchored = true;
+    this.flush();
+    for (const e of this.leading) this.ctx.emit(e);
+    this.leading = [];
   }
 
   private inherit(): EventTime {
@@ -188,11 +284,17 @@ class MysqlErrorParser implements LineParser {
     this.pending = e;
   }
 
+  /** Emit an event that does not take part in folding (another program's syslog line). */
+  private emitBeside(e: Event): void {
+    if (this.anchored) this.ctx.emit(e);
+    else this.leading.push(e);
+  }
+
   private flush(): void {
     const p = this.pending;
     if (!p) return;
     this.pending = null;
-    if (!this.last) this.leading.push(p);
+    if (!this.anchored) this.leading.push(p);
     else {
       for (const e of this.leading) this.ctx.emit(e);
       this.leading = [];

@@ -48,6 +48,21 @@ const READY = /(\S+): ready for connections/;
 const PID_FILE_ENDED = /from pid file (\S+) ended/;
 const DATADIR = /daemon with databases from (\S+)/;
 
+/** 8.0 says `Version: '8.0.23'  socket: '...'  port: 3306` on the ready line itself. */
+function readyData(body: string): EventDataMap['mysql.ready'] {
+  const data: EventDataMap['mysql.ready'] = {};
+  const at = body.indexOf('Version: ');
+  if (at < 0) return data;
+  const rest = body.slice(at);
+  const v = /^Version: '([^']*)'/.exec(rest);
+  const port = /\bport: (\d+)/.exec(rest);
+  const sock = /socket: '([^']*)'/.exec(rest);
+  if (v) data.version = v[1];
+  if (port) data.port = Number(port[1]);
+  if (sock) data.socket = sock[1];
+  return data;
+}
+
 function binName(p: string): string {
   const slash = p.lastIndexOf('/');
   const b = p.slice(slash + 1).replace(/:$/, '');
@@ -96,8 +111,9 @@ export function meaningOf(body: string, level: string | undefined, lastAllocByte
     if (ma) return { kind: 'mysql.start', data: { version: ma[1] }, pid: Number(ma[2]), server: 'mariadbd' };
   }
   if (body.includes('ready for connections')) {
+    // `X Plugin ready for connections.` (8.0) is a plugin, not the server: no `name:` before it
     const m = READY.exec(body);
-    return { kind: 'mysql.ready', data: {}, server: m ? binName(m[1]) : undefined };
+    if (m) return { kind: 'mysql.ready', data: readyData(body), server: binName(m[1]) };
   }
   if (body.includes('got signal')) {
     const m = SIGNAL.exec(body);
@@ -105,7 +121,7 @@ export function meaningOf(body: string, level: string | undefined, lastAllocByte
   }
   if (body.includes('Shutdown complete')) return { kind: 'mysql.shutdown', data: {} };
   if (body === 'Aborting' || (level === 'error' && body.startsWith('Aborting'))) return { kind: 'mysql.abort', data: {} };
-  if (body.includes('Database was not shut down normally!') || /^InnoDB: Starting crash recovery/.test(body)) {
+  if (/Database was not shut ?down normally!/.test(body) || /^InnoDB: Starting crash recovery/.test(body)) {
     return { kind: 'mysql.crash_recovery', data: {} };
   }
   const alloc = MALLOC_BYTES.exec(body);
