@@ -151,7 +151,7 @@ class MysqlErrorParser implements LineParser {
     const thread = shape.csv !== undefined ? (tok(shape.csv) ?? '').split(', ')[1] : tok(shape.thread);
     if (thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': thread };
     this.keepPrefix(e, stripped);
-    if (stripped.syslog?.pid !== undefined && e.process && e.process.pid === undefined) e.process.pid = stripped.syslog.pid;
+    if (stripped.syslog?.pid !== undefined && e.process) e.process.pid = stripped.syslog.pid; // syslog knows best
     this.push(e);
     if (e.kind === 'mysql.signal') this.inTrace = true;
   }
@@ -255,7 +255,9 @@ class MysqlErrorParser implements LineParser {
       if (ms < this.last.ms - 12 * 3600_000) ms += 86_400_000;
       time = { ms, source: 'inferred', note: 'time-only UTC stamp; date from the line before' };
     } else {
-      time = { ms: this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp), source: 'stamped' };
+      const ms = this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp);
+      if (!Number.isFinite(ms)) return this.inherit(); // `2026-13-45 25:61:61`: no such instant
+      time = { ms, source: 'stamped' };
     }
     if (!this.anchored && this.leading.length > 0) {
       for (const e of this.leading) {

@@ -119,7 +119,8 @@ export function meaningOf(body: string, level: string | undefined, lastAllocByte
     const m = SIGNAL.exec(body);
     if (m) return { kind: 'mysql.signal', data: { signal: Number(m[1]), trace_lines: 0 } };
   }
-  if (body.includes('Shutdown complete')) return { kind: 'mysql.shutdown', data: {} };
+  // the server's `Shutdown complete`, not InnoDB's `Shutdown completed; log sequence number` before it
+  if (body.includes('Shutdown complete') && !body.startsWith('InnoDB')) return { kind: 'mysql.shutdown', data: {} };
   if (body === 'Aborting' || (level === 'error' && body.startsWith('Aborting'))) return { kind: 'mysql.abort', data: {} };
   if (/Database was not shut ?down normally!/.test(body) || /^InnoDB: Starting crash recovery/.test(body)) {
     return { kind: 'mysql.crash_recovery', data: {} };

@@ -42,7 +42,7 @@ const RUNNING = /^fpm is running, pid (\d+)/;
 /** `[21-May-2016 18:49:27]` → a wall-clock stamp (php-fpm writes no zone: --tz places it). */
 export function parsePhpFpmStamp(text: string): RawStamp | null {
   const m = STAMP.exec(text);
-  if (!m || !MONTHS[m[2]]) return null;
+  if (!m || !MONTHS[m[2]] || +m[1] < 1 || +m[1] > 31 || +m[4] > 23 || +m[5] > 59 || +m[6] > 60) return null;
   const st: RawStamp = { year: +m[3], month: MONTHS[m[2]], day: +m[1], hour: +m[4], minute: +m[5], second: +m[6] };
   if (m[7]) st.millis = Math.floor(Number(`0.${m[7]}`) * 1000);
   return st;
@@ -140,8 +140,11 @@ class PhpFpmParser implements LineParser {
     const e = this.meaning(l, body, pool, time);
     const lv = tok(shape.level) ?? '';
     e.level = lv.replace(/[[\]:]/g, '').toLowerCase();
-    if (shape.where !== undefined) e.meta = { ...e.meta, 'php_fpm.where': tok(shape.where)?.slice(0, -1) ?? '' };
-    if (!e.process) e.process = { name: 'php-fpm', pid: s.syslog?.pid ?? this.master };
+    const where = tok(shape.where);
+    if (where !== undefined) e.meta = { ...e.meta, 'php_fpm.where': where.replace(/^pid \d+, /, '').slice(0, -1) };
+    // debug lines name the writer: `pid 21315, fpm_pctl_kill_all(), line 161:`
+    const writer = where?.startsWith('pid ') ? Number(where.slice(4, where.indexOf(','))) : undefined;
+    if (!e.process) e.process = { name: 'php-fpm', pid: writer ?? s.syslog?.pid ?? this.master };
     return e;
   }
 
