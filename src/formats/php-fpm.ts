@@ -148,32 +148,32 @@ class PhpFpmParser implements LineParser {
     return e;
   }
 
+  // Data objects are built as literals (no spread, no Object.assign): this runs once per line.
   private meaning(l: Line, body: string, pool: string | undefined, time: EventTime): Event {
-    const p = pool !== undefined ? { pool } : {};
     const c = body.charCodeAt(0);
     if (c === 115) {
-      const max = MAX_CHILDREN.exec(body);
-      if (max) return makeEvent(this.ctx, ID, 'phpfpm.max_children', l, body, { ...p, limit: Number(max[1]) }, time);
-      const busy = BUSY.exec(body);
+      const max = body.startsWith('server reached') ? MAX_CHILDREN.exec(body) : null;
+      if (max) return makeEvent(this.ctx, ID, 'phpfpm.max_children', l, body, { pool, limit: Number(max[1]) }, time);
+      const busy = body.startsWith('seems busy') ? BUSY.exec(body) : null;
       if (busy) {
-        const data: EventDataMap['phpfpm.busy'] = { ...p };
-        if (busy[1] !== undefined) Object.assign(data, { spawning: +busy[1], idle: +busy[2], total: +busy[3] });
+        const data: EventDataMap['phpfpm.busy'] =
+          busy[1] === undefined ? { pool } : { pool, spawning: Number(busy[1]), idle: Number(busy[2]), total: Number(busy[3]) };
         return makeEvent(this.ctx, ID, 'phpfpm.busy', l, body, data, time);
       }
     } else if (c === 99) {
       const ex = EXITED.exec(body);
       if (ex) {
-        const data: EventDataMap['phpfpm.child_exited'] = { ...p, after_seconds: Number(ex[5]) };
-        if (ex[2] !== undefined) data.signal = Number(ex[2]);
-        if (ex[3] !== undefined) data.signal_name = ex[3];
-        if (ex[4] !== undefined) data.code = Number(ex[4]);
+        const data: EventDataMap['phpfpm.child_exited'] =
+          ex[4] === undefined
+            ? { pool, signal: Number(ex[2]), signal_name: ex[3], after_seconds: Number(ex[5]) }
+            : { pool, code: Number(ex[4]), after_seconds: Number(ex[5]) };
         const e = makeEvent(this.ctx, ID, 'phpfpm.child_exited', l, body, data, time);
         e.process = { name: 'php-fpm', pid: Number(ex[1]) };
         return e;
       }
       const child = CHILD.exec(body);
       if (child) {
-        const e = makeEvent(this.ctx, ID, 'phpfpm.log', l, body, p, time);
+        const e = makeEvent(this.ctx, ID, 'phpfpm.log', l, body, pool === undefined ? {} : { pool }, time);
         e.process = { name: 'php-fpm', pid: Number(child[1]) };
         return e;
       }
@@ -181,7 +181,7 @@ class PhpFpmParser implements LineParser {
       const run = RUNNING.exec(body);
       if (run) this.master = Number(run[1]);
     }
-    return makeEvent(this.ctx, ID, 'phpfpm.log', l, body, p, time);
+    return makeEvent(this.ctx, ID, 'phpfpm.log', l, body, pool === undefined ? {} : { pool }, time);
   }
 
   /** A record the paste cut short: still php-fpm's, marked so nobody reads more into it. */
