@@ -48,6 +48,7 @@ describe.skipIf(!HAS_CORPUS)('corpus: server logs', () => {
         const a = await run([file]);
         const i = a.inputs[0];
         expect(i.error).toBeNull();
+        expect(i.formats).toEqual([category === 'php-fpm' ? 'php-fpm' : 'mysql-error']);
         expect(i.unrecognized, 'unrecognized lines').toBeLessThanOrEqual(Math.floor(limit * (i.lines - i.blank)));
         expectConserved(a);
         expect(a.failures.map((f) => f.event.kind)).toEqual(FAILURES[name] ?? []);
