@@ -1,16 +1,16 @@
-// Adapter for MySQL / MariaDB error logs (5.0-5.5 `160521  9:06:36`, 5.6+ ISO stamps, 8.0 tags,
-// MariaDB 10.x, Windows builds, Workbench's CSV view) and the mysqld_safe lines mixed into them,
-// also inside collection prefixes (compose, CRI, docker -t, Docker Desktop, syslog / journald).
-// The grammar fixes each line's shape; this file turns shapes into events: unstamped lines inherit
-// the previous time, a crash's stack trace folds into its `got signal` event, and `Version: ...`
-// folds into the `ready for connections` before it.
+// Adapter for MySQL / MariaDB error logs (5.0 to 8.0, MariaDB 10.x, Windows, Workbench's CSV view,
+// mysqld_safe's lines), also inside compose / CRI / docker / syslog / journald prefixes. Shapes
+// become events: unstamped lines inherit the time before, a crash report folds into its `got
+// signal` event, `Version: ...` into the `ready for connections` before it.
 import type { Event, EventTime, RawStamp } from '../event.js';
 import grammar, { lexer } from '../generated/mysql-error.js';
 import type { Line } from '../read/lines.js';
 import { type Meaning, levelOf, meaningOf } from './mysql-messages.js';
+import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql } from './mysql-stamp.js';
 import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
-import { shapeParser } from './token-parse.js';
+import { RecordQueue } from './record-queue.js';
+import { type Tokens, shapeParser } from './token-parse.js';
 import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
 
 const ID = 'mysql-error';
@@ -28,120 +28,68 @@ interface Shape {
   body?: number;
 }
 
-/** Syslog / journald program names that are the server or its wrapper. */
-const SERVER_PROGRAM = /^(?:mysqld|mariadbd|mysqld_safe|mariadbd-safe|mysql|mariadb)$/;
-
 export const mysqlShapes = shapeParser<Shape>(grammar, lexer);
 
-/** `160521 11:06:36`, `2016-05-21T11:06:36.123456Z`, `2023-05-28  8:34:45`, `07:00:44 UTC`. */
-export function parseMysqlStamp(type: string, text: string): RawStamp | null {
-  if (type === 'stamp55') {
-    const yy = Number(text.slice(0, 2));
-    const [h, mi, s] = text.slice(6).trim().split(':').map(Number);
-    return { year: yy < 70 ? 2000 + yy : 1900 + yy, month: Number(text.slice(2, 4)), day: Number(text.slice(4, 6)), hour: h, minute: mi, second: s };
-  }
-  if (type === 'stampIso') {
-    const m = /^(\d{4})-(\d\d)-(\d\d)(?:T| {1,2})(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|([+-])(\d\d):?(\d\d))?$/.exec(text);
-    if (!m) return null;
-    const st: RawStamp = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +m[6] };
-    if (m[7]) st.millis = Math.floor(Number(`0.${m[7]}`) * 1000);
-    if (m[8] === 'Z') st.offsetMinutes = 0;
-    else if (m[8]) st.offsetMinutes = (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
-    return st;
-  }
-  if (type === 'stampUtc') {
-    const [h, mi, s] = text.slice(0, 8).split(':').map(Number);
-    return { hour: h, minute: mi, second: s, offsetMinutes: 0 };
-  }
-  return null;
-}
-
-const STAMPED_SHAPE = /^\s*(?:\d{6} |\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d UTC)/;
-const MYSQL_WORDS = /\[(?:Note|Warning|ERROR|System)\]|InnoDB: |mysqld_safe |mysqld|mariadbd|Aborted connection/;
-
-function sniff(lines: readonly string[]): number {
-  let hits = 0;
-  let n = 0;
-  const prefixes = new PrefixReader();
-  for (const raw of lines) {
-    const s = prefixes.strip(raw);
-    n++;
-    if (s.syslog) {
-      if (SERVER_PROGRAM.test(s.syslog.program)) hits++;
-      continue;
-    }
-    const text = s.text;
-    if (MYSQL_WORDS.test(text) && (STAMPED_SHAPE.test(text) || text.startsWith('InnoDB:'))) hits++;
-  }
-  if (n === 0 || hits === 0) return 0;
-  return Math.min(1, 0.3 + hits / n);
-}
+export { parseMysqlStamp };
 
 class MysqlErrorParser implements LineParser {
-  private last: EventTime | null = null;
-  /** A time (or a pending year-less stamp) was seen: events no longer wait in `leading`. */
-  private anchored = false;
-  private pending: Event | null = null;
-  private leading: Event[] = []; // unstamped events before the first stamp
+  private readonly q: RecordQueue;
   private inTrace = false;
   private pid: number | undefined;
   private server = 'mysqld';
   private allocBytes: number | undefined;
   private readonly prefixes = new PrefixReader();
 
-  constructor(private readonly ctx: FormatContext) {}
+  constructor(private readonly ctx: FormatContext) {
+    this.q = new RecordQueue(ctx.emit);
+  }
 
   line(l: Line): void {
     if (l.text.trim() === '') return; // counted blank by the driver; a trace goes on past blanks
-    const stripped = this.prefixes.strip(l.text);
-    if (stripped.syslog && this.syslogOnly(l, stripped)) return;
-    const text = stripped.text;
-    const t = mysqlShapes.lex(text);
+    const s = this.prefixes.strip(l.text);
+    if (s.syslog && this.syslogOnly(l, s)) return;
+    const t = mysqlShapes.lex(s.text);
     const shape = t ? mysqlShapes.shape(t) : null;
-    if (!t || !shape) {
-      this.push(unrecognized(this.ctx, ID, l, this.inherit()));
-      return;
-    }
+    if (!t || !shape) return this.q.push(unrecognized(this.ctx, ID, l, this.q.inherit()));
     const tok = (i: number | undefined) => (i === undefined ? undefined : t.tokens[i].text);
     const body = tok(shape.body) ?? '';
     let time: EventTime;
-    let pendingStamp: RawStamp | undefined;
     if (shape.stamp !== undefined) {
-      this.flush(); // a stamped line starts a new record: what came before is complete
+      this.q.flush(); // a stamped line starts a new record: what came before is complete
       const st = parseMysqlStamp(t.tokens[shape.stamp].type ?? '', t.tokens[shape.stamp].text);
-      time = st ? this.place(st) : this.inherit();
+      time = st ? this.place(st) : this.q.inherit();
       this.inTrace = false;
+    } else if (this.foldable(body)) {
+      return this.fold(s.text);
     } else {
-      if (this.foldable(body)) {
-        this.fold(l, text);
-        return;
-      }
       const other = shape.body !== undefined && t.tokens.length === 1 ? otherSource(body) : null;
-      if (other) {
-        this.push(this.other(l, other, stripped, this.inherit()));
-        return;
-      }
-      if (stripped.syslog) {
-        // the server's own unstamped line inside syslog: the wrapper's stamp is its time
-        time = placeStamp(this.ctx.clock, stripped.syslog.stamp);
-        if (Number.isFinite(time.ms)) this.last = time;
-        else pendingStamp = stripped.syslog.stamp;
-        this.anchor();
-      } else time = this.inherit();
+      if (other) return this.q.push(this.other(l, other, s, this.q.inherit()));
+      time = s.syslog ? this.syslogTime(s) : this.q.inherit(); // the server's unstamped line in syslog
     }
     const levelText = shape.csv !== undefined ? `[${(tok(shape.csv) ?? '').split(', ')[2]}]` : tok(shape.level);
     const level = shape.fatal !== undefined ? 'critical' : levelOf(levelText, body);
     // syslog's `mysqld_safe[123]: Starting mysqld daemon ...` reads as the file form would
-    const said = stripped.syslog?.program.endsWith('_safe') && !body.startsWith('mysqld_safe') ? `mysqld_safe ${body}` : body;
+    const said = s.syslog?.program.endsWith('_safe') && !body.startsWith('mysqld_safe') ? `mysqld_safe ${body}` : body;
     const meaning = meaningOf(said, levelText !== undefined ? level : undefined, this.allocBytes);
     if (meaning.allocBytes !== undefined) this.allocBytes = meaning.allocBytes;
     // the docker image's entrypoint script logs in the server's style: `... [Note] [Entrypoint]: ...`
     const e =
       meaning.kind === 'mysql.log' && body.startsWith('[Entrypoint]')
         ? makeEvent(this.ctx, ID, 'line.other', l, body, { source: 'entrypoint' }, time)
-        : this.toEvent(l, meaning, body, level, time);
-    if (pendingStamp) e.pending = { stamp: pendingStamp };
-    if (e.kind === 'line.other') e.level = level;
+        : this.toEvent(l, meaning, body, time);
+    e.level = level;
+    this.tags(e, shape, t, s);
+    this.q.push(e);
+    if (e.kind === 'mysql.signal') this.inTrace = true;
+  }
+
+  end(): void {
+    this.q.end();
+  }
+
+  /** 8.0's code and subsystem, the thread id, the stripped prefixes, syslog's pid and stamp. */
+  private tags(e: Event, shape: Shape, t: Tokens, s: Stripped): void {
+    const tok = (i: number | undefined): string | undefined => (i === undefined ? undefined : t.tokens[i].text);
     if (shape.code !== undefined) {
       const code = tok(shape.code)?.slice(1, -1);
       const subsystem = tok(shape.subsystem)?.slice(1, -1);
@@ -150,16 +98,8 @@ class MysqlErrorParser implements LineParser {
     }
     const thread = shape.csv !== undefined ? (tok(shape.csv) ?? '').split(', ')[1] : tok(shape.thread);
     if (thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': thread };
-    this.keepPrefix(e, stripped);
-    if (stripped.syslog?.pid !== undefined && e.process) e.process.pid = stripped.syslog.pid; // syslog knows best
-    this.push(e);
-    if (e.kind === 'mysql.signal') this.inTrace = true;
-  }
-
-  end(): void {
-    this.flush();
-    for (const e of this.leading) this.ctx.emit(e);
-    this.leading = [];
+    this.keepPrefix(e, s);
+    if (s.syslog?.pid !== undefined && e.process) e.process.pid = s.syslog.pid; // syslog knows best
   }
 
   /**
@@ -168,31 +108,34 @@ class MysqlErrorParser implements LineParser {
    */
   private syslogOnly(l: Line, s: Stripped): boolean {
     const sl = s.syslog!;
-    const time = placeStamp(this.ctx.clock, sl.stamp);
     const body = s.text.trim();
-    let e: Event;
-    if (!SERVER_PROGRAM.test(sl.program)) {
-      e = this.other(l, 'syslog', s, time);
-    } else if (sl.program.endsWith('_safe') && (body === 'started' || body === 'ended')) {
-      this.inTrace = false;
-      e = makeEvent(this.ctx, ID, body === 'started' ? 'mysqld_safe.start' : 'mysqld_safe.ended', l, body, {}, time);
-      e.process = { name: 'mysqld_safe', pid: sl.pid };
-      this.keepPrefix(e, s);
-    } else if (body === '') {
-      if (this.pending) {
-        this.pending.src.lines++; // mysqld's own blank line, wrapped by syslog
-        return true;
-      }
-      e = makeEvent(this.ctx, ID, 'mysql.log', l, '', {}, time);
-      e.process = { name: sl.program, pid: sl.pid };
-      this.keepPrefix(e, s);
-    } else return false;
-    if (!Number.isFinite(time.ms)) e.pending = { stamp: sl.stamp };
-    else this.last = time;
-    this.anchor();
-    if (e.kind === 'line.other') this.emitBeside(e);
-    else this.push(e);
+    const server = SERVER_PROGRAM.test(sl.program);
+    const safe = server && sl.program.endsWith('_safe') && (body === 'started' || body === 'ended');
+    if (server && !safe && body !== '') return false;
+    if (server && body === '' && this.q.pending) {
+      this.q.pending.src.lines++; // mysqld's own blank line, wrapped by syslog
+      return true;
+    }
+    const time = this.syslogTime(s);
+    if (!server) {
+      this.q.beside(this.other(l, 'syslog', s, time));
+      return true;
+    }
+    if (safe) this.inTrace = false;
+    const e = safe
+      ? makeEvent(this.ctx, ID, body === 'started' ? 'mysqld_safe.start' : 'mysqld_safe.ended', l, body, {}, time)
+      : makeEvent(this.ctx, ID, 'mysql.log', l, '', {}, time);
+    e.process = { name: sl.program, pid: sl.pid };
+    this.keepPrefix(e, s);
+    this.q.push(e);
     return true;
+  }
+
+  /** A syslog stamp as a time: placed when it has a year, else left to the dating stage. */
+  private syslogTime(s: Stripped): EventTime {
+    const time = placeStamp(this.ctx.clock, s.syslog!.stamp);
+    this.q.dated(Number.isFinite(time.ms) ? time : undefined);
+    return time;
   }
 
   private other(l: Line, source: string, s: Stripped, time: EventTime): Event {
@@ -203,21 +146,24 @@ class MysqlErrorParser implements LineParser {
     return e;
   }
 
+  /** Prefix metadata; a year-less syslog stamp waits in `pending` for the dating stage. */
   private keepPrefix(e: Event, s: Stripped): void {
     if (s.meta) e.meta = { ...e.meta, ...s.meta };
-    if (s.syslog) e.meta = { ...e.meta, 'host.name': s.syslog.host, 'syslog.program': s.syslog.program };
+    if (!s.syslog) return;
+    e.meta = { ...e.meta, 'host.name': s.syslog.host, 'syslog.program': s.syslog.program };
+    if (!Number.isFinite(e.time.ms) && s.syslog.stamp.year === undefined) e.pending = { stamp: s.syslog.stamp };
   }
 
   /** Unstamped lines that continue the event before them rather than stand alone. */
   private foldable(body: string): boolean {
-    const p = this.pending;
+    const p = this.q.pending;
     if (!p) return false;
     if (this.inTrace) return true;
     return p.kind === 'mysql.ready' && body.startsWith('Version:');
   }
 
-  private fold(l: Line, text: string): void {
-    const p = this.pending as Event;
+  private fold(text: string): void {
+    const p = this.q.pending as Event;
     p.src.lines++;
     if (p.kind === 'mysql.signal') p.data.trace_lines++;
     if (p.kind === 'mysql.ready') {
@@ -231,7 +177,7 @@ class MysqlErrorParser implements LineParser {
     }
   }
 
-  private toEvent(l: Line, m: Meaning, body: string, level: string, time: EventTime): Event {
+  private toEvent(l: Line, m: Meaning, body: string, time: EventTime): Event {
     if (m.kind === 'mysql.start') {
       this.pid = m.pid;
       if (m.server) this.server = m.server;
@@ -239,7 +185,6 @@ class MysqlErrorParser implements LineParser {
       this.pid = undefined;
     }
     const e = makeEvent(this.ctx, ID, m.kind, l, body, m.data, time);
-    e.level = level;
     if (m.kind.startsWith('mysqld_safe.')) e.process = { name: 'mysqld_safe' };
     else e.process = this.pid !== undefined ? { name: this.server, pid: this.pid } : { name: m.server ?? this.server };
     return e;
@@ -247,68 +192,28 @@ class MysqlErrorParser implements LineParser {
 
   private place(st: RawStamp): EventTime {
     let time: EventTime;
+    const last = this.q.last;
     if (st.year === undefined) {
       // `07:00:44 UTC - mysqld got signal`: the date comes from the line before, in UTC.
-      if (!this.last || !Number.isFinite(this.last.ms)) return UNPLACED;
-      const d = new Date(this.last.ms);
+      if (!last || !Number.isFinite(last.ms)) return UNPLACED;
+      const d = new Date(last.ms);
       let ms = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), st.hour, st.minute, st.second);
-      if (ms < this.last.ms - 12 * 3600_000) ms += 86_400_000;
+      if (ms < last.ms - 12 * 3600_000) ms += 86_400_000;
       time = { ms, source: 'inferred', note: 'time-only UTC stamp; date from the line before' };
     } else {
       const ms = this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp);
-      if (!Number.isFinite(ms)) return this.inherit(); // `2026-13-45 25:61:61`: no such instant
+      if (!Number.isFinite(ms)) return this.q.inherit(); // `2026-13-45 25:61:61`: no such instant
       time = { ms, source: 'stamped' };
     }
-    if (!this.anchored && this.leading.length > 0) {
-      for (const e of this.leading) {
-        if (!Number.isFinite(e.time.ms) && !e.pending) e.time = { ms: time.ms, source: 'inferred', note: 'unstamped line before the first stamp; time of the next stamped line' };
-      }
-    }
-    this.last = time;
-    this.anchored = true;
+    this.q.dated(time);
     return time;
-  }
-
-  private anchor(): void {
-    if (this.anchored) return;
-    this.anchored = true;
-    this.flush();
-    for (const e of this.leading) this.ctx.emit(e);
-    this.leading = [];
-  }
-
-  private inherit(): EventTime {
-    return this.last ? { ms: this.last.ms, source: 'inherited' } : UNPLACED;
-  }
-
-  private push(e: Event): void {
-    this.flush();
-    this.pending = e;
-  }
-
-  /** Emit an event that does not take part in folding (another program's syslog line). */
-  private emitBeside(e: Event): void {
-    if (this.anchored) this.ctx.emit(e);
-    else this.leading.push(e);
-  }
-
-  private flush(): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = null;
-    if (!this.anchored) this.leading.push(p);
-    else {
-      for (const e of this.leading) this.ctx.emit(e);
-      this.leading = [];
-      this.ctx.emit(p);
-    }
   }
 }
 
 export const mysqlError: Format = {
   id: ID,
   dataset: 'mysql.error',
-  sniff,
+  sniff: sniffMysql,
   create: (ctx) => new MysqlErrorParser(ctx),
   samples: [
     '160521 11:06:36 InnoDB: Initializing buffer pool, size = 128.0M',

@@ -7,8 +7,9 @@ import grammar, { lexer } from '../generated/php-fpm.js';
 import type { Line } from '../read/lines.js';
 import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
+import { RecordQueue } from './record-queue.js';
 import { shapeParser } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
+import { type Format, type FormatContext, type LineParser, makeEvent, placeStamp, unrecognized } from './types.js';
 
 const ID = 'php-fpm';
 
@@ -76,12 +77,13 @@ function segments(text: string): number[] {
 }
 
 class PhpFpmParser implements LineParser {
-  private last: EventTime | null = null;
   private master: number | undefined;
-  private leading: Event[] | null = []; // undated lines before the first dated one (null: done)
+  private readonly q: RecordQueue;
   private readonly prefixes = new PrefixReader();
 
-  constructor(private readonly ctx: FormatContext) {}
+  constructor(private readonly ctx: FormatContext) {
+    this.q = new RecordQueue(ctx.emit);
+  }
 
   line(l: Line): void {
     if (l.text.trim() === '') return;
@@ -110,8 +112,7 @@ class PhpFpmParser implements LineParser {
   }
 
   end(): void {
-    for (const e of this.leading ?? []) this.ctx.emit(e);
-    this.leading = null;
+    this.q.end();
   }
 
   private record(l: Line, text: string, s: Stripped): Event {
@@ -120,17 +121,18 @@ class PhpFpmParser implements LineParser {
     if (!t || !shape) {
       const trimmed = text.trim();
       const other = otherSource(trimmed);
-      if (other) return makeEvent(this.ctx, ID, 'line.other', l, trimmed, { source: other }, this.inherit());
-      if (CUT_STAMP.test(trimmed)) return this.cut(l, trimmed, this.inherit());
-      return unrecognized(this.ctx, ID, l, this.inherit());
+      if (other) return makeEvent(this.ctx, ID, 'line.other', l, trimmed, { source: other }, this.q.inherit());
+      if (CUT_STAMP.test(trimmed)) return this.cut(l, trimmed, this.q.inherit());
+      return unrecognized(this.ctx, ID, l, this.q.inherit());
     }
     const tok = (i: number | undefined) => (i === undefined ? undefined : t.tokens[i].text);
     let time: EventTime;
     if (shape.stamp !== undefined) {
       const st = parsePhpFpmStamp(t.tokens[shape.stamp].text);
-      time = st ? placeStamp(this.ctx.clock, st) : this.inherit();
-      if (st) this.last = time;
-    } else time = s.syslog ? this.syslogTime(s) : this.inherit();
+      const placed = st ? placeStamp(this.ctx.clock, st) : null;
+      time = placed && Number.isFinite(placed.ms) ? placed : this.q.inherit(); // 30-Feb: no such day
+      if (time === placed) this.q.dated(time);
+    } else time = s.syslog ? this.syslogTime(s) : this.q.inherit();
     const body = tok(shape.body) ?? '';
     if (shape.odd) {
       if (LEVELS.some((w) => w.startsWith(body.trim()))) return this.cut(l, text.trim(), time);
@@ -193,12 +195,8 @@ class PhpFpmParser implements LineParser {
 
   private syslogTime(s: Stripped): EventTime {
     const time = placeStamp(this.ctx.clock, s.syslog!.stamp);
-    if (Number.isFinite(time.ms)) this.last = time;
+    this.q.dated(Number.isFinite(time.ms) ? time : undefined);
     return time;
-  }
-
-  private inherit(): EventTime {
-    return this.last ? { ms: this.last.ms, source: 'inherited' } : UNPLACED;
   }
 
   private emit(e: Event, s: Stripped): void {
@@ -208,17 +206,8 @@ class PhpFpmParser implements LineParser {
       // a year-less syslog stamp: the dating stage gives it its year
       if (!Number.isFinite(e.time.ms) && s.syslog.stamp.year === undefined) e.pending = { stamp: s.syslog.stamp };
     }
-    const held = this.leading;
-    if (held && !Number.isFinite(e.time.ms) && !e.pending) {
-      held.push(e);
-      return;
-    }
-    for (const h of held ?? []) {
-      if (Number.isFinite(e.time.ms)) h.time = { ms: e.time.ms, source: 'inferred', note: 'undated line before the first dated one; time of that line' };
-      this.ctx.emit(h);
-    }
-    this.leading = null;
-    this.ctx.emit(e);
+    this.q.push(e); // no continuation lines in this log: each record is complete at once
+    this.q.flush();
   }
 }
 
