@@ -96,6 +96,7 @@ class PhpFpmParser implements LineParser {
     }
     const starts = segments(s.text);
     const n = starts.length;
+    let offset = l.offset + s.cut;
     for (let i = 0; i < n; i++) {
       const text = s.text.slice(starts[i], i + 1 < n ? starts[i + 1] : undefined);
       const e = this.record(l, text, s);
@@ -103,9 +104,10 @@ class PhpFpmParser implements LineParser {
         // One input line, several records: the first carries the line, the others count 0.
         if (i > 0) {
           e.src.lines = 0;
-          e.src.offset = l.offset + s.cut + Buffer.byteLength(s.text.slice(0, starts[i]));
+          e.src.offset = offset;
         }
         e.meta = { ...e.meta, 'line.glued': `${i + 1}/${n}` };
+        offset += Buffer.byteLength(text);
       }
       this.emit(e, s);
     }
