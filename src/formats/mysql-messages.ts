@@ -40,6 +40,7 @@ const MMAP = /mmap\((\d+) bytes\) failed; errno (\d+)/;
 const OS_ERRNO = /Operating system errno: (\d+)/;
 const MALLOC_BYTES = /cannot allocate (\d+) bytes of/;
 const POOL_INIT = /Initializing buffer pool, (?:total )?size = ([\d.]+) ?([KMGT])?/;
+const POOL_SIZES = /^InnoDB: innodb_buffer_pool_size_max=\S+, innodb_buffer_pool_size=([\d.]+)([kmgtKMGT])?/;
 const CANNOT_MAP = /Cannot map innodb_buffer_pool_size_max=([\d.]+)([kmgtKMGT])?/;
 const STARTING = /(\S+) \((?:mysqld|mariadbd) ([^)]+)\) starting as process (\d+)/;
 const STARTING_MARIA = /Starting MariaDB (\S+).* as process (\d+)/;
@@ -103,6 +104,9 @@ export function meaningOf(body: string, level: string | undefined, lastAllocByte
     if (init) return { kind: 'mysql.buffer_pool_init', data: { bytes: sizeToBytes(init[1], init[2]) } };
     const map = CANNOT_MAP.exec(body);
     if (map) return { kind: 'mysql.buffer_pool_alloc_failed', data: { bytes: sizeToBytes(map[1], map[2]) } };
+    // MariaDB 10.11+ says its size instead of `Initializing buffer pool`
+    const sizes = POOL_SIZES.exec(body);
+    if (sizes) return { kind: 'mysql.buffer_pool_init', data: { bytes: sizeToBytes(sizes[1], sizes[2]) } };
   }
   if (body.includes('starting as process') || body.includes('Starting MariaDB')) {
     const m = STARTING.exec(body);

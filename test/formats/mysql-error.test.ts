@@ -94,6 +94,11 @@ describe('mysql-error events', () => {
     ]);
   });
 
+  it("reads MariaDB 10.11's buffer pool size line as the pool's size", async () => {
+    const a = await runText('2026-11-24  4:26:37 0 [Note] InnoDB: innodb_buffer_pool_size_max=8388608m, innodb_buffer_pool_size=1024m\n');
+    expect(a.events.map((e) => [e.kind, e.data])).toEqual([['mysql.buffer_pool_init', { bytes: 1024 ** 3 }]]);
+  });
+
   it('parses every sample it carries', async () => {
     const f = formatById('mysql-error');
     for (const s of f?.samples ?? []) {
