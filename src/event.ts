@@ -130,11 +130,13 @@ export interface EventDataMap {
   'paste.header': { command?: string; title?: string };
   'phpfpm.max_children': { pool?: string; limit?: number };
   'phpfpm.busy': { pool?: string; spawning?: number; idle?: number; total?: number };
-  'phpfpm.child_exited': { pool?: string; signal?: number; code?: number; after_seconds?: number };
+  'phpfpm.child_exited': { pool?: string; signal?: number; signal_name?: string; code?: number; after_seconds?: number };
   'phpfpm.log': { pool?: string };
   'config.mysql': { settings: Record<string, string> };
   'config.phpfpm': { pool?: string; settings: Record<string, string> };
   'line.unrecognized': { truncated_bytes?: number };
+  /** Another program's line inside a log (installer, entrypoint, shell prompt, MySQLTuner, systemd). */
+  'line.other': { source: string; program?: string };
 }
 
 export type EventKind = keyof EventDataMap;

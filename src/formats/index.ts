@@ -3,11 +3,13 @@
 import { iniConfig } from './ini-config.js';
 import { kernel } from './kernel.js';
 import { mysqlError } from './mysql-error.js';
+import { phpFpm } from './php-fpm.js';
 import { syslog } from './syslog.js';
 import type { Format } from './types.js';
 
 export const FORMATS: readonly Format[] = [
   mysqlError,
+  phpFpm,
   kernel,
   syslog,
   iniConfig,
