@@ -1,9 +1,10 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { mysqlError } from './mysql-error.js';
+import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
 import type { Format } from './types.js';
 
-export const FORMATS: readonly Format[] = [mysqlError];
+export const FORMATS: readonly Format[] = [mysqlError, top, free, ps, meminfo, vmstat, sar];
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);
