@@ -5,7 +5,7 @@
 import type { MemoryTotals, SnapshotData } from '../event.js';
 import grammar, { lexer } from '../generated/free.js';
 import type { Line } from '../read/lines.js';
-import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from './snapshot-family.js';
+import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from './snapshot-family.js';
 import { shapeParser } from './token-parse.js';
 import type { FormatContext } from './types.js';
 import { sizeBytes, unitBytes } from './units.js';
@@ -116,6 +116,7 @@ class FreeOutput implements BlockReader {
 
   take(l: Line): boolean {
     if (l.text.trim() === '') return false;
+    if (l.text.length > MAX_LINE) return false; // no free line is this long
     const t = freeShapes.lex(l.text);
     const s = t ? freeShapes.shape(t) : null;
     if (!t || !s) return false;

@@ -5,7 +5,7 @@
 import type { MemoryTotals, SnapshotData } from '../event.js';
 import grammar, { lexer } from '../generated/meminfo.js';
 import type { Line } from '../read/lines.js';
-import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from './snapshot-family.js';
+import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from './snapshot-family.js';
 import { shapeParser } from './token-parse.js';
 import type { FormatContext } from './types.js';
 
@@ -59,6 +59,7 @@ class Dump implements BlockReader {
 
   take(l: Line): boolean {
     if (l.text.trim() === '') return false;
+    if (l.text.length > MAX_LINE) return false; // no meminfo line is this long
     const t = meminfoShapes.lex(l.text);
     const s = t ? meminfoShapes.shape(t) : null;
     if (!t || !s) return false;

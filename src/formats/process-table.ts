@@ -73,6 +73,27 @@ export function rowOf(cols: Columns, cells: Token[], text: string): ProcessRow |
   return row;
 }
 
+/**
+ * The line up to the end of its `n`th space-separated field. A row's grammar needs only the cells
+ * before the command and the command's first word; the rest of the command is read from the
+ * line itself. This keeps token sequences short (and their shapes few) however long the command.
+ */
+/** More fields than any header or summary line has: what a line is cut to before its header is known. */
+export const MAX_FIELDS = 64;
+
+export function firstFields(text: string, n: number): string {
+  let fields = 0;
+  let inField = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 9;
+    if (!space && !inField) fields++;
+    else if (space && inField && fields === n) return text.slice(0, i);
+    inField = !space;
+  }
+  return text;
+}
+
 /** A process's name for grouping: `[kthreadd]` → kthreadd, `/usr/sbin/mysqld --x` → mysqld, `php-fpm: pool www` → php-fpm. */
 export function processName(command: string): string {
   let c = command.trim();

@@ -5,7 +5,7 @@
 import type { ProcessGroup, ProcessRow, SnapshotData } from '../event.js';
 import grammar, { lexer } from '../generated/ps.js';
 import type { Line } from '../read/lines.js';
-import { type Columns, columnsOf, groupsOf, rowOf } from './process-table.js';
+import { type Columns, MAX_FIELDS, columnsOf, firstFields, groupsOf, rowOf } from './process-table.js';
 import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from './snapshot-family.js';
 import { type Tokens, shapeParser } from './token-parse.js';
 import type { FormatContext } from './types.js';
@@ -65,7 +65,7 @@ class PsTable implements BlockReader {
 
   take(l: Line): boolean {
     if (l.text.trim() === '') return this.rows.length === 0 && this.treeLines === 0;
-    const t = psShapes.lex(l.text);
+    const t = psShapes.lex(firstFields(l.text, this.cols ? this.cols.names.length + 1 : MAX_FIELDS));
     const s = t ? psShapes.shape(t) : null;
     if (!t || !s) return false;
     let ok = false;

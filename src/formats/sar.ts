@@ -6,7 +6,7 @@ import type { EventTime, MemoryTotals, RawStamp, SnapshotData } from '../event.j
 import grammar, { lexer } from '../generated/sar.js';
 import type { Line } from '../read/lines.js';
 import { Clock } from '../time/clock.js';
-import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from './snapshot-family.js';
+import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from './snapshot-family.js';
 import { type Tokens, shapeParser } from './token-parse.js';
 import { type FormatContext, UNPLACED } from './types.js';
 import { num } from './units.js';
@@ -94,6 +94,7 @@ class SarReport implements BlockReader {
 
   take(l: Line): boolean {
     if (l.text.trim() === '') return true; // blank lines separate a report's parts
+    if (l.text.length > MAX_LINE) return false; // no sar line is this long
     const t = sarShapes.lex(l.text);
     const s = t ? sarShapes.shape(t) : null;
     if (!t || !s) return false;

@@ -6,6 +6,9 @@ import { type Event, type EventDataMap, type EventKind, SNAPSHOT_KINDS, type Sna
 import { type Line, isBlank } from '../read/lines.js';
 import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from './types.js';
 
+/** Longer lines are no free, meminfo, vmstat or sar line (a guard against hostile input). */
+export const MAX_LINE = 2000;
+
 /** Lines folded in front of a block (a command echo, a heading) and the command they name. */
 export interface Lead {
   lines: Line[];

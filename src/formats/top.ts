@@ -5,7 +5,7 @@
 import type { MemoryTotals, ProcessRow, SnapshotData } from '../event.js';
 import grammar, { lexer } from '../generated/top.js';
 import type { Line } from '../read/lines.js';
-import { type Columns, columnsOf, groupsOf, rowOf } from './process-table.js';
+import { type Columns, MAX_FIELDS, columnsOf, firstFields, groupsOf, rowOf } from './process-table.js';
 import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from './snapshot-family.js';
 import { type Tokens, shapeParser } from './token-parse.js';
 import type { FormatContext } from './types.js';
@@ -83,7 +83,7 @@ class Frame implements BlockReader {
 
   take(l: Line): boolean {
     if (l.text.trim() === '') return this.rows.length === 0; // a blank after the rows ends the frame
-    const t = topShapes.lex(l.text);
+    const t = topShapes.lex(firstFields(l.text, this.cols ? this.cols.names.length + 1 : MAX_FIELDS));
     const s = t ? topShapes.shape(t) : null;
     if (!t || !s) return false;
     let ok: boolean;

@@ -5,7 +5,7 @@
 import type { MemoryTotals, SnapshotData } from '../event.js';
 import grammar, { lexer } from '../generated/vmstat.js';
 import type { Line } from '../read/lines.js';
-import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from './snapshot-family.js';
+import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from './snapshot-family.js';
 import { type Tokens, shapeParser } from './token-parse.js';
 import { type FormatContext, placeStamp } from './types.js';
 
@@ -81,6 +81,7 @@ class Vmstat implements BlockReader {
 
   take(l: Line): boolean {
     if (l.text.trim() === '') return false;
+    if (l.text.length > MAX_LINE) return false; // no vmstat line is this long
     const t = vmstatShapes.lex(l.text);
     const s = t ? vmstatShapes.shape(t) : null;
     if (!t || !s) return false;
