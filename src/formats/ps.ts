@@ -28,6 +28,7 @@ const EF_ROW = /^\S+ +\d+ +\d+ +\d+ +(?:\d\d:\d\d|[A-Z][a-z]{2}\d\d|\d{4}) +\S+ 
 const AUX_ROW = /^\S+ +\d+ +\d+[.,]\d +\d+[.,]\d +\d+ +\d+ +\S+ +\S+ +\S+ +\d+:\d\d +\S/;
 const EF_COLS = ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'];
 const AUX_COLS = ['USER', 'PID', '%CPU', '%MEM', 'VSZ', 'RSS', 'TTY', 'STAT', 'START', 'TIME', 'COMMAND'];
+const PSTREE = /^pstree\b/;
 const TREE = /^ *(?:[^\s(]*\(\d+\)|\S*[\u2500-\u257f]|[|`]-)/;
 
 function isHeader(text: string): boolean {
@@ -50,6 +51,8 @@ class PsTable implements BlockReader {
   private readonly rows: ProcessRow[] = [];
   private readonly tree = new Map<string, number>();
   private treeLines = 0;
+  /** Waiting for the root line of a `pstree` (its first line may have no tree characters). */
+  private treeRoot: boolean;
 
   constructor(
     private readonly ctx: FormatContext,
@@ -59,6 +62,7 @@ class PsTable implements BlockReader {
     this.ev = blockEvent(ctx, ID, 'snapshot.ps', first, lead, this.data);
     const command = commandOf(ctx, lead);
     if (command) this.data.command = command;
+    this.treeRoot = PSTREE.test(command ?? '') && !TREE.test(first.text);
     if (EF_ROW.test(first.text)) this.cols = columnsOf(EF_COLS);
     else if (AUX_ROW.test(first.text)) this.cols = columnsOf(AUX_COLS);
   }
@@ -70,6 +74,12 @@ class PsTable implements BlockReader {
     if (!t || !s) return false;
     let ok = false;
     if (s.tree) ok = this.rows.length === 0 && !this.cols && this.treeLine(t);
+    else if (s.cells && this.treeRoot) {
+      this.tree.set(t.tokens[s.cells[0]].text, 1); // `systemd --switched-root ...`: the root, with arguments
+      this.treeLines++;
+      this.treeRoot = false;
+      ok = true;
+    }
     else if (s.header) ok = this.header(t, s.header);
     else if (s.cells && this.cols && this.treeLines === 0) {
       const r = rowOf(this.cols, s.cells.map((i) => t.tokens[i]), l.text);
@@ -86,16 +96,19 @@ class PsTable implements BlockReader {
     return this.cols !== null;
   }
 
-  /** Count the processes a pstree line names; threads (`{mysqld}`) are not processes. */
+  /** Count the processes a pstree line names: threads (`{mysqld}`) are not, nor `-a` arguments. */
   private treeLine(t: Tokens): boolean {
+    this.treeRoot = false;
     const add = (name: string, n: number) => this.tree.set(name, (this.tree.get(name) ?? 0) + n);
+    let prev = '';
     for (const tok of t.tokens) {
       if (tok.type === 'tproc') add(tok.text.slice(0, tok.text.lastIndexOf('(')), 1);
       else if (tok.type === 'tgroup') {
         const star = tok.text.indexOf('*');
         const n = Number(tok.text.slice(0, star));
         for (const name of tok.text.slice(star + 2, -1).split(/[\u2500-\u257f]+/)) if (name) add(name, n);
-      } else if (tok.type === 'text') add(tok.text, 1);
+      } else if (tok.type === 'text' && (prev === '' || prev === 'tconn')) add(tok.text, 1); // not `pstree -a` arguments
+      prev = tok.type ?? '';
     }
     this.treeLines++;
     return true;
@@ -122,7 +135,8 @@ export const psMember: SnapshotMember = {
   id: ID,
   dataset: 'ps',
   sniff,
-  starts: (text) => isHeader(text) || EF_ROW.test(text) || AUX_ROW.test(text) || TREE.test(text),
+  // after `pstree -a`, the root's line (`systemd --switched-root ...`) has no tree characters
+  starts: (text, command) => isHeader(text) || EF_ROW.test(text) || AUX_ROW.test(text) || TREE.test(text) || PSTREE.test(command ?? ''),
   open: (ctx, lead, first) => new PsTable(ctx, first, lead),
   samples: [
     'USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND',

@@ -31,8 +31,8 @@ export interface SnapshotMember {
   id: string;
   dataset: string;
   sniff(lines: readonly string[]): number;
-  /** Can a block of this format start with this line? */
-  starts(text: string): boolean;
+  /** Can a block of this format start with this line (after this command echo, if any)? */
+  starts(text: string, command?: string): boolean;
   /** A reader for the block that `first` starts (the family offers `first` to it next). */
   open(ctx: FormatContext, lead: Lead, first: Line): BlockReader;
   samples: readonly string[];
@@ -149,7 +149,7 @@ class FamilyParser implements LineParser {
       this.ctx.emit(unrecognized(this.ctx, this.members[0].id, l));
       return;
     }
-    const m = this.members.find((x) => x.starts(l.text));
+    const m = this.members.find((x) => x.starts(l.text, this.lead.command));
     if (m) {
       this.closeBlock();
       this.cur = m.open(this.ctx, this.lead, l);

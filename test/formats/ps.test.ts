@@ -67,6 +67,16 @@ describe('ps tables', () => {
     expect(d.groups?.reduce((n, g) => n + g.count, 0)).toBe(30);
   });
 
+  it('counts pstree -a names, not their arguments', async () => {
+    const p = await parseFixture('ps/pstree-a-centos7.log');
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.ps');
+    // the plain tree's 30 but for systemd-journal, -logind and -udevd, absent from this -a output
+    expect(d.groups?.reduce((n, g) => n + g.count, 0)).toBe(27);
+    expect(d.groups?.find((g) => g.command === 'php-fpm')?.count).toBe(3);
+    expect(d.groups?.find((g) => g.command === 'systemd')?.count).toBe(1);
+  });
+
   it('reads ASCII pstree -p (-A)', () => {
     const text = 'systemd(1)-+-php-fpm(1352)-+-php-fpm(1353)\n           |              `-php-fpm(1354)\n           `-sshd(1444)---bash(1688)\n';
     const p = parseBlock('ps', text);
