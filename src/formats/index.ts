@@ -4,6 +4,7 @@ import { iniConfig } from './ini-config.js';
 import { kernel } from './kernel.js';
 import { mysqlError } from './mysql-error.js';
 import { phpFpm } from './php-fpm.js';
+import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
 import { syslog } from './syslog.js';
 import type { Format } from './types.js';
 
@@ -12,6 +13,12 @@ export const FORMATS: readonly Format[] = [
   phpFpm,
   kernel,
   syslog,
+  top,
+  free,
+  ps,
+  meminfo,
+  vmstat,
+  sar,
   iniConfig,
 ];
 
