@@ -77,6 +77,8 @@ export interface SnapshotData {
   load?: [number, number, number];
   tasks?: { total?: number; running?: number; sleeping?: number; stopped?: number; zombie?: number };
   uptime_seconds?: number;
+  /** Boot instant in epoch seconds, when the snapshot states it (`vmstat -s`: `1687349632 boot time`). */
+  boot_time?: number;
   /** The shell command that printed it, when it came from a transcript. */
   command?: string;
 }
@@ -119,6 +121,16 @@ export interface EventDataMap {
   'config.mysql': { settings: Record<string, string> };
   'config.phpfpm': { pool?: string; settings: Record<string, string> };
   'line.unrecognized': { truncated_bytes?: number };
+  /** A shell prompt line of a pasted transcript (`[root@host ~]# free -m`). */
+  'shell.command': { command: string; user?: string; host?: string; cwd?: string };
+  /** A watcher script's `date` line: an anchor dating what follows it. `zone` is the abbreviation as
+   * printed (CST is China or US Central: never used to place the time, --tz decides). */
+  'watcher.date': { form: string; zone?: string; offset_minutes?: number };
+  /** A pt-stalk sample separator `TS <epoch>[.<frac>] [<local date> <time>]`: an anchor. The
+   * local stamp minus the epoch gives the collecting host's UTC offset. */
+  'ptstalk.sample': { epoch: number; collector?: string; offset_minutes?: number };
+  /** A pt-stalk sample no format reads (`-df`, `-procvmstat`, `-processlist`, ...), folded whole. */
+  'ptstalk.data': { collector?: string; prefix?: string };
 }
 
 export type EventKind = keyof EventDataMap;

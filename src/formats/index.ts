@@ -1,9 +1,17 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { mysqlError } from './mysql-error.js';
+import { ptStalk } from './pt-stalk.js';
+import { shellPrompt } from './shell-prompt.js';
 import type { Format } from './types.js';
+import { watcherDate } from './watcher-date.js';
 
-export const FORMATS: readonly Format[] = [mysqlError];
+export const FORMATS: readonly Format[] = [
+  mysqlError,
+  shellPrompt,
+  watcherDate,
+  ptStalk,
+];
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);

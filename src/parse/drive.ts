@@ -144,7 +144,8 @@ function splitContainer(path: string, lines: Line[], window: string[], opts: Dri
   if (container) sink.stats.formats.push(container.id);
   for (const b of blocks) {
     const w = b.lines.filter((l) => !isBlank(l.text)).slice(0, SNIFF_LINES).map((l) => l.text);
-    const f = b.format ? formatById(b.format) : sniffFormat(w);
+    // A forced format that is not registered is sniffed; a block nothing claims takes its fallback.
+    const f = (b.format ? formatById(b.format) : undefined) ?? sniffFormat(w) ?? (b.fallback ? formatById(b.fallback) : undefined);
     if (f && !sink.stats.formats.includes(f.id)) sink.stats.formats.push(f.id);
     const ctx = context(path, opts, sink, b.meta);
     const p = f ? f.create(ctx) : unknownParser(ctx);
