@@ -37,7 +37,10 @@ const KNOWN = new Set(
 /** Commands whose arguments are ordinary words (`service mysqld restart`). */
 const WORDY = new Set('service systemctl chkconfig grep egrep fgrep zgrep kill pkill killall sudo watch journalctl mysql mysqladmin echo docker kubectl apt apt-get yum dnf'.split(' '));
 const PATHLIKE = /^(?:\.{0,2}\/|~\/)[^\s]+$/;
-const OPTION_LIKE = /^(?:-{1,2}[\w=.,:/-]*|[/~.][^\s]*|\d[\w.:]*|'[^']*'|"[^"]*"|[|&;<>]{1,2}|\d?>{1,2}\S*|[\w.-]+\.(?:log|err|txt|cnf|conf|ini|gz))$/;
+const OPTION_LIKE = /^(?:-{1,2}[\w=.,:/%+-]*|[/~.][^\s]*|\d[\w.:]*|'[^']*'|"[^"]*"|\d?>{1,2}\S*|[\w.-]+\.(?:log|err|txt|cnf|conf|ini|gz))$/;
+const OPERATOR = /^(?:\||\|\||&&|;)$/;
+/** `ps aux`, `ps auxf`, `ps ef`: BSD-style options have no dash. */
+const BSD_PS = /^[A-Za-z]{1,6}$/;
 
 function words(command: string): string[] {
   return command.split(/[ \t]+/).filter((w) => w !== '');
@@ -51,8 +54,18 @@ export function looksLikeCommand(command: string, hash: boolean): boolean {
   const path = PATHLIKE.test(w[0]);
   if (!path && !KNOWN.has(w[0])) return false;
   if (!hash || path || WORDY.has(w[0])) return true;
-  // `# free memory is low` is a comment; `# free -m` and `# tail -n 50 /var/log/mysqld.err` are commands.
-  return w.slice(1).every((a) => OPTION_LIKE.test(a));
+  // `# free memory is low` is a comment; `# free -m`, `# ps aux | head` and
+  // `# tail -n 50 /var/log/mysqld.err` are commands: after an operator comes a command again.
+  let cmd = w[0];
+  for (let i = 1; i < w.length; i++) {
+    const a = w[i];
+    if (OPERATOR.test(a)) {
+      cmd = w[i + 1] ?? '';
+      if (!KNOWN.has(cmd) && !PATHLIKE.test(cmd)) return false;
+      i++;
+    } else if (!(OPTION_LIKE.test(a) || WORDY.has(cmd) || (cmd === 'ps' && BSD_PS.test(a)))) return false;
+  }
+  return true;
 }
 
 const BRACKET = /^\[([^\]\s@]+)@([^\]\s]+)(?: ([^\]]*))?\]/;

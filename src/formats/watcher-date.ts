@@ -46,6 +46,11 @@ function offsetOf(z: string): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
+function utc(m: number): string {
+  const a = Math.abs(m);
+  return `${m < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
 function clockOf(text: string, ampm: string | undefined): { hour: number; minute: number; second: number } {
   const [h, minute, second] = text.split(':').map(Number);
   let hour = h;
@@ -111,7 +116,11 @@ class WatcherDateParser implements LineParser {
     else {
       const st = d.stamp as RawStamp & { year: number; month: number; day: number };
       time = { ms: this.ctx.clock.instant(st), source: 'stamped' };
-      if (st.offsetMinutes !== undefined) data.offset_minutes = st.offsetMinutes;
+      if (st.offsetMinutes !== undefined) {
+        data.offset_minutes = st.offsetMinutes;
+        const ours = this.ctx.clock.offsetMinutes(time.ms);
+        if (ours !== st.offsetMinutes) time.note = `the line says UTC${utc(st.offsetMinutes)} but --tz ${this.ctx.clock.zone} gives UTC${utc(ours)}: this host's zoneless stamps may be read in the wrong zone`;
+      }
     }
     if (d.zone) {
       data.zone = d.zone;
