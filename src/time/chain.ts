@@ -21,6 +21,7 @@ export interface Chain {
 
 /** How far before its reference a time-only stamp may fall without rolling a day forward. */
 const TOL_DAY = 5 * 60_000;
+const HALF_YEAR = 182 * DAY_MS;
 
 function uptimeOf(e: Event): number | undefined {
   return SNAPSHOT_KINDS.has(e.kind) ? (e.data as SnapshotData).uptime_seconds : undefined;
@@ -39,9 +40,11 @@ export function placeChain(c: Chain, placer: Placer, opts: DatingOptions): void 
   const { unit } = c;
   const what = unit === 'day' ? 'date' : 'year';
   const clock = opts.clock;
-  const set = (e: Event, ms: number, note: string): boolean => {
+  const years = new Map<Event, number>();
+  const set = (e: Event, ms: number, note: string, year?: number): boolean => {
     if (!Number.isFinite(ms)) return false;
     e.time = { ms, source: 'inferred', note };
+    if (unit === 'year') years.set(e, year ?? placer.unitAt(unit, ms));
     return true;
   };
   const rolled = (from: number, to: number): string => {
@@ -57,8 +60,13 @@ export function placeChain(c: Chain, placer: Placer, opts: DatingOptions): void 
     const ref = from.time.ms;
     let note = `${what} carried from line ${from.src.line}`;
     let t: number;
-    if (unit === 'year') t = placer.nearest(s, unit, ref);
-    else {
+    if (unit === 'year') {
+      // Fast path for a long syslog: the year of the line before, when that lands near it.
+      const y = years.get(from);
+      const quick = y !== undefined && s.month !== undefined && s.day !== undefined ? clock.simpleInstant({ year: y, month: s.month, day: s.day, hour: s.hour, minute: s.minute, second: s.second, millis: s.millis, offsetMinutes: s.offsetMinutes }) : Number.NaN;
+      if (y !== undefined && Math.abs(quick - ref) < HALF_YEAR && set(e, quick, note, y)) return true;
+      t = placer.nearest(s, unit, ref);
+    } else {
       const [u0, u1] = dir === 1 ? [uptimeOf(from), uptimeOf(e)] : [uptimeOf(e), uptimeOf(from)];
       if (u0 !== undefined && u1 !== undefined && u1 >= u0) {
         const expect = ref + dir * (u1 - u0) * 1000;

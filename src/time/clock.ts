@@ -11,6 +11,7 @@ export class Clock {
   readonly zone: string;
   private readonly hourCache = new Map<number, number>();
   private readonly zoneObj: Zone;
+  private readonly offsetCache = new Map<number, number>();
 
   constructor(zone?: string) {
     const name = zone ?? Info.normalizeZone('system')?.name ?? 'UTC';
@@ -40,9 +41,16 @@ export class Clock {
     return out.sort((a, b) => a - b);
   }
 
-  /** The zone's offset in minutes at an instant. */
+  /** The zone's offset in minutes at an instant (cached per quarter hour: transitions fall on them). */
   offsetMinutes(ms: number): number {
-    return this.zoneObj.offset(ms);
+    const key = Math.floor(ms / 900_000);
+    let off = this.offsetCache.get(key);
+    if (off === undefined) {
+      off = this.zoneObj.offset(ms);
+      if (this.offsetCache.size > 100_000) this.offsetCache.clear();
+      this.offsetCache.set(key, off);
+    }
+    return off;
   }
 
   /**
@@ -50,6 +58,15 @@ export class Clock {
    * DST fall-back repeats is its first occurrence; one a spring-forward gap skips moves forward.
    */
   instant(s: RawStamp & { year: number; month: number; day: number }): number {
+    const t = this.simpleInstant(s);
+    if (!Number.isNaN(t)) return t;
+    // A DST transition inside this hour (or a date that does not exist).
+    const c = this.candidates(s);
+    return c.length > 0 ? c[0] : Number.NaN;
+  }
+
+  /** instant(s) when that wall-clock hour has one meaning (no DST transition in it), else NaN. */
+  simpleInstant(s: RawStamp & { year: number; month: number; day: number }): number {
     const ms = s.millis ?? 0;
     if (s.offsetMinutes !== undefined) {
       return Date.UTC(s.year, s.month - 1, s.day, s.hour, s.minute, s.second, ms) - s.offsetMinutes * 60_000;
@@ -59,14 +76,9 @@ export class Clock {
     if (hourStart === undefined) {
       const start = this.candidates({ year: s.year, month: s.month, day: s.day, hour: s.hour, minute: 0, second: 0 });
       const end = this.candidates({ year: s.year, month: s.month, day: s.day, hour: s.hour, minute: 59, second: 59 });
-      if (start.length === 1 && end.length === 1 && end[0] - start[0] === 3_599_000) {
-        hourStart = start[0];
-        this.hourCache.set(key, hourStart);
-      } else {
-        // A DST transition inside this hour (or a date that does not exist).
-        const c = this.candidates(s);
-        return c.length > 0 ? c[0] : Number.NaN;
-      }
+      if (start.length !== 1 || end.length !== 1 || end[0] - start[0] !== 3_599_000) return Number.NaN;
+      hourStart = start[0];
+      this.hourCache.set(key, hourStart);
     }
     return hourStart + (s.minute * 60 + s.second) * 1000 + ms;
   }
@@ -85,8 +97,8 @@ export class Clock {
 
   /** The calendar date (year, month, day) of an instant in the report zone. */
   dateOf(ms: number): { year: number; month: number; day: number } {
-    const dt = DateTime.fromMillis(ms, { zone: this.zone });
-    return { year: dt.year, month: dt.month, day: dt.day };
+    const local = new Date(ms + this.offsetMinutes(ms) * 60_000);
+    return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
   }
 
   /** The zone's offset at an instant, as `+08:00`. */

@@ -52,9 +52,15 @@ export function dateEvents(events: Event[], opts: DatingOptions): Event[] {
   const bundle = spanOf(events);
   const placer = new Placer(opts.clock);
   const offsets = hostOffsets(events);
-  for (const [path, list] of files) {
-    list.sort(byLine);
-    if (!list.some((e) => e.pending?.stamp && !Number.isFinite(e.time.ms))) continue;
+  const sorted = new Set<Event[]>();
+  const inOrder = (list: Event[]) => {
+    if (!sorted.has(list)) list.sort(byLine);
+    sorted.add(list);
+    return list;
+  };
+  for (const [path, all] of files) {
+    if (!all.some((e) => e.pending?.stamp && !Number.isFinite(e.time.ms))) continue;
+    const list = inOrder(all);
     const anchors = list.filter((e) => ANCHORS.has(e.kind) && Number.isFinite(e.time.ms));
     const span = spanOf(list) ?? bundle;
     for (const unit of ['day', 'year'] as const) {
@@ -76,6 +82,8 @@ export function dateEvents(events: Event[], opts: DatingOptions): Event[] {
     }
   }
   placeUptimes(events, opts.clock);
-  for (const [path, list] of files) placeBlanks(list, opts.mtimes.get(path), opts.clock, offsets);
+  for (const [path, list] of files) {
+    if (list.some((e) => !Number.isFinite(e.time.ms))) placeBlanks(inOrder(list), opts.mtimes.get(path), opts.clock, offsets);
+  }
   return events;
 }

@@ -18,6 +18,8 @@ export function missingUnit(s: RawStamp): Unit | null {
 
 /** How far each search reaches, in units (a Feb 29 needs up to four years). */
 const REACH: Record<Unit, number> = { day: 2, year: 4 };
+/** Closer than this to a target, a candidate is the nearest one (half the shortest day / year). */
+const QUICK: Record<Unit, number> = { day: 11.5 * 3_600_000, year: 182 * DAY_MS };
 
 export class Placer {
   constructor(private readonly clock: Clock) {}
@@ -62,11 +64,22 @@ export class Placer {
   /** The instant closest to `target`. */
   nearest(s: RawStamp, unit: Unit, target: number): number {
     const mid = this.unitAt(unit, target);
+    // Fast path (a long syslog): in the target's own day / year and close enough to it, no other
+    // day / year can be closer (days last at least 23 hours, years 365 days).
+    const quick = this.quick(s, unit, mid);
+    if (Math.abs(quick - target) < QUICK[unit]) return quick;
     let best = Number.NaN;
     for (let u = mid - REACH[unit]; u <= mid + REACH[unit]; u++) {
       for (const t of this.instants(s, unit, u)) if (!(Math.abs(t - target) >= Math.abs(best - target))) best = t;
     }
     return best;
+  }
+
+  /** The stamp in unit `u` through the clock's per-hour cache; NaN when that hour is not simple. */
+  private quick(s: RawStamp, unit: Unit, u: number): number {
+    if (unit === 'year') return s.month !== undefined && s.day !== undefined ? this.clock.simpleInstant({ ...s, year: u, month: s.month, day: s.day }) : Number.NaN;
+    const d = new Date(u * DAY_MS);
+    return this.clock.simpleInstant({ ...s, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
   }
 
   /** The instant closest to the span [lo, hi]; `unique` is false when several fall inside it. */
