@@ -77,8 +77,6 @@ export interface SnapshotData {
   load?: [number, number, number];
   tasks?: { total?: number; running?: number; sleeping?: number; stopped?: number; zombie?: number };
   uptime_seconds?: number;
-  /** Boot instant in epoch seconds, when the snapshot states it (`vmstat -s`: `1687349632 boot time`). */
-  boot_time?: number;
   /** The shell command that printed it, when it came from a transcript. */
   command?: string;
 }

@@ -17,8 +17,9 @@ function boots(events: readonly Event[]): Boot[][] {
   const found: Boot[] = [];
   for (const e of events) {
     if (!SNAPSHOT_KINDS.has(e.kind)) continue;
-    const d = e.data as SnapshotData;
-    if (d.boot_time !== undefined) found.push({ ms: d.boot_time * 1000, from: e, exact: true });
+    const d = e.data as SnapshotData & { raw?: Record<string, number> };
+    const stated = d.raw?.['boot time']; // `vmstat -s`: `1687349632 boot time`
+    if (stated !== undefined) found.push({ ms: stated * 1000, from: e, exact: true });
     else if (d.uptime_seconds !== undefined && Number.isFinite(e.time.ms)) found.push({ ms: e.time.ms - d.uptime_seconds * 1000, from: e, exact: false });
   }
   found.sort((a, b) => a.ms - b.ms);
@@ -41,7 +42,7 @@ export function placeUptimes(events: readonly Event[], clock: Clock): void {
   }
   const c = clusters[clusters.length - 1];
   const best = c.find((b) => b.exact) ?? c[Math.floor(c.length / 2)];
-  const how = best.exact ? 'a stated boot time' : "a `top` header's uptime (±1 min)";
+  const how = best.exact ? '`vmstat -s` boot time' : "a `top` header's uptime (±1 min)";
   const several = clusters.length > 1 ? `; ${clusters.length} boots seen, took the latest` : '';
   const note = `boot at ${clock.wall(best.ms)} from ${how} at ${best.from.src.path}:${best.from.src.line}${several}`;
   for (const e of waiting) e.time = { ms: best.ms + (e.pending?.uptime_seconds ?? 0) * 1000, source: 'inferred', note };

@@ -31,9 +31,13 @@ function anchorName(a: Event): string {
   return `${a.kind === 'ptstalk.sample' ? 'the TS line' : 'the `date` line'} at line ${a.src.line}`;
 }
 
+/** `under a minute`, `3 min`, `12 h 06 m`, `2 d 0 h 05 m`. */
 function hm(seconds: number): string {
   const m = Math.round(seconds / 60);
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} m`;
+  if (m < 1) return 'under a minute';
+  if (m < 60) return `${m} min`;
+  const hours = `${Math.floor(m / 60) % 24} h ${String(m % 60).padStart(2, '0')} m`;
+  return m >= 1440 ? `${Math.floor(m / 1440)} d ${hours}` : hours;
 }
 
 export function placeChain(c: Chain, placer: Placer, opts: DatingOptions): void {

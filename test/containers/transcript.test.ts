@@ -82,6 +82,18 @@ describe('transcript container', () => {
     for (const w of notTranscripts) expect(transcript.detect(w, 'x'), w[0]).toBe(false);
   });
 
+  it('turns the output of a `date` command into an anchor that dates what follows', async () => {
+    const a = await runText('[root@db ~]# date\nSat May 21 18:48:01 CST 2016\n[root@db ~]# free -m\nMem:  994  927  67\n', { tz: 'Asia/Shanghai' });
+    const d = a.events.find((e) => e.kind === 'watcher.date');
+    expect(d && a.clock.iso(d.time.ms)).toBe('2016-05-21T18:48:01.000+08:00');
+    const after = a.events.filter((e) => e.src.line >= 3);
+    expect(after.map((e) => [e.kind, e.time.note])).toEqual([
+      ['shell.command', 'dated by the `date` line at line 2'],
+      [expect.stringMatching(/^(line\.unrecognized|snapshot\.free)$/), 'dated by the `date` line at line 2'],
+    ]);
+    expectConserved(a);
+  });
+
   it('makes each prompt one `shell.command` event and loses no line', async () => {
     const a = await runText('[root@db ~]# service mysqld restart\nStopping mysqld:  [  OK  ]\n\n[root@db ~]# uptime\n 18:50:01 up 113 days\n');
     const cmds = a.events.filter((e) => e.kind === 'shell.command');

@@ -221,6 +221,14 @@ describe('dmesg uptimes', () => {
     expect(k.time.note).toMatch(/^boot at 2016-01-28 23:53:33 from a `top` header's uptime \(±1 min\) at s:1/);
   });
 
+  it('are placed exactly from the boot time `vmstat -s` states', () => {
+    const v = ev('snapshot.meminfo', 'vmstat-s', 1, { data: { raw: { 'boot time': 1687349632 } } as never });
+    const k = ev('kernel.log', 'dmesg', 1, { pending: { uptime_seconds: 100.25 } });
+    const clock = date([v, k], { tz: 'UTC' });
+    expect(iso(clock, k)).toBe('2023-06-21T12:15:32.250Z');
+    expect(k.time.note).toBe('boot at 2023-06-21 12:13:52 from `vmstat -s` boot time at vmstat-s:1');
+  });
+
   it('stay unplaced, saying why, when no boot instant is known', () => {
     const k = ev('kernel.log', 'dmesg', 1, { pending: { uptime_seconds: 12.5 } });
     date([k], { tz: 'UTC' });
