@@ -79,6 +79,12 @@ export interface SnapshotData {
   uptime_seconds?: number;
   /** The shell command that printed it, when it came from a transcript. */
   command?: string;
+  /** The unit bare numbers were read in when the text did not say (`free` with no command: 'KiB'). */
+  unit_assumed?: string;
+  /** False when the table has no resident-size column (`ps -ef`, `pstree`): rss_bytes is not known. */
+  rss_known?: boolean;
+  /** Key/values as printed (/proc/meminfo and `vmstat -s` in kB, vmstat's last row). */
+  raw?: Record<string, number>;
 }
 
 /** A time a parser read but could not place by itself; the dating stage resolves it. */
@@ -109,6 +115,8 @@ export interface EventDataMap {
   'snapshot.free': SnapshotData;
   'snapshot.ps': SnapshotData;
   'snapshot.meminfo': SnapshotData;
+  'snapshot.vmstat': SnapshotData;
+  'snapshot.sar': SnapshotData;
   'kernel.oom_invoked': { gfp_mask?: string; order?: number };
   'kernel.oom_kill': { anon_rss_bytes?: number; total_vm_bytes?: number; score?: number; cgroup?: boolean };
   'kernel.log': Record<string, never>;
@@ -164,6 +172,8 @@ export const SNAPSHOT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'snapshot.free',
   'snapshot.ps',
   'snapshot.meminfo',
+  'snapshot.vmstat',
+  'snapshot.sar',
 ]);
 
 export function isKind<K extends EventKind>(e: Event, kind: K): e is Extract<Event, { kind: K }> {

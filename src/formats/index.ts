@@ -3,11 +3,18 @@
 import { mysqlError } from './mysql-error.js';
 import { ptStalk } from './pt-stalk.js';
 import { shellPrompt } from './shell-prompt.js';
+import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
 import type { Format } from './types.js';
 import { watcherDate } from './watcher-date.js';
 
 export const FORMATS: readonly Format[] = [
   mysqlError,
+  top,
+  free,
+  ps,
+  meminfo,
+  vmstat,
+  sar,
   shellPrompt,
   watcherDate,
   ptStalk,

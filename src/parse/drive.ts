@@ -25,6 +25,8 @@ export interface DriveOptions {
   clock: Clock;
   /** Force a format for every file (`--as`). */
   as?: string;
+  /** false: no container splits files (format-level tests read fixtures as one format). */
+  containers?: boolean;
   seq: () => number;
   emit: (e: Event) => void;
 }
@@ -93,7 +95,7 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
       stats.error = 'binary data, not a text log (skipped)';
       return false;
     }
-    const container = opts.as ? null : detectContainer(window, src.path);
+    const container = opts.as || opts.containers === false ? null : detectContainer(window, src.path);
     if (container) return true; // the whole file is buffered and split at the end
     const f = pick(window, opts);
     stats.formats.push(f ? f.id : UNKNOWN);

@@ -17,7 +17,7 @@ function boots(events: readonly Event[]): Boot[][] {
   const found: Boot[] = [];
   for (const e of events) {
     if (!SNAPSHOT_KINDS.has(e.kind)) continue;
-    const d = e.data as SnapshotData & { raw?: Record<string, number> };
+    const d = e.data as SnapshotData;
     const stated = d.raw?.['boot time']; // `vmstat -s`: `1687349632 boot time`
     if (stated !== undefined) found.push({ ms: stated * 1000, from: e, exact: true });
     else if (d.uptime_seconds !== undefined && Number.isFinite(e.time.ms)) found.push({ ms: e.time.ms - d.uptime_seconds * 1000, from: e, exact: false });

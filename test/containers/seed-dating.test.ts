@@ -3,14 +3,10 @@
 // intervals, the garbled `  ap:` line counted unrecognized. The year comes from mysqld.err
 // (2016), not from the files' mtimes, even without --date.
 import { describe, expect, it } from 'vitest';
-import { formatById } from '../../src/formats/index.js';
 import { ndjsonLines } from '../../src/report/index.js';
 import { SEED, expectConserved, run } from '../helpers.js';
 
-// Needs the `top` and `free` formats of branch `snapshots`; skipped until it is merged.
-const HAS_SNAPSHOTS = formatById('top') !== undefined && formatById('free') !== undefined;
-
-describe.skipIf(!HAS_SNAPSHOTS)('seed shell session, dated', async () => {
+describe('seed shell session, dated', async () => {
   const a = await run([SEED], { tz: 'Asia/Shanghai', date: { year: 2016, month: 5, day: 21 } });
   const session = (kind: string) => a.events.filter((e) => e.kind === kind && e.src.path.endsWith('shell-session.txt'));
 
