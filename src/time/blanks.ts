@@ -15,7 +15,8 @@ function unplaced(e: Event): boolean {
   return !Number.isFinite(e.time.ms) && e.pending?.stamp === undefined && e.pending?.uptime_seconds === undefined;
 }
 
-function anchorName(a: Event): string {
+/** `the \`date\` line at line 3`, `the TS line at line 1`: for notes. */
+export function anchorName(a: Event): string {
   return a.kind === 'ptstalk.sample' ? `the TS line at line ${a.src.line}` : `the \`date\` line at line ${a.src.line}`;
 }
 

@@ -3,6 +3,7 @@
 // the one before (a time-of-day going backwards rolls to the next day, a `top` uptime says by how
 // much). Stamps before any anchor take the file's best other evidence, then are carried the same way.
 import { type Event, SNAPSHOT_KINDS, type SnapshotData } from '../event.js';
+import { anchorName } from './blanks.js';
 import type { DatingOptions, Span } from './dating.js';
 import { DAY_MS, type Placer, type Unit } from './placing.js';
 import { hostOffsetNote, prefixInstant } from './prefix.js';
@@ -25,10 +26,6 @@ const HALF_YEAR = 182 * DAY_MS;
 
 function uptimeOf(e: Event): number | undefined {
   return SNAPSHOT_KINDS.has(e.kind) ? (e.data as SnapshotData).uptime_seconds : undefined;
-}
-
-function anchorName(a: Event): string {
-  return `${a.kind === 'ptstalk.sample' ? 'the TS line' : 'the `date` line'} at line ${a.src.line}`;
 }
 
 /** `under a minute`, `3 min`, `12 h 06 m`, `2 d 0 h 05 m`. */
