@@ -204,7 +204,7 @@ cleanup() {
   exit $rc
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'say "interrupted"; exit 130' INT TERM
 
 # ---- 3. the stack: MariaDB under mysqld_safe, php-fpm, nginx (foreground, our children) -------
 say "lab dir $LAB; ports mariadb $DB_PORT php-fpm $FPM_PORT nginx $WEB_PORT"
