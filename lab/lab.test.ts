@@ -23,6 +23,7 @@ const DATE_LINE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(
 interface Frame {
   line: number; // 1-based line of the `date` line
   ms: number;
+  memTotalMiB: number; // from top's `MiB Mem :  24105.6 total, ...`
   top: string[][]; // the `top` process rows, split on blanks
 }
 
@@ -37,8 +38,10 @@ function frames(lines: string[]): Frame[] {
   lines.forEach((l, i) => {
     const d = DATE_LINE.exec(l);
     if (d) {
-      out.push({ line: i + 1, ms: Date.UTC(+d[6], MONTHS.indexOf(d[1]), +d[2], +d[3], +d[4], +d[5]), top: [] });
+      out.push({ line: i + 1, ms: Date.UTC(+d[6], MONTHS.indexOf(d[1]), +d[2], +d[3], +d[4], +d[5]), memTotalMiB: NaN, top: [] });
       inTable = false;
+    } else if (/^MiB Mem :/.test(l) && out.length > 0) {
+      out[out.length - 1].memTotalMiB = Number(/(\d+(?:\.\d+)?) total/.exec(l)?.[1]);
     } else if (/^\s*PID USER /.test(l)) {
       inTable = true;
     } else if (inTable && /^\s*\d+ /.test(l)) {
@@ -120,6 +123,16 @@ describe.skipIf(!BUNDLE)('real-stack lab bundle', () => {
     expect(failure?.before?.php_fpm?.processes).toBe(fpm.length);
     expect(failure?.before?.php_fpm?.rss_bytes).toBe(fpm.reduce((n, r) => n + resBytes(r[5]), 0));
     expect(failure?.before?.mysqld?.processes).toBe(db.length);
+    const procs = failure?.before?.processSnapshot?.src.line ?? NaN;
+    expect(procs).toBeGreaterThanOrEqual(frame.line);
+    if (next) expect(procs).toBeLessThan(next.line);
+  });
+
+  it("reads that frame's memory total as top and free printed it (`free -m` is MiB)", () => {
+    const MiB = 1024 * 1024;
+    expect(frame.memTotalMiB, "the frame's top has a `MiB Mem :` line").toBeGreaterThan(0);
+    const total = failure?.before?.memory?.total_bytes ?? NaN;
+    expect(Math.abs(total - frame.memTotalMiB * MiB), `total_bytes ${total}`).toBeLessThan(MiB);
   });
 
   it('loses no line', () => {
