@@ -1,6 +1,7 @@
 // One bundle, end to end: inputs → lines → events → dates → timeline → findings. The library's
 // entry point; the CLI only wires options into it and a reporter onto its result.
 import { correlate } from './correlate/index.js';
+import { calibrateUnits } from './formats/calibrate-units.js';
 import type { Findings } from './correlate/types.js';
 import type { Event } from './event.js';
 import { type InputStats, driveSource } from './parse/drive.js';
@@ -57,6 +58,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);
   }
+  calibrateUnits(events);
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
   const since = opts.since ? clock.parseIso(opts.since) : undefined;
   const until = opts.until ? clock.parseIso(opts.until) : undefined;

@@ -115,8 +115,10 @@ export function adviseSettings(timeline: readonly Event[], _failures: readonly F
     });
   }
   if (ev.pool) {
-    const fpm = children * worker;
-    const overhead = mysqldObserved ? Math.max(0, mysqld - ev.pool.value) : MYSQLD_OVERHEAD;
+    // php-fpm at the limit it will have: the advised one, or the configured one if that is lower
+    const limit = ev.maxChildren ? Math.min(children, ev.maxChildren.value) : children;
+    const fpm = limit * worker;
+    const overhead = mysqldObserved && mysqld > ev.pool.value ? mysqld - ev.pool.value : MYSQLD_OVERHEAD;
     const room = total - headroom - fpm - ev.others - overhead;
     const fits = Math.max(8 * MiB, Math.floor(room / (8 * MiB)) * 8 * MiB);
     if (fits < ev.pool.value) {
@@ -124,7 +126,7 @@ export function adviseSettings(timeline: readonly Event[], _failures: readonly F
         setting: 'innodb_buffer_pool_size',
         current: mib(ev.pool.value),
         recommended: `${Math.round(fits / MiB)}M`,
-        reason: `${mib(total)} RAM − ${mib(headroom)} headroom − ${mib(fpm)} php-fpm (${children} × ${mib(worker)}) − ${mib(ev.others)} other processes − ${mib(overhead)} mysqld overhead leaves ${mib(room)}; currently ${mib(ev.pool.value)} (${ev.pool.where}).`,
+        reason: `${mib(total)} RAM − ${mib(headroom)} headroom − ${mib(fpm)} php-fpm (${limit} × ${mib(worker)}) − ${mib(ev.others)} other processes − ${mib(overhead)} mysqld overhead leaves ${mib(room)}; currently ${mib(ev.pool.value)} (${ev.pool.where}).`,
       });
     }
   }

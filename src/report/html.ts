@@ -52,7 +52,7 @@ function incidents(r: Report): string {
     xml(wallOf(inc.start)),
     xml(wallOf(inc.end)),
     `<span class="outcome-${xml(inc.outcome)}">${inc.outcome === 'recovered' ? `recovered at ${xml(wallOf(inc.recovered_at))}` : xml(inc.outcome)}</span>`,
-    inc.downtime_seconds !== null ? humanDuration(inc.downtime_seconds) : 'unknown',
+    inc.downtime_seconds !== null ? `${inc.outcome === 'recovered' ? '' : '≥ '}${humanDuration(inc.downtime_seconds)}` : 'unknown',
     `${inc.failures} / ${inc.deaths} / ${inc.restarts}`,
     inc.config_changes.map((c) => xml(c)).join('<br>'),
   ]);
@@ -60,7 +60,7 @@ function incidents(r: Report): string {
 }
 
 function advice(r: Report): string {
-  if (r.summary.advice.length === 0) return '<p>None: the bundle holds no evidence to size settings from.</p>';
+  if (r.summary.advice.length === 0) return '<p>None: what was observed calls for no change, or is too little to size a setting from.</p>';
   return table(
     ['setting', 'current', 'recommended', 'reason'],
     r.summary.advice.map((a) => [`<code>${xml(a.setting)}</code>`, xml(a.current ?? '?'), xml(a.recommended), xml(a.reason)]),

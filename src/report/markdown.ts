@@ -68,7 +68,7 @@ function incidents(r: Report, h: string, out: string[]): void {
     wallOf(inc.start),
     wallOf(inc.end),
     inc.outcome === 'recovered' ? `recovered at ${wallOf(inc.recovered_at)}` : `**${inc.outcome}**`,
-    inc.downtime_seconds !== null ? humanDuration(inc.downtime_seconds) : 'unknown',
+    inc.downtime_seconds !== null ? `${inc.outcome === 'recovered' ? '' : '≥ '}${humanDuration(inc.downtime_seconds)}` : 'unknown',
     `${inc.failures} / ${inc.deaths} / ${inc.restarts}`,
     inc.config_changes.map((c) => code(c)).join(', '),
   ]);
@@ -78,7 +78,7 @@ function incidents(r: Report, h: string, out: string[]): void {
 function advice(r: Report, h: string, out: string[]): void {
   out.push(`${h} Advice`, '');
   if (r.summary.advice.length === 0) {
-    out.push('None: the bundle holds no evidence to size settings from.', '');
+    out.push('None: what was observed calls for no change, or is too little to size a setting from.', '');
     return;
   }
   const rows = r.summary.advice.map((a) => [code(a.setting), a.current ? code(a.current) : '?', code(a.recommended), md(clip(a.reason, 600))]);

@@ -78,7 +78,12 @@ function incidents(r: Report, c: Paint, out: string[]): void {
   out.push(c('bold', 'Incidents'));
   if (r.summary.incidents.length === 0) out.push('  none');
   r.summary.incidents.forEach((inc, i) => {
-    const down = inc.downtime_seconds !== null ? `down ${humanDuration(inc.downtime_seconds)}` : 'downtime unknown';
+    const down =
+      inc.downtime_seconds === null
+        ? 'downtime unknown'
+        : inc.outcome === 'recovered'
+          ? `down ${humanDuration(inc.downtime_seconds)}`
+          : `at least ${humanDuration(inc.downtime_seconds)}: no ready line before the evidence ends`;
     const outcome = inc.outcome === 'recovered' ? c('green', `recovered at ${wallOf(inc.recovered_at ?? inc.end)}`) : c('red', inc.outcome);
     out.push(`  ${i + 1}. ${wallOf(inc.start)} → ${wallOf(inc.end)}  ${outcome}, ${down}; ${plural(inc.failures, 'failure')}, ${plural(inc.deaths, 'death')}, ${plural(inc.restarts, 'restart attempt')}`);
     for (const ch of inc.config_changes) out.push(`     config changed: ${plain(ch)}`);
@@ -88,7 +93,7 @@ function incidents(r: Report, c: Paint, out: string[]): void {
 
 function advice(r: Report, c: Paint, out: string[]): void {
   out.push(c('bold', 'Advice'));
-  if (r.summary.advice.length === 0) out.push('  none: the bundle holds no evidence to size settings from');
+  if (r.summary.advice.length === 0) out.push('  none: what was observed calls for no change, or is too little to size a setting from');
   for (const ad of r.summary.advice) out.push(`  ${plain(ad.setting)}: ${plain(ad.current ?? '?')} → ${plain(ad.recommended)}. ${plain(ad.reason)}`);
   out.push('');
 }
