@@ -1,7 +1,7 @@
 // The culprit and the one-sentence verdict for a failure. A process group is blamed only when
 // memory was really short at that moment (free + reclaimable below what was asked, or the kernel
 // killed) and that group holds the largest share; otherwise the verdict says why not.
-import type { Event, MemoryTotals } from '../event.js';
+import { type Event, type MemoryTotals, SNAPSHOT_KINDS, type SnapshotData } from '../event.js';
 import type { Before, SnapshotRef } from './types.js';
 
 export function humanBytes(n: number): string {
@@ -34,6 +34,15 @@ function where(e: Event): string {
   return `${e.src.path}:${e.src.line}`;
 }
 
+/** What a later snapshot shows, as a hint (not proof) about the failure before it. */
+function laterHint(after: SnapshotRef): string {
+  const d = SNAPSHOT_KINDS.has(after.event.kind) ? (after.event.data as SnapshotData) : null;
+  const m = d?.memory;
+  if (!m?.total_bytes) return '';
+  const free = obtainable(m);
+  return ` and shows ${humanBytes(m.used_bytes ?? m.total_bytes - (m.free_bytes ?? 0))} of ${humanBytes(m.total_bytes)} in use${free !== null ? `, ${humanBytes(free)} to be had` : ''}`;
+}
+
 export interface Judgement {
   culprit: string | null;
   verdict: string;
@@ -46,7 +55,7 @@ export function judge(failure: Event, requested: number | null, before: Before |
     if (after) {
       return {
         culprit: null,
-        verdict: `No memory snapshot in the ${humanDuration(lookbackSeconds)} before this failure; the first one was taken ${humanDuration(after.gap_seconds)} later (${where(after.event)}), so what held the memory when mysqld ${asked} was not captured: run a watcher (date; top -b -n1; free -m every minute) to catch the next one.`,
+        verdict: `No memory snapshot in the ${humanDuration(lookbackSeconds)} before this failure; the first one was taken ${humanDuration(after.gap_seconds)} later (${where(after.event)})${laterHint(after)}, so what held the memory when mysqld ${asked} was not captured: run a watcher (date; top -b -n1; free -m every minute) to catch the next one.`,
       };
     }
     return {
