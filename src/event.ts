@@ -147,6 +147,8 @@ export interface EventDataMap {
   'line.other': { source: string; program?: string };
   /** A shell prompt line of a pasted transcript (`[root@host ~]# free -m`). */
   'shell.command': { command: string; user?: string; host?: string; cwd?: string };
+  /** The output of a transcript command no format reads (`numfmt ...`), kept whole with its command. */
+  'shell.output': { command: string };
   /** A watcher script's `date` line: an anchor dating what follows it. `zone` is the abbreviation as
    * printed (CST is China or US Central: never used to place the time, --tz decides). */
   'watcher.date': { form: string; zone?: string; offset_minutes?: number };

@@ -53,6 +53,7 @@ export const transcript: Container = {
       cur = { lines: [] as Line[], meta: { 'shell.command': p.command } };
       const forced = formatForCommand(p.command);
       if (forced) cur.format = forced;
+      else cur.fallback = 'shell-prompt'; // output no format claims is kept as `shell.output`
     }
     if (cur.lines.length > 0) blocks.push(cur);
     return blocks;

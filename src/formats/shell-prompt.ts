@@ -5,6 +5,7 @@
 import grammar, { lexer } from '../generated/shell-prompt.js';
 import type { Line } from '../read/lines.js';
 import { shapeParser } from './token-parse.js';
+import type { Event } from '../event.js';
 import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from './types.js';
 
 const ID = 'shell-prompt';
@@ -103,11 +104,24 @@ export function parsePrompt(text: string): Prompt | null {
 }
 
 class ShellPromptParser implements LineParser {
+  /** The output of a command no format reads, folded whole (this parser is that block's fallback). */
+  private output: Event | null = null;
+
   constructor(private readonly ctx: FormatContext) {}
 
   line(l: Line): void {
     if (l.text.trim() === '') return;
     const p = parsePrompt(l.text);
+    const command = this.ctx.meta?.['shell.command'];
+    if (!p && command !== undefined) {
+      if (this.output) {
+        this.output.src.lines++;
+        return;
+      }
+      this.output = makeEvent(this.ctx, ID, 'shell.output', l, l.text.trim().slice(0, 200), { command }, UNPLACED);
+      return;
+    }
+    this.end();
     if (!p) {
       this.ctx.emit(unrecognized(this.ctx, ID, l));
       return;
@@ -122,7 +136,10 @@ class ShellPromptParser implements LineParser {
     this.ctx.emit(e);
   }
 
-  end(): void {}
+  end(): void {
+    if (this.output) this.ctx.emit(this.output);
+    this.output = null;
+  }
 }
 
 export const shellPrompt: Format = {

@@ -102,8 +102,13 @@ describe('transcript container', () => {
       { command: 'uptime', user: 'root', host: 'db', cwd: '~' },
     ]);
     expect(cmds.map((e) => e.meta)).toEqual([undefined, undefined]);
-    const out = a.events.filter((e) => e.kind === 'line.unrecognized');
-    expect(out.map((e) => e.meta?.['shell.command'])).toEqual(['service mysqld restart', 'uptime']);
+    // the output of commands no format reads is kept whole, with its command
+    const out = a.events.filter((e) => e.kind === 'shell.output');
+    expect(out.map((e) => [e.meta?.['shell.command'], e.src.lines])).toEqual([
+      ['service mysqld restart', 1],
+      ['uptime', 1],
+    ]);
+    expect(a.stats.unrecognized).toBe(0);
     expect(a.inputs[0].formats).toEqual(['transcript', 'shell-prompt']);
     expectConserved(a);
   });
