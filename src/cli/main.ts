@@ -8,9 +8,13 @@ import yargs from 'yargs';
 import { type Analysis, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
 import { FORMATS } from '../formats/index.js';
 import { REPORTERS, type ReportFormat, ndjsonLines } from '../report/index.js';
+import { jsonSafe, plain } from '../report/sanitize.js';
 import { ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
 
 class UsageError extends Error {}
+
+/** yargs drops a lone `-` from positionals: it stands in for it (argv cannot hold a NUL). */
+const STDIN = '\0stdin';
 
 interface Argv {
   _: (string | number)[];
@@ -78,7 +82,7 @@ async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
     s.on('end', resolve);
   });
   s.on('data', (chunk: string) => {
-    if (!out.write(chunk)) {
+    if (!out.write(jsonSafe(chunk))) {
       s.pause();
       out.once('drain', () => s.resume());
     }
@@ -91,7 +95,7 @@ async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
 export async function main(argv: string[], io = { stdout: process.stdout as Writable, stderr: process.stderr as Writable, stdin: process.stdin }): Promise<number> {
   let args: Argv;
   try {
-    args = (await parser(argv).parseAsync()) as unknown as Argv;
+    args = (await parser(argv.map((x) => (x === '-' ? STDIN : x))).parseAsync()) as unknown as Argv;
   } catch (err) {
     io.stderr.write(`oomtrail: ${(err as Error).message}\n`);
     return 2;
@@ -104,7 +108,7 @@ export async function main(argv: string[], io = { stdout: process.stdout as Writ
     const lookback = parseDuration(args.lookback);
     if (lookback === null) throw new UsageError(`--lookback wants a duration like 15m or 1h30m, got ${args.lookback}`);
     const a = await analyze({
-      inputs: args.inputs ?? [],
+      inputs: (args.inputs ?? []).map((x) => (x === STDIN ? '-' : x)),
       tz: args.tz,
       date,
       as: args.as,
@@ -115,7 +119,10 @@ export async function main(argv: string[], io = { stdout: process.stdout as Writ
     });
     if (args.since && !Number.isFinite(a.clock.parseIso(args.since))) throw new UsageError(`--since is not an ISO instant: ${args.since}`);
     if (args.until && !Number.isFinite(a.clock.parseIso(args.until))) throw new UsageError(`--until is not an ISO instant: ${args.until}`);
-    for (const e of a.errors) io.stderr.write(`oomtrail: ${e.path}: ${e.reason}\n`);
+    // Paths and reasons can hold an attacker's bytes (an archive entry's name): shown inert.
+    for (const n of a.notes) io.stderr.write(`oomtrail: note: ${plain(n.path)}: ${plain(n.reason)}\n`);
+    for (const e of a.errors) io.stderr.write(`oomtrail: ${plain(e.path)}: ${plain(e.reason)}\n`);
+    if (args.debug) for (const i of a.inputs) if (i.stack) io.stderr.write(`${i.path}:\n${i.stack}\n`);
     const out = args.out ? createWriteStream(args.out) : io.stdout;
     if (format === 'ndjson') await writeNdjson(a, out);
     else {

@@ -1,6 +1,7 @@
 // The reporters: plain functions from an Analysis to text, listed here. NDJSON streams lines.
 import type { Analysis } from '../analyze.js';
 import { toEcs } from './ecs.js';
+import { jsonSafe } from './sanitize.js';
 import { summary } from './summary.js';
 import { type TextOptions, text } from './text.js';
 
@@ -11,7 +12,7 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'ndjson'
 export type ReportOptions = TextOptions;
 
 export function json(a: Analysis): string {
-  return `${JSON.stringify(summary(a), null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(summary(a), null, 2))}\n`;
 }
 
 /** NDJSON lines, one event each, in time order. */
