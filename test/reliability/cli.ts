@@ -20,7 +20,7 @@ export interface CliResult {
 
 class Capture extends Writable {
   text = '';
-  _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void) {
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void) {
     this.text += chunk.toString();
     cb();
   }
@@ -30,7 +30,7 @@ class Capture extends Writable {
 export async function cli(args: string[], stdin: Buffer | string = ''): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const input = Readable.from([Buffer.from(stdin)]) as unknown as NodeJS.ReadStream;
+  const input = Readable.from([Buffer.from(stdin)]) as unknown as typeof process.stdin;
   const code = await main(args, { stdout, stderr, stdin: input });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

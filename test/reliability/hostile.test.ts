@@ -28,7 +28,7 @@ async function evilTar(): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
   pack.on('data', (c: unknown) => chunks.push(c as Buffer));
-  const done = new Promise((r) => pack.on('end', r));
+  const done = new Promise<void>((r) => pack.on('end', () => r()));
   pack.entry({ name: 'title\u001b]0;pwned\u0007.log' }, `${STAMPED}\n`);
   pack.entry({ name: 'clear\u001b[2J', type: 'symlink', linkname: '\u001b[31m/etc/shadow' });
   pack.finalize();
