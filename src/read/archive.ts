@@ -40,43 +40,63 @@ export function isTar(head: Buffer): boolean {
   return sum === parseInt(field, 8) && head[0] !== 0;
 }
 
-/** The first `n` bytes of a stream, and the whole stream (those bytes included) to read on. */
-async function peek(bytes: AsyncIterable<Buffer>, n: number): Promise<{ head: Buffer; stream: AsyncGenerator<Buffer> }> {
+interface Peeked {
+  head: Buffer;
+  /** The whole stream, the peeked bytes included. */
+  stream: AsyncGenerator<Buffer>;
+  /** Release the underlying stream (a file's descriptor) whether or not it was read. */
+  close(): Promise<void>;
+}
+
+/** The first `n` bytes of a stream, and the whole stream to read on. */
+async function peek(bytes: AsyncIterable<Buffer>, n: number): Promise<Peeked> {
   const it = bytes[Symbol.asyncIterator]();
   const seen: Buffer[] = [];
   let have = 0;
-  let done = false;
+  let ended = false;
+  const close = async () => {
+    if (ended) return;
+    ended = true;
+    await it.return?.();
+  };
   try {
     while (have < n) {
       const r = await it.next();
       if (r.done) {
-        done = true;
+        ended = true;
         break;
       }
       seen.push(r.value);
       have += r.value.length;
     }
   } catch (err) {
-    await it.return?.();
+    await close();
     throw err;
   }
-  const head = Buffer.concat(seen).subarray(0, n);
   async function* stream(): AsyncGenerator<Buffer> {
     try {
       yield* seen;
-      while (!done) {
+      while (!ended) {
         const r = await it.next();
-        if (r.done) return;
-        yield r.value;
+        if (r.done) ended = true;
+        else yield r.value;
       }
     } finally {
-      if (!done) await it.return?.();
+      await close();
     }
   }
-  return { head, stream: stream() };
+  const whole = stream();
+  return {
+    head: Buffer.concat(seen).subarray(0, n),
+    stream: whole,
+    close: async () => {
+      await whole.return(undefined);
+      await close(); // a generator never started skips its finally
+    },
+  };
 }
 
-async function tryPeek(bytes: AsyncIterable<Buffer>): Promise<{ head: Buffer; stream: AsyncGenerator<Buffer> } | { reason: string }> {
+async function tryPeek(bytes: AsyncIterable<Buffer>): Promise<Peeked | { reason: string }> {
   try {
     return await peek(bytes, 512);
   } catch (err) {
@@ -121,7 +141,7 @@ export async function* expandStream(bytes: AsyncIterable<Buffer>, info: StreamIn
       yield { source: openSource(info, stream) };
     }
   } finally {
-    await stream.return(undefined); // whatever the consumer left unread
+    await peeked.close(); // whatever the consumer left unread
   }
 }
 
