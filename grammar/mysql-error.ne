@@ -18,9 +18,12 @@ export const lexer = moo.states({
   },
   head: {
     sp: /[ \t]+/,
-    thread: /(?:0x[0-9a-fA-F]+|\d+)(?=[ \t])/,
+    // 0 | 13110 | 140443127027392 (pthread) | 0x7fcb6cb3c700 | 7fddc77c9700 (5.6 prints %lx)
+    thread: /(?:0x[0-9a-fA-F]{1,16}|[0-9a-f]{6,16}|\d{1,20})(?=[ \t])/,
     code: /\[MY-\d+\](?=[ \t])/,
     bracket: /\[[A-Za-z][A-Za-z ]{0,15}\](?=[ \t])/,
+    // MySQL Workbench's log view: `2016-07-25T02:26:02, 8428, Note, Aborted connection ...`
+    csv: /, \d{1,20}, [A-Za-z]{1,12}, /,
     body: restOfLine,
   },
 });
@@ -35,6 +38,8 @@ record -> %body                          {% (d) => ({ body: d[0].index }) %}
         | stamp %body                    {% (d) => ({ stamp: d[0], body: d[1].index }) %}
 # 160521 11:06:36 InnoDB: ... | 2016-05-21 11:06:36 1234 [Note] ... | ... 0 [System] [MY-010116] [Server] ...
         | stamp %sp head %body:?         {% (d) => ({ stamp: d[0], ...d[2], body: d[3] ? d[3].index : undefined }) %}
+# 2016-07-25T02:26:02, 8428, Note, Aborted connection 8428 to db: 'pokemon' ...
+        | stamp %csv %body:?             {% (d) => ({ stamp: d[0], csv: d[1].index, body: d[2] ? d[2].index : undefined }) %}
 
 stamp -> %stamp55                        {% (d) => d[0].index %}
        | %stampIso                       {% (d) => d[0].index %}
@@ -48,6 +53,7 @@ head -> null                             {% () => ({}) %}
 tags -> null                             {% () => ({}) %}
       | tags1                            {% (d) => d[0] %}
 
-# [Note] | [System] [MY-010116] [Server]
+# [Note] | [ERROR] [FATAL] | [System] [MY-010116] [Server]
 tags1 -> %bracket %sp                    {% (d) => ({ level: d[0].index }) %}
+       | %bracket %sp %bracket %sp       {% (d) => ({ level: d[0].index, fatal: d[2].index }) %}
        | %bracket %sp %code %sp %bracket %sp {% (d) => ({ level: d[0].index, code: d[2].index, subsystem: d[4].index }) %}

@@ -4,6 +4,7 @@ import { correlate } from './correlate/index.js';
 import type { Findings } from './correlate/types.js';
 import type { Event } from './event.js';
 import { type InputStats, driveSource } from './parse/drive.js';
+import { counted } from './read/counted.js';
 import { expandInputs } from './read/sources.js';
 import { Clock } from './time/clock.js';
 import { dateEvents } from './time/dating.js';
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   stdin?: NodeJS.ReadableStream;
   /** Called as each input starts (progress). */
   onSource?: (path: string, size: number | undefined) => void;
+  /** Called with the bytes read (on disk) as each input is read (progress). */
+  onBytes?: (n: number) => void;
 }
 
 export interface Analysis extends Findings {
@@ -30,7 +33,7 @@ export interface Analysis extends Findings {
   /** Inputs that could not be read (also listed in `inputs` with their error). */
   errors: { path: string; reason: string }[];
   /** Things worth a line on stderr that are not errors (a link in an archive, not followed). */
-  notes: { path: string; reason: string }[];
+  notes?: { path: string; reason: string }[];
   lookbackSeconds: number;
 }
 
@@ -54,7 +57,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
       continue;
     }
     opts.onSource?.(item.source.path, item.source.size);
-    const stats = await driveSource(item.source, { clock, as: opts.as, seq: () => seq++, emit: (e) => events.push(e) });
+    const source = opts.onBytes ? counted(item.source, opts.onBytes) : item.source;
+    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit: (e) => events.push(e) });
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);
   }

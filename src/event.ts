@@ -79,6 +79,12 @@ export interface SnapshotData {
   uptime_seconds?: number;
   /** The shell command that printed it, when it came from a transcript. */
   command?: string;
+  /** The unit bare numbers were read in when the text did not say (`free` with no command: 'KiB'). */
+  unit_assumed?: string;
+  /** False when the table has no resident-size column (`ps -ef`, `pstree`): rss_bytes is not known. */
+  rss_known?: boolean;
+  /** Key/values as printed (/proc/meminfo and `vmstat -s` in kB, vmstat's last row). */
+  raw?: Record<string, number>;
 }
 
 /** A time a parser read but could not place by itself; the dating stage resolves it. */
@@ -109,16 +115,36 @@ export interface EventDataMap {
   'snapshot.free': SnapshotData;
   'snapshot.ps': SnapshotData;
   'snapshot.meminfo': SnapshotData;
+  'snapshot.vmstat': SnapshotData;
+  'snapshot.sar': SnapshotData;
   'kernel.oom_invoked': { gfp_mask?: string; order?: number };
-  'kernel.oom_kill': { anon_rss_bytes?: number; total_vm_bytes?: number; score?: number; cgroup?: boolean };
+  'kernel.oom_kill': {
+    anon_rss_bytes?: number;
+    total_vm_bytes?: number;
+    score?: number;
+    cgroup?: boolean;
+    /** Resident memory when the kernel gives only a total (OpenVZ `rss:`), in bytes. */
+    rss_bytes?: number;
+    /** The process the killer chose when it killed a child of it instead (`kill process N or a child`). */
+    selected_pid?: number;
+    selected_name?: string;
+  };
   'kernel.log': Record<string, never>;
+  /** The kernel's OOM task table (`[ pid ]   uid  tgid total_vm      rss ...`), rows in bytes. */
+  'snapshot.oom_tasks': SnapshotData;
+  /** Any other program's syslog / journal line (systemd, cron, sshd, ...). */
+  'syslog.log': { program?: string; unit?: string };
+  /** A line a person added to a paste: the command that printed what follows, or a banner. */
+  'paste.header': { command?: string; title?: string };
   'phpfpm.max_children': { pool?: string; limit?: number };
   'phpfpm.busy': { pool?: string; spawning?: number; idle?: number; total?: number };
-  'phpfpm.child_exited': { pool?: string; signal?: number; code?: number; after_seconds?: number };
+  'phpfpm.child_exited': { pool?: string; signal?: number; signal_name?: string; code?: number; after_seconds?: number };
   'phpfpm.log': { pool?: string };
   'config.mysql': { settings: Record<string, string> };
   'config.phpfpm': { pool?: string; settings: Record<string, string> };
   'line.unrecognized': { truncated_bytes?: number };
+  /** Another program's line inside a log (installer, entrypoint, shell prompt, MySQLTuner, systemd). */
+  'line.other': { source: string; program?: string };
 }
 
 export type EventKind = keyof EventDataMap;
@@ -154,6 +180,9 @@ export const SNAPSHOT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'snapshot.free',
   'snapshot.ps',
   'snapshot.meminfo',
+  'snapshot.oom_tasks',
+  'snapshot.vmstat',
+  'snapshot.sar',
 ]);
 
 export function isKind<K extends EventKind>(e: Event, kind: K): e is Extract<Event, { kind: K }> {

@@ -5,16 +5,20 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import ndjson from 'ndjson';
 import yargs from 'yargs';
-import { type Analysis, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
+import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
 import { FORMATS } from '../formats/index.js';
-import { REPORTERS, type ReportFormat, ndjsonLines } from '../report/index.js';
+import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport, ndjsonLines } from '../report/index.js';
+import type { BundleJob } from '../sweep/job.js';
+import { sweep } from '../sweep/pool.js';
 import { jsonSafe, plain } from '../report/sanitize.js';
-import { ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
+import { Clock, ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
+import { colorWanted } from './color.js';
+import { type FailOn, failOnMatched, parseFailOn } from './fail-on.js';
+import { type Progress, progressWanted, startProgress, totalBytes } from './progress.js';
 
 class UsageError extends Error {}
 
-/** yargs drops a lone `-` from positionals: it stands in for it (argv cannot hold a NUL). */
-const STDIN = '\0stdin';
+const STDIN_ARG = '\u0000stdin';
 
 interface Argv {
   _: (string | number)[];
@@ -29,6 +33,7 @@ interface Argv {
   'fail-on'?: string;
   as?: string;
   progress: boolean;
+  each: boolean;
   verbose: boolean;
   debug: boolean;
 }
@@ -40,7 +45,7 @@ function parser(argv: string[]) {
     .command(['analyze <inputs..>', '$0 <inputs..>'], 'report on a bundle (default)')
     .command('timeline <inputs..>', 'the event stream only (NDJSON by default)')
     .positional('inputs', { type: 'string', array: true })
-    .option('format', { alias: 'f', type: 'string', choices: ['text', 'json', 'ndjson'], describe: 'report format (default: text; ndjson for `timeline`)' })
+    .option('format', { alias: 'f', type: 'string', choices: REPORT_FORMATS, describe: 'report format (default: text; ndjson for `timeline`)' })
     .option('out', { alias: 'o', type: 'string', describe: 'write the report to this file' })
     .option('tz', { type: 'string', describe: 'IANA zone for stamps that carry none (default: this machine\'s zone)' })
     .option('date', { type: 'string', describe: 'YYYY-MM-DD for time-only stamps when nothing in the bundle dates them' })
@@ -49,6 +54,7 @@ function parser(argv: string[]) {
     .option('until', { type: 'string', describe: 'ISO instant: drop events after it' })
     .option('fail-on', { type: 'string', describe: 'comma list of event kinds, or `failure`: exit 1 when any is found' })
     .option('as', { type: 'string', choices: FORMATS.map((f) => f.id), describe: 'force the input format' })
+    .option('each', { type: 'boolean', default: false, describe: 'treat each input as its own bundle: analysed in parallel, reported one section each' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on a TTY (--no-progress turns it off)' })
     .option('verbose', { type: 'boolean', default: false, describe: 'show every event in the timeline, unfolded' })
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of internal errors' })
@@ -56,19 +62,14 @@ function parser(argv: string[]) {
     .example('$0 /var/log/mysql/error.log.1.gz --format json', 'a JSON summary of a rotated log')
     .example('$0 timeline incident/ | jq .event.action', 'the event stream, one ECS object a line')
     .example('$0 archive/ --fail-on failure --format json -o out.json', 'in CI: exit 1 when a memory failure is found')
-    .epilogue('Exit codes: 0 analysed; 1 --fail-on matched; 2 usage error or an unreadable input.')
+    .example('$0 incidents/*/ --each --format junit -o oomtrail.xml', 'in CI: one test suite per incident bundle')
+    .epilogue('Exit codes: 0 analysed; 1 --fail-on matched; 2 usage error or an unreadable input (with --each: the worst over all bundles). Colour: NO_COLOR, FORCE_COLOR.')
     .strict()
     .help()
     .version()
     .fail((msg, err) => {
       throw new UsageError(msg || err?.message || 'bad usage');
     });
-}
-
-function failOnMatched(a: Analysis, spec: string | undefined): boolean {
-  if (!spec) return false;
-  const kinds = spec.split(',').map((s) => s.trim()).filter(Boolean);
-  return kinds.some((k) => (k === 'failure' ? a.failures.length > 0 : a.events.some((e) => e.kind === k)));
 }
 
 async function write(out: Writable, text: string): Promise<void> {
@@ -92,47 +93,98 @@ async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
   await done;
 }
 
-export async function main(argv: string[], io = { stdout: process.stdout as Writable, stderr: process.stderr as Writable, stdin: process.stdin }): Promise<number> {
+type Said = readonly { path: string; reason: string }[];
+
+/** One line per note and per unreadable input. Paths and reasons can hold an attacker's bytes
+ * (an archive entry's name), so they are shown inert. */
+function tellInputs(stderr: Writable, notes: Said, errors: Said): void {
+  for (const n of notes) stderr.write(`oomtrail: note: ${plain(n.path)}: ${plain(n.reason)}\n`);
+  for (const e of errors) stderr.write(`oomtrail: ${plain(e.path)}: ${plain(e.reason)}\n`);
+}
+
+export interface Io {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: NodeJS.ReadableStream;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** 2 when an input could not be read, 1 when --fail-on matched, else 0. */
+function exitOf(errors: number, failOn: FailOn, failures: number, kinds: Readonly<Record<string, number>>): number {
+  if (errors > 0) return 2;
+  return failOnMatched(failOn, failures, kinds) ? 1 : 0;
+}
+
+function kindCounts(a: Analysis): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  for (const e of a.events) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
+  return kinds;
+}
+
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+  const env = io.env ?? process.env;
   let args: Argv;
   try {
-    args = (await parser(argv.map((x) => (x === '-' ? STDIN : x))).parseAsync()) as unknown as Argv;
+    // yargs drops a lone `-` from command positionals: carry it through as a placeholder
+    args = (await parser(argv.map((a) => (a === '-' ? STDIN_ARG : a))).parseAsync()) as unknown as Argv;
+    args.inputs = args.inputs?.map((i) => (i === STDIN_ARG ? '-' : i));
   } catch (err) {
-    io.stderr.write(`oomtrail: ${(err as Error).message}\n`);
+    io.stderr.write(`oomtrail: ${(err as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   }
+  let progress: Progress | null = null;
   try {
     const isTimeline = args._[0] === 'timeline';
     const format = (args.format ?? (isTimeline ? 'ndjson' : 'text')) as ReportFormat;
+    const inputs = args.inputs ?? [];
     const date = args.date ? parseDateOption(args.date) : undefined;
     if (date === null) throw new UsageError(`--date wants YYYY-MM-DD, got ${args.date}`);
     const lookback = parseDuration(args.lookback);
     if (lookback === null) throw new UsageError(`--lookback wants a duration like 15m or 1h30m, got ${args.lookback}`);
-    const a = await analyze({
-      inputs: (args.inputs ?? []).map((x) => (x === STDIN ? '-' : x)),
+    const clock = new Clock(args.tz); // throws ZoneError on an unknown zone, before any work
+    if (args.since && !Number.isFinite(clock.parseIso(args.since))) throw new UsageError(`--since is not an ISO instant: ${args.since}`);
+    if (args.until && !Number.isFinite(clock.parseIso(args.until))) throw new UsageError(`--until is not an ISO instant: ${args.until}`);
+    const failOn = parseFailOn(args['fail-on']);
+    if ('bad' in failOn) throw new UsageError(`--fail-on wants event kinds (mysql.mmap_failed), families (kernel.*) or failure, got ${failOn.bad}`);
+    if (args.each && inputs.includes('-')) throw new UsageError('--each reads files and folders; stdin (-) cannot be a bundle of its own');
+
+    const options: Omit<AnalyzeOptions, 'inputs'> = {
       tz: args.tz,
       date,
       as: args.as,
       lookbackSeconds: lookback ?? DEFAULT_LOOKBACK_SECONDS,
       since: args.since,
       until: args.until,
-      stdin: io.stdin,
-    });
-    if (args.since && !Number.isFinite(a.clock.parseIso(args.since))) throw new UsageError(`--since is not an ISO instant: ${args.since}`);
-    if (args.until && !Number.isFinite(a.clock.parseIso(args.until))) throw new UsageError(`--until is not an ISO instant: ${args.until}`);
-    // Paths and reasons can hold an attacker's bytes (an archive entry's name): shown inert.
-    for (const n of a.notes) io.stderr.write(`oomtrail: note: ${plain(n.path)}: ${plain(n.reason)}\n`);
-    for (const e of a.errors) io.stderr.write(`oomtrail: ${plain(e.path)}: ${plain(e.reason)}\n`);
-    if (args.debug) for (const i of a.inputs) if (i.stack) io.stderr.write(`${i.path}:\n${i.stack}\n`);
+    };
+    if (progressWanted(args.progress, io.stderr, env)) progress = startProgress(io.stderr, await totalBytes(inputs), 'oomtrail');
+    const onBytes = progress ? progress.add : undefined;
+    const color = format === 'text' && colorWanted(env, !args.out && (io.stdout as NodeJS.WriteStream).isTTY === true);
     const out = args.out ? createWriteStream(args.out) : io.stdout;
-    if (format === 'ndjson') await writeNdjson(a, out);
-    else {
-      const color = !args.out && format === 'text' && (io.stdout as NodeJS.WriteStream).isTTY === true && !process.env.NO_COLOR;
-      await write(out, REPORTERS[format](a, { color, verbose: args.verbose }));
+    let code: number;
+    if (args.each) {
+      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: options, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
+      const reports = await sweep(jobs, { onBytes });
+      progress?.stop();
+      for (const r of reports) tellInputs(io.stderr, [], r.errors);
+      if (format === 'ndjson') for (const chunk of reports.flatMap((r) => r.ndjson ?? [])) await write(out, chunk);
+      else await write(out, REPORTERS[format](reports, { color, verbose: args.verbose }));
+      code = Math.max(0, ...reports.map((r) => exitOf(r.errors.length, failOn.items, r.summary.failures.length, r.kinds)));
+    } else {
+      const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes });
+      progress?.stop();
+      tellInputs(io.stderr, a.notes ?? [], a.errors);
+      if (args.debug) for (const i of a.inputs) if (i.stack) io.stderr.write(`${plain(i.path)}:\n${i.stack}\n`);
+      if (format === 'ndjson') await writeNdjson(a, out);
+      else {
+        const report: Report = buildReport(a, { bundle: inputs.join(' '), verbose: args.verbose });
+        await write(out, REPORTERS[format]([report], { color, verbose: args.verbose }));
+      }
+      code = exitOf(a.errors.length, failOn.items, a.failures.length, kindCounts(a));
     }
     if (args.out) await new Promise<void>((resolve) => out.end(resolve));
-    if (a.errors.length > 0) return 2;
-    return failOnMatched(a, args['fail-on']) ? 1 : 0;
+    return code;
   } catch (err) {
+    progress?.stop();
     if (err instanceof UsageError || err instanceof ZoneError) {
       io.stderr.write(`oomtrail: ${err.message}\n`);
       return 2;

@@ -2,6 +2,7 @@
 // file is split into blocks (with the context that dates them) before the format registry sees
 // them. A container claims a file from its first lines and returns blocks covering every line.
 import type { Line } from '../read/lines.js';
+import { syslogContainer } from './syslog.js';
 
 export interface Block {
   lines: Line[];
@@ -19,7 +20,7 @@ export interface Container {
   split(lines: Line[], path: string): Block[];
 }
 
-export const CONTAINERS: readonly Container[] = [];
+export const CONTAINERS: readonly Container[] = [syslogContainer];
 
 export function detectContainer(window: readonly string[], path: string): Container | null {
   return CONTAINERS.find((c) => c.detect(window, path)) ?? null;

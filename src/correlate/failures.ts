@@ -1,9 +1,10 @@
 // Memory failures: every mmap failure, a buffer-pool allocation failure only when no failure was
 // already counted in the same start attempt, and every kernel OOM kill. Start attempts are cut
-// per file by server starts, mysqld_safe starts/restarts and `ready for connections`.
+// per file by server starts, mysqld_safe starts/restarts, `ready for connections` and `Aborting`
+// (after `Aborting`, a failure with no start line between is a new attempt: a retrying service).
 import type { Event } from '../event.js';
 
-const ATTEMPT_BOUNDARY = new Set(['mysql.start', 'mysqld_safe.start', 'mysqld_safe.restart', 'mysql.ready']);
+const ATTEMPT_BOUNDARY = new Set(['mysql.start', 'mysqld_safe.start', 'mysqld_safe.restart', 'mysql.ready', 'mysql.abort']);
 
 export interface FailureEvent {
   event: Event;

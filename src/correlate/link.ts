@@ -28,7 +28,7 @@ export function linkBefore(failure: Event, snapshots: readonly Event[], lookback
     if (!d) continue;
     latest ??= s;
     if (!memory && d.memory && d.memory.total_bytes) memory = s;
-    if (!procs && d.rows && d.rows.length > 0) procs = s;
+    if (!procs && d.rows && d.rows.length > 0 && d.rss_known !== false) procs = s; // ps -ef: no sizes
     if (memory && procs) break;
   }
   if (!latest) return null;

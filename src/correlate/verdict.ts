@@ -19,7 +19,7 @@ export function humanDuration(seconds: number): string {
   const sec = s % 60;
   if (d > 0) return `${d} d ${h} h`;
   if (h > 0) return `${h} h ${String(m).padStart(2, '0')} m`;
-  if (m > 0) return `${m} m ${String(sec).padStart(2, '0')} s`;
+  if (m > 0) return sec === 0 ? `${m} m` : `${m} m ${String(sec).padStart(2, '0')} s`;
   return `${sec} s`;
 }
 

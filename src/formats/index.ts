@@ -1,11 +1,24 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { iniConfig } from './ini-config.js';
+import { kernel } from './kernel.js';
 import { mysqlError } from './mysql-error.js';
+import { phpFpm } from './php-fpm.js';
+import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
+import { syslog } from './syslog.js';
 import type { Format } from './types.js';
 
 export const FORMATS: readonly Format[] = [
   mysqlError,
+  phpFpm,
+  kernel,
+  syslog,
+  top,
+  free,
+  ps,
+  meminfo,
+  vmstat,
+  sar,
   iniConfig,
 ];
 

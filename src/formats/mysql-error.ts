@@ -1,14 +1,17 @@
-// Adapter for MySQL / MariaDB error logs (5.0-5.5 `160521  9:06:36`, 5.6+ ISO stamps, 8.0 tags)
-// and the mysqld_safe lines mixed into them. The grammar fixes each line's shape; this file turns
-// shapes into events: unstamped lines inherit the previous time, a crash's stack trace folds into
-// its `got signal` event, and `Version: ...` folds into the `ready for connections` before it.
+// Adapter for MySQL / MariaDB error logs (5.0 to 8.0, MariaDB 10.x, Windows, Workbench's CSV view,
+// mysqld_safe's lines), also inside compose / CRI / docker / syslog / journald prefixes. Shapes
+// become events: unstamped lines inherit the time before, a crash report folds into its `got
+// signal` event, `Version: ...` into the `ready for connections` before it.
 import type { Event, EventTime, RawStamp } from '../event.js';
 import grammar, { lexer } from '../generated/mysql-error.js';
 import type { Line } from '../read/lines.js';
 import { type Meaning, levelOf, meaningOf } from './mysql-messages.js';
-import { stripPrefix } from './prefix.js';
-import { shapeParser } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from './types.js';
+import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql } from './mysql-stamp.js';
+import { otherSource } from './other-lines.js';
+import { PrefixReader, type Stripped } from './prefix.js';
+import { RecordQueue } from './record-queue.js';
+import { type Tokens, shapeParser } from './token-parse.js';
+import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
 
 const ID = 'mysql-error';
 
@@ -16,127 +19,164 @@ interface Shape {
   stamp?: number;
   thread?: number;
   level?: number;
+  /** `[FATAL]` after the level (5.7 `[ERROR] [FATAL] InnoDB: ...`). */
+  fatal?: number;
   code?: number;
   subsystem?: number;
+  /** Workbench's `, 8428, Note, ` (thread and level in one token). */
+  csv?: number;
   body?: number;
 }
 
 export const mysqlShapes = shapeParser<Shape>(grammar, lexer);
 
-/** `160521 11:06:36`, `2016-05-21T11:06:36.123456Z`, `2023-05-28  8:34:45`, `07:00:44 UTC`. */
-export function parseMysqlStamp(type: string, text: string): RawStamp | null {
-  if (type === 'stamp55') {
-    const yy = Number(text.slice(0, 2));
-    const [h, mi, s] = text.slice(6).trim().split(':').map(Number);
-    return { year: yy < 70 ? 2000 + yy : 1900 + yy, month: Number(text.slice(2, 4)), day: Number(text.slice(4, 6)), hour: h, minute: mi, second: s };
-  }
-  if (type === 'stampIso') {
-    const m = /^(\d{4})-(\d\d)-(\d\d)(?:T| {1,2})(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|([+-])(\d\d):?(\d\d))?$/.exec(text);
-    if (!m) return null;
-    const st: RawStamp = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +m[6] };
-    if (m[7]) st.millis = Math.floor(Number(`0.${m[7]}`) * 1000);
-    if (m[8] === 'Z') st.offsetMinutes = 0;
-    else if (m[8]) st.offsetMinutes = (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
-    return st;
-  }
-  if (type === 'stampUtc') {
-    const [h, mi, s] = text.slice(0, 8).split(':').map(Number);
-    return { hour: h, minute: mi, second: s, offsetMinutes: 0 };
-  }
-  return null;
-}
-
 // An unstamped line is a message (or a continuation) unless it carries bytes no server writes
-// (NUL and other controls, undecodable bytes) or is a stamp cut short.
+// (NUL and other controls, undecodable bytes) or is a stamp cut short; a damaged line that still
+// says something (an mmap failure after a NUL) keeps its meaning.
 const JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]|^\d{6} {1,2}\d{0,2}:?\d{0,2}:?\d?$/;
 
-function plausibleContinuation(text: string): boolean {
-  return !JUNK.test(text);
-}
-
-const STAMPED_SHAPE = /^\s*(?:\d{6} |\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d UTC)/;
-const MYSQL_WORDS = /\[(?:Note|Warning|ERROR|System)\]|InnoDB: |mysqld_safe |mysqld|mariadbd/;
-
-function sniff(lines: readonly string[]): number {
-  let hits = 0;
-  let n = 0;
-  for (const raw of lines) {
-    const text = stripPrefix(raw).text;
-    n++;
-    if (MYSQL_WORDS.test(text) && (STAMPED_SHAPE.test(text) || text.startsWith('InnoDB:'))) hits++;
-  }
-  if (n === 0 || hits === 0) return 0;
-  return Math.min(1, 0.3 + hits / n);
-}
+export { parseMysqlStamp };
 
 class MysqlErrorParser implements LineParser {
-  private last: EventTime | null = null;
-  private pending: Event | null = null;
-  private leading: Event[] = []; // unstamped events before the first stamp
+  private readonly q: RecordQueue;
   private inTrace = false;
   private pid: number | undefined;
   private server = 'mysqld';
   private allocBytes: number | undefined;
+  private readonly prefixes = new PrefixReader();
 
-  constructor(private readonly ctx: FormatContext) {}
+  constructor(private readonly ctx: FormatContext) {
+    this.q = new RecordQueue(ctx.emit);
+  }
 
   line(l: Line): void {
     if (l.text.trim() === '') return; // counted blank by the driver; a trace goes on past blanks
-    const stripped = stripPrefix(l.text);
-    const text = stripped.text;
-    const t = mysqlShapes.lex(text);
+    const s = this.prefixes.strip(l.text);
+    if (s.syslog && this.syslogOnly(l, s)) return;
+    const t = mysqlShapes.lex(s.text);
     const shape = t ? mysqlShapes.shape(t) : null;
-    if (!t || !shape || (shape.stamp === undefined && !plausibleContinuation(text))) {
-      this.push(unrecognized(this.ctx, ID, l, this.inherit()));
-      return;
+    if (!t || !shape || (shape.stamp === undefined && JUNK.test(s.text) && meaningOf(s.text, undefined).kind === 'mysql.log')) {
+      return this.q.push(unrecognized(this.ctx, ID, l, this.q.inherit()));
     }
     const tok = (i: number | undefined) => (i === undefined ? undefined : t.tokens[i].text);
     const body = tok(shape.body) ?? '';
-    let time: EventTime = UNPLACED;
+    let time: EventTime;
     if (shape.stamp !== undefined) {
-      this.flush(); // a stamped line starts a new record: what came before is complete
+      this.q.flush(); // a stamped line starts a new record: what came before is complete
       const st = parseMysqlStamp(t.tokens[shape.stamp].type ?? '', t.tokens[shape.stamp].text);
-      time = st ? this.place(st) : this.inherit();
+      time = st ? this.place(st) : this.q.inherit();
       this.inTrace = false;
-    }
-    const meaning = meaningOf(body, shape.level !== undefined ? levelOf(tok(shape.level), body).toLowerCase() : undefined, this.allocBytes);
-    if (shape.stamp === undefined) {
-      // An unstamped line with a meaning of its own (the mmap failure, mysqld_safe's bare
-      // `Number of processes running now: 0`) ends a trace; plain ones may fold into it.
-      if (meaning.kind === 'mysql.log' && this.foldable(body)) {
-        this.fold(l);
-        return;
-      }
+    } else if (this.foldable(body) && meaningOf(body, undefined, this.allocBytes).kind === 'mysql.log') {
+      // a trace folds plain lines; one with a meaning of its own (mysqld_safe's bare `Number of
+      // processes running now: 0`, an mmap failure) ends it
+      return this.fold(s.text);
+    } else {
       this.inTrace = false;
-      time = this.inherit();
+      const other = shape.body !== undefined && t.tokens.length === 1 ? otherSource(body) : null;
+      if (other) return this.q.push(this.other(l, other, s, this.q.inherit()));
+      time = s.syslog ? this.syslogTime(s) : this.q.inherit(); // the server's unstamped line in syslog
     }
+    const levelText = shape.csv !== undefined ? `[${(tok(shape.csv) ?? '').split(', ')[2]}]` : tok(shape.level);
+    const level = shape.fatal !== undefined ? 'critical' : levelOf(levelText, body);
+    // syslog's `mysqld_safe[123]: Starting mysqld daemon ...` reads as the file form would
+    const said = s.syslog?.program.endsWith('_safe') && !body.startsWith('mysqld_safe') ? `mysqld_safe ${body}` : body;
+    const meaning = meaningOf(said, levelText !== undefined ? level : undefined, this.allocBytes);
     if (meaning.allocBytes !== undefined) this.allocBytes = meaning.allocBytes;
-    const e = this.toEvent(l, meaning, body, shape, tok, time);
-    if (stripped.meta) e.meta = { ...e.meta, ...stripped.meta };
-    this.push(e);
+    // the docker image's entrypoint script logs in the server's style: `... [Note] [Entrypoint]: ...`
+    const e =
+      meaning.kind === 'mysql.log' && body.startsWith('[Entrypoint]')
+        ? makeEvent(this.ctx, ID, 'line.other', l, body, { source: 'entrypoint' }, time)
+        : this.toEvent(l, meaning, body, time);
+    e.level = level;
+    this.tags(e, shape, t, s);
+    this.q.push(e);
     if (e.kind === 'mysql.signal') this.inTrace = true;
   }
 
   end(): void {
-    this.flush();
-    for (const e of this.leading) this.ctx.emit(e);
-    this.leading = [];
+    this.q.end();
+  }
+
+  /** 8.0's code and subsystem, the thread id, the stripped prefixes, syslog's pid and stamp. */
+  private tags(e: Event, shape: Shape, t: Tokens, s: Stripped): void {
+    const tok = (i: number | undefined): string | undefined => (i === undefined ? undefined : t.tokens[i].text);
+    if (shape.code !== undefined) {
+      const code = tok(shape.code)?.slice(1, -1);
+      const subsystem = tok(shape.subsystem)?.slice(1, -1);
+      if (e.kind === 'mysql.log') e.data = { code, subsystem };
+      else e.meta = { ...e.meta, 'mysql.code': code ?? '', 'mysql.subsystem': subsystem ?? '' };
+    }
+    const thread = shape.csv !== undefined ? (tok(shape.csv) ?? '').split(', ')[1] : tok(shape.thread);
+    if (thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': thread };
+    this.keepPrefix(e, s);
+    if (s.syslog?.pid !== undefined && e.process) e.process.pid = s.syslog.pid; // syslog knows best
+  }
+
+  /**
+   * Syslog lines that are not the server's own text: another program's (systemd, debian-start),
+   * mysqld_safe's one-word `started` / `ended`, or the empty line mysqld wrote. True when done.
+   */
+  private syslogOnly(l: Line, s: Stripped): boolean {
+    const sl = s.syslog!;
+    const body = s.text.trim();
+    const server = SERVER_PROGRAM.test(sl.program);
+    const safe = server && sl.program.endsWith('_safe') && (body === 'started' || body === 'ended');
+    if (server && !safe && body !== '') return false;
+    if (server && body === '' && this.q.pending) {
+      this.q.pending.src.lines++; // mysqld's own blank line, wrapped by syslog
+      return true;
+    }
+    const time = this.syslogTime(s);
+    if (!server) {
+      this.q.beside(this.other(l, 'syslog', s, time));
+      return true;
+    }
+    if (safe) this.inTrace = false;
+    const e = safe
+      ? makeEvent(this.ctx, ID, body === 'started' ? 'mysqld_safe.start' : 'mysqld_safe.ended', l, body, {}, time)
+      : makeEvent(this.ctx, ID, 'mysql.log', l, '', {}, time);
+    e.process = { name: sl.program, pid: sl.pid };
+    this.keepPrefix(e, s);
+    this.q.push(e);
+    return true;
+  }
+
+  /** A syslog stamp as a time: placed when it has a year, else left to the dating stage. */
+  private syslogTime(s: Stripped): EventTime {
+    const time = placeStamp(this.ctx.clock, s.syslog!.stamp);
+    this.q.dated(Number.isFinite(time.ms) ? time : undefined);
+    return time;
+  }
+
+  private other(l: Line, source: string, s: Stripped, time: EventTime): Event {
+    const program = s.syslog?.program;
+    const e = makeEvent(this.ctx, ID, 'line.other', l, s.text, program ? { source, program } : { source }, time);
+    if (program) e.process = { name: program, pid: s.syslog?.pid };
+    this.keepPrefix(e, s);
+    return e;
+  }
+
+  /** Prefix metadata; a year-less syslog stamp waits in `pending` for the dating stage. */
+  private keepPrefix(e: Event, s: Stripped): void {
+    if (s.meta) e.meta = { ...e.meta, ...s.meta };
+    if (!s.syslog) return;
+    e.meta = { ...e.meta, 'host.name': s.syslog.host, 'syslog.program': s.syslog.program };
+    if (!Number.isFinite(e.time.ms) && s.syslog.stamp.year === undefined) e.pending = { stamp: s.syslog.stamp };
   }
 
   /** Unstamped lines that continue the event before them rather than stand alone. */
   private foldable(body: string): boolean {
-    const p = this.pending;
+    const p = this.q.pending;
     if (!p) return false;
     if (this.inTrace) return true;
     return p.kind === 'mysql.ready' && body.startsWith('Version:');
   }
 
-  private fold(l: Line): void {
-    const p = this.pending as Event;
+  private fold(text: string): void {
+    const p = this.q.pending as Event;
     p.src.lines++;
     if (p.kind === 'mysql.signal') p.data.trace_lines++;
     if (p.kind === 'mysql.ready') {
-      const text = stripPrefix(l.text).text;
       const v = /^Version: '([^']*)'/.exec(text);
       const port = /\bport: (\d+)/.exec(text);
       const sock = /socket: '([^']*)'/.exec(text);
@@ -147,14 +187,7 @@ class MysqlErrorParser implements LineParser {
     }
   }
 
-  private toEvent(
-    l: Line,
-    m: Meaning,
-    body: string,
-    shape: Shape,
-    tok: (i: number | undefined) => string | undefined,
-    time: EventTime,
-  ): Event {
+  private toEvent(l: Line, m: Meaning, body: string, time: EventTime): Event {
     if (m.kind === 'mysql.start') {
       this.pid = m.pid;
       if (m.server) this.server = m.server;
@@ -162,61 +195,35 @@ class MysqlErrorParser implements LineParser {
       this.pid = undefined;
     }
     const e = makeEvent(this.ctx, ID, m.kind, l, body, m.data, time);
-    e.level = levelOf(tok(shape.level), body);
     if (m.kind.startsWith('mysqld_safe.')) e.process = { name: 'mysqld_safe' };
     else e.process = this.pid !== undefined ? { name: this.server, pid: this.pid } : { name: m.server ?? this.server };
-    if (m.kind === 'mysql.log' && shape.code !== undefined) {
-      e.data = { code: tok(shape.code)?.slice(1, -1), subsystem: tok(shape.subsystem)?.slice(1, -1) };
-    }
-    if (shape.thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': tok(shape.thread) ?? '' };
     return e;
   }
 
   private place(st: RawStamp): EventTime {
     let time: EventTime;
+    const last = this.q.last;
     if (st.year === undefined) {
       // `07:00:44 UTC - mysqld got signal`: the date comes from the line before, in UTC.
-      if (!this.last || !Number.isFinite(this.last.ms)) return UNPLACED;
-      const d = new Date(this.last.ms);
+      if (!last || !Number.isFinite(last.ms)) return UNPLACED;
+      const d = new Date(last.ms);
       let ms = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), st.hour, st.minute, st.second);
-      if (ms < this.last.ms - 12 * 3600_000) ms += 86_400_000;
+      if (ms < last.ms - 12 * 3600_000) ms += 86_400_000;
       time = { ms, source: 'inferred', note: 'time-only UTC stamp; date from the line before' };
     } else {
-      time = { ms: this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp), source: 'stamped' };
+      const ms = this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp);
+      if (!Number.isFinite(ms)) return this.q.inherit(); // `2026-13-45 25:61:61`: no such instant
+      time = { ms, source: 'stamped' };
     }
-    if (!this.last && this.leading.length > 0) {
-      for (const e of this.leading) e.time = { ms: time.ms, source: 'inferred', note: 'unstamped line before the first stamp; time of the next stamped line' };
-    }
-    this.last = time;
+    this.q.dated(time);
     return time;
-  }
-
-  private inherit(): EventTime {
-    return this.last ? { ms: this.last.ms, source: 'inherited' } : UNPLACED;
-  }
-
-  private push(e: Event): void {
-    this.flush();
-    this.pending = e;
-  }
-
-  private flush(): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = null;
-    if (!this.last) this.leading.push(p);
-    else {
-      for (const e of this.leading) this.ctx.emit(e);
-      this.leading = [];
-      this.ctx.emit(p);
-    }
   }
 }
 
 export const mysqlError: Format = {
   id: ID,
   dataset: 'mysql.error',
-  sniff,
+  sniff: sniffMysql,
   create: (ctx) => new MysqlErrorParser(ctx),
   samples: [
     '160521 11:06:36 InnoDB: Initializing buffer pool, size = 128.0M',

@@ -40,6 +40,7 @@ const MMAP = /mmap\((\d+) bytes\) failed; errno (\d+)/;
 const OS_ERRNO = /Operating system errno: (\d+)/;
 const MALLOC_BYTES = /cannot allocate (\d+) bytes of/;
 const POOL_INIT = /Initializing buffer pool, (?:total )?size = ([\d.]+) ?([KMGT])?/;
+const POOL_SIZES = /^InnoDB: innodb_buffer_pool_size_max=\S+, innodb_buffer_pool_size=([\d.]+)([kmgtKMGT])?/;
 const CANNOT_MAP = /Cannot map innodb_buffer_pool_size_max=([\d.]+)([kmgtKMGT])?/;
 const STARTING = /(\S+) \((?:mysqld|mariadbd) ([^)]+)\) starting as process (\d+)/;
 const STARTING_MARIA = /Starting MariaDB (\S+).* as process (\d+)/;
@@ -47,6 +48,21 @@ const SIGNAL = /got signal (\d+)/;
 const READY = /(\S+): ready for connections/;
 const PID_FILE_ENDED = /from pid file (\S+) ended/;
 const DATADIR = /daemon with databases from (\S+)/;
+
+/** 8.0 says `Version: '8.0.23'  socket: '...'  port: 3306` on the ready line itself. */
+function readyData(body: string): EventDataMap['mysql.ready'] {
+  const data: EventDataMap['mysql.ready'] = {};
+  const at = body.indexOf('Version: ');
+  if (at < 0) return data;
+  const rest = body.slice(at);
+  const v = /^Version: '([^']*)'/.exec(rest);
+  const port = /\bport: (\d+)/.exec(rest);
+  const sock = /socket: '([^']*)'/.exec(rest);
+  if (v) data.version = v[1];
+  if (port) data.port = Number(port[1]);
+  if (sock) data.socket = sock[1];
+  return data;
+}
 
 function binName(p: string): string {
   const slash = p.lastIndexOf('/');
@@ -88,6 +104,9 @@ export function meaningOf(body: string, level: string | undefined, lastAllocByte
     if (init) return { kind: 'mysql.buffer_pool_init', data: { bytes: sizeToBytes(init[1], init[2]) } };
     const map = CANNOT_MAP.exec(body);
     if (map) return { kind: 'mysql.buffer_pool_alloc_failed', data: { bytes: sizeToBytes(map[1], map[2]) } };
+    // MariaDB 10.11+ says its size instead of `Initializing buffer pool`
+    const sizes = POOL_SIZES.exec(body);
+    if (sizes) return { kind: 'mysql.buffer_pool_init', data: { bytes: sizeToBytes(sizes[1], sizes[2]) } };
   }
   if (body.includes('starting as process') || body.includes('Starting MariaDB')) {
     const m = STARTING.exec(body);
@@ -96,16 +115,18 @@ export function meaningOf(body: string, level: string | undefined, lastAllocByte
     if (ma) return { kind: 'mysql.start', data: { version: ma[1] }, pid: Number(ma[2]), server: 'mariadbd' };
   }
   if (body.includes('ready for connections')) {
+    // `X Plugin ready for connections.` (8.0) is a plugin, not the server: no `name:` before it
     const m = READY.exec(body);
-    return { kind: 'mysql.ready', data: {}, server: m ? binName(m[1]) : undefined };
+    if (m) return { kind: 'mysql.ready', data: readyData(body), server: binName(m[1]) };
   }
   if (body.includes('got signal')) {
     const m = SIGNAL.exec(body);
     if (m) return { kind: 'mysql.signal', data: { signal: Number(m[1]), trace_lines: 0 } };
   }
-  if (body.includes('Shutdown complete')) return { kind: 'mysql.shutdown', data: {} };
+  // the server's `Shutdown complete`, not InnoDB's `Shutdown completed; log sequence number` before it
+  if (body.includes('Shutdown complete') && !body.startsWith('InnoDB')) return { kind: 'mysql.shutdown', data: {} };
   if (body === 'Aborting' || (level === 'error' && body.startsWith('Aborting'))) return { kind: 'mysql.abort', data: {} };
-  if (body.includes('Database was not shut down normally!') || /^InnoDB: Starting crash recovery/.test(body)) {
+  if (/Database was not shut ?down normally!/.test(body) || /^InnoDB: Starting crash recovery/.test(body)) {
     return { kind: 'mysql.crash_recovery', data: {} };
   }
   const alloc = MALLOC_BYTES.exec(body);

@@ -23,10 +23,8 @@ export function failureParagraph(a: Analysis, f: Failure): string {
     const fpm = b.php_fpm ? `; ${b.php_fpm.processes} php-fpm workers held ${humanBytes(b.php_fpm.rss_bytes)} (largest ${humanBytes(b.php_fpm.max_rss_bytes)})` : '';
     const my = b.mysqld ? `; mysqld held ${humanBytes(b.mysqld.rss_bytes)}` : '';
     parts.push(`${b.gap_seconds > 0 ? `${humanDuration(b.gap_seconds)} before` : 'At that moment'} (${b.event.src.path}:${b.event.src.line}) ${memText}${fpm}${my}.`);
-  } else {
-    parts.push(`Nothing was captured in the ${humanDuration(a.lookbackSeconds)} before it${f.after ? `; the first snapshot came ${humanDuration(f.after.gap_seconds)} later (${f.after.event.src.path}:${f.after.event.src.line})` : ''}.`);
   }
-  parts.push(f.culprit ? `Culprit: ${f.culprit}. ${f.verdict}` : `No culprit named: ${f.verdict}`);
+  parts.push(f.culprit ? `Culprit: ${f.culprit}. ${f.verdict}` : f.verdict);
   if (a.advice.length > 0) parts.push(`Advice: ${a.advice.map((x) => `${x.setting} ${x.current ?? '?'} → ${x.recommended}`).join('; ')}.`);
   return parts.join(' ');
 }

@@ -1,7 +1,7 @@
 // Property tests (fast-check): real samples of every registered format (its `samples`, its fixture
 // folder test/formats/<id>/, the shared corpus) mutated at random (truncated, spliced, lines
 // duplicated or cut, bytes inserted, padding changed) never make the analysis throw, and every
-// line is conserved; arbitrary bytes and token soup as a whole input never throw either.
+// line is conserved, and every report renders; arbitrary bytes and token soup never throw either.
 // Deterministic by default; FC_SEED=<n> and FC_RUNS=<scale> explore further.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { FORMATS } from '../../src/formats/index.js';
-import { ndjsonLines, REPORTERS } from '../../src/report/index.js';
+import { REPORTERS, buildReport } from '../../src/report/index.js';
 import { CORPUS, HAS_CORPUS, ROOT, expectConserved } from '../helpers.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20160521);
@@ -162,8 +162,8 @@ async function check(buf: Buffer, as?: string): Promise<void> {
   for (const i of a.inputs) expect(i.error ?? '', i.stack).not.toMatch(/^internal error/);
   expectConserved(a);
   if (!a.inputs[0].error) expect(a.stats.lines).toBe(lineCount(buf));
-  for (const r of Object.values(REPORTERS)) r(a, { verbose: true });
-  for (const o of ndjsonLines(a)) JSON.stringify(o);
+  const report = buildReport(a, { bundle: '-', verbose: true, ndjson: true });
+  for (const r of Object.values(REPORTERS)) r([report], { verbose: true });
 }
 
 const params = (numRuns: number) => ({ numRuns: runs(numRuns), seed: SEED });

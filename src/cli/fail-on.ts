@@ -1,0 +1,20 @@
+// --fail-on: a comma list of event kinds (`kernel.oom_kill`), kind families (`kernel.*`) or
+// `failure` (any memory failure, as the summary counts them). Exit 1 when any is found.
+export type FailOn = string[];
+
+const ITEM = /^(?:failure|[a-z][a-z0-9_]*\.(?:\*|[a-z0-9_]+(?:\.[a-z0-9_]+)*))$/;
+
+/** The parsed list, or the first item that is not a kind, a family or `failure`. */
+export function parseFailOn(spec: string | undefined): { items: FailOn } | { bad: string } {
+  const items = (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.find((i) => !ITEM.test(i));
+  return bad !== undefined ? { bad } : { items };
+}
+
+export function failOnMatched(items: FailOn, failures: number, kinds: Readonly<Record<string, number>>): boolean {
+  return items.some((k) => {
+    if (k === 'failure') return failures > 0;
+    if (k.endsWith('.*')) return Object.keys(kinds).some((kind) => kind.startsWith(k.slice(0, -1)) && kinds[kind] > 0);
+    return (kinds[k] ?? 0) > 0;
+  });
+}

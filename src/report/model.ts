@@ -1,0 +1,197 @@
+// The Report: everything the reporters need from one bundle, as plain data (no Clock, no class
+// instances, times already written in the report zone). Worker threads build it and post it back;
+// every reporter (text, markdown, html, junit, json) is a function of Report[] alone.
+import type { Analysis } from '../analyze.js';
+import type { Event, SnapshotData } from '../event.js';
+import { groupOf } from '../correlate/processes.js';
+import { obtainable } from '../correlate/verdict.js';
+import { type TimeAxis, timeAxis } from './axis.js';
+import { toEcs } from './ecs.js';
+import { jsonSafe } from './sanitize.js';
+import { foldTimeline } from './fold.js';
+import { failureParagraph } from './narrative.js';
+import { type Summary, summary } from './summary.js';
+
+export interface TimelineRow {
+  /** Epoch ms, or null when the time is unknown. */
+  ms: number | null;
+  /** `2016-05-21 18:49:28` in the report zone, or `????-??-?? ??:??:??`. */
+  wall: string;
+  /** Time source mark: ' ' stamped, '^' inherited, '?' inferred, '~' interval. */
+  mark: ' ' | '^' | '?' | '~';
+  kind: string;
+  level: string | null;
+  message: string;
+  path: string;
+  line: number;
+  /** Events folded into this row (1 unless repeats were folded). */
+  count: number;
+  /** Wall time of the last folded repeat. */
+  last_wall: string | null;
+  /** A memory failure (counted in the summary). */
+  failure: boolean;
+}
+
+/** One snapshot's memory figures, in bytes; absent figures are null. */
+export interface MemoryPoint {
+  ms: number;
+  wall: string;
+  kind: string;
+  path: string;
+  line: number;
+  total: number | null;
+  used: number | null;
+  /** Available memory when the snapshot says it, else free + buffers + cache. */
+  available: number | null;
+  php_fpm: number | null;
+  mysqld: number | null;
+}
+
+export interface Report {
+  schema: 'oomtrail.report/1';
+  /** What the bundle is called in reports: its input(s) as given. */
+  bundle: string;
+  zone: string;
+  /** The zone named once, with its offset(s) over the bundle: `Asia/Shanghai (UTC+08:00)`. */
+  zone_label: string;
+  summary: Summary;
+  /** One paragraph per failure, in order: what happened, what held the memory, who, what to do. */
+  paragraphs: string[];
+  /** Events per kind (for --fail-on and overviews). */
+  kinds: Record<string, number>;
+  /** The timeline for people: repeats folded unless `verbose`. */
+  timeline: TimelineRow[];
+  folded: boolean;
+  memory: MemoryPoint[];
+  /** Failure instants and incident spans in epoch ms, for the chart. */
+  marks: { failures: { ms: number; wall: string; label: string }[]; incidents: { start: number; end: number; outcome: string }[] };
+  /** The chart's time span and ticks (null when nothing has a time). */
+  axis: TimeAxis | null;
+  errors: { path: string; reason: string }[];
+  /** The ECS event lines, only when NDJSON was asked for: in chunks of about 1 MiB, so a huge
+   *  bundle never needs one string longer than V8 allows. */
+  ndjson?: string[];
+}
+
+export interface ReportOptions {
+  bundle?: string;
+  verbose?: boolean;
+  /** Render the NDJSON event lines into the report (for --each --format ndjson). */
+  ndjson?: boolean;
+}
+
+const MARK = { stamped: ' ', inherited: '^', inferred: '?', interval: '~' } as const;
+
+function finite(ms: number): number | null {
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function memoryPoint(a: Analysis, e: Event): MemoryPoint | null {
+  if (!e.kind.startsWith('snapshot.') || !Number.isFinite(e.time.ms)) return null;
+  const d = e.data as SnapshotData;
+  const rss = new Map<string, number>();
+  if (d.groups && d.groups.length > 0) {
+    for (const g of d.groups) rss.set(groupOf(g.command), (rss.get(groupOf(g.command)) ?? 0) + g.rss_bytes);
+  } else {
+    for (const r of d.rows ?? []) rss.set(groupOf(r.command), (rss.get(groupOf(r.command)) ?? 0) + r.rss_bytes);
+  }
+  const m = d.memory;
+  const p: MemoryPoint = {
+    ms: e.time.ms,
+    wall: a.clock.wall(e.time.ms),
+    kind: e.kind,
+    path: e.src.path,
+    line: e.src.line,
+    total: m?.total_bytes ?? null,
+    used: m?.used_bytes ?? null,
+    available: m ? obtainable(m) : null,
+    php_fpm: rss.get('php-fpm') ?? null,
+    mysqld: rss.get('mysqld') ?? null,
+  };
+  return [p.total, p.used, p.available, p.php_fpm, p.mysqld].some((v) => v !== null) ? p : null;
+}
+
+/** `Asia/Shanghai (UTC+08:00)`, or both offsets when the bundle spans a DST change. */
+function zoneLabel(a: Analysis): string {
+  const offsets = new Set<string>();
+  for (const e of a.events) if (Number.isFinite(e.time.ms)) offsets.add(a.clock.offsetName(e.time.ms));
+  if (offsets.size === 0) offsets.add(a.clock.offsetName(0));
+  return `${a.clock.zone} (${[...offsets].map((o) => `UTC${o}`).join(' / ')})`;
+}
+
+export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
+  const failureEvents = new Set(a.failures.map((f) => f.event));
+  const kinds: Record<string, number> = {};
+  for (const e of a.events) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
+  const timeline = foldTimeline(a.events, opts.verbose).map(({ event: e, count, lastMs }): TimelineRow => ({
+    ms: finite(e.time.ms),
+    wall: a.clock.wall(e.time.ms),
+    mark: MARK[e.time.source],
+    kind: e.kind,
+    level: e.level ?? null,
+    message: e.message,
+    path: e.src.path,
+    line: e.src.line,
+    count,
+    last_wall: count > 1 && Number.isFinite(lastMs) ? a.clock.wall(lastMs) : null,
+    failure: failureEvents.has(e),
+  }));
+  const memory: MemoryPoint[] = [];
+  for (const e of a.events) {
+    const p = memoryPoint(a, e);
+    if (p) memory.push(p);
+  }
+  const report: Report = {
+    schema: 'oomtrail.report/1',
+    bundle: opts.bundle ?? (a.inputs.map((i) => i.path).join(', ') || '-'),
+    zone: a.clock.zone,
+    zone_label: zoneLabel(a),
+    summary: summary(a),
+    paragraphs: a.failures.map((f) => failureParagraph(a, f)),
+    kinds,
+    timeline,
+    folded: !opts.verbose,
+    memory,
+    marks: {
+      failures: a.failures
+        .filter((f) => Number.isFinite(f.event.time.ms))
+        .map((f, i) => ({ ms: f.event.time.ms, wall: a.clock.wall(f.event.time.ms), label: `${i + 1}. ${f.event.kind}` })),
+      incidents: a.incidents.filter((i) => Number.isFinite(i.start) && Number.isFinite(i.end)).map((i) => ({ start: i.start, end: i.end, outcome: i.outcome })),
+    },
+    axis: null,
+    errors: a.errors,
+  };
+  const { failures, incidents } = report.marks;
+  report.axis = timeAxis(a.clock, [...memory.map((p) => p.ms), ...failures.map((f) => f.ms), ...incidents.flatMap((i) => [i.start, i.end])]);
+  if (opts.ndjson) report.ndjson = ndjsonChunks(a);
+  return report;
+}
+
+function ndjsonChunks(a: Analysis): string[] {
+  const chunks: string[] = [];
+  let cur: string[] = [];
+  let size = 0;
+  for (const e of a.events) {
+    const line = `${jsonSafe(JSON.stringify(toEcs(e, a.clock)))}\n`;
+    cur.push(line);
+    size += line.length;
+    if (size >= 1 << 20) {
+      chunks.push(cur.join(''));
+      cur = [];
+      size = 0;
+    }
+  }
+  if (cur.length > 0) chunks.push(cur.join(''));
+  return chunks;
+}
+
+/** `2016-05-21T18:49:28.000+08:00` → `2016-05-21 18:49:28` (the ISO is already in the zone). */
+export function wallOf(iso: string | null): string {
+  return iso ? iso.slice(0, 19).replace('T', ' ') : 'time unknown';
+}
+
+/** A path as people read it in a bundle's section: relative to the bundle folder when inside it. */
+export function shortPath(r: Report, path: string): string {
+  const base = r.bundle.endsWith('/') ? r.bundle : `${r.bundle}/`;
+  return path.startsWith(base) && path.length > base.length ? path.slice(base.length) : path;
+}

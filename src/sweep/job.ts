@@ -1,0 +1,40 @@
+// One bundle of a sweep (--each) as plain data in, a Report out: what a worker thread runs, and
+// what runs in-process when there is no worker to spare. A bundle that cannot be analysed still
+// yields a Report, carrying the reason as an input error, so the other bundles are reported.
+import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
+import { type Report, type ReportOptions, buildReport } from '../report/model.js';
+import { Clock } from '../time/clock.js';
+
+export interface BundleJob {
+  /** The bundle's inputs (usually one: a folder or a file). */
+  inputs: string[];
+  /** Analysis options that are plain data (no streams, no callbacks). */
+  analyze: Omit<AnalyzeOptions, 'inputs' | 'stdin' | 'onSource' | 'onBytes'>;
+  report: ReportOptions;
+}
+
+export async function runJob(job: BundleJob, onBytes?: (n: number) => void): Promise<Report> {
+  try {
+    const a = await analyze({ ...job.analyze, inputs: job.inputs, onBytes });
+    return buildReport(a, job.report);
+  } catch (err) {
+    return failedReport(job, `internal error: ${(err as Error).message}`);
+  }
+}
+
+/** A Report for a bundle that could not be analysed at all. */
+export function failedReport(job: BundleJob, reason: string): Report {
+  const path = job.report.bundle ?? job.inputs.join(', ');
+  const a: Analysis = {
+    clock: new Clock(job.analyze.tz),
+    inputs: [{ path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, error: reason }],
+    events: [],
+    stats: { lines: 0, blank: 0, events: 0, unrecognized: 0 },
+    errors: [{ path, reason }],
+    failures: [],
+    incidents: [],
+    advice: [],
+    lookbackSeconds: job.analyze.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS,
+  };
+  return buildReport(a, job.report);
+}

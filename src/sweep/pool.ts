@@ -1,0 +1,82 @@
+// Runs a sweep (--each): every bundle analysed on a pool of worker threads, one per core
+// (os.availableParallelism, never more than there are bundles), Reports returned in input order.
+// Without a built worker (running from TypeScript sources) or with one bundle, runs in-process.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Report } from '../report/model.js';
+import { type BundleJob, failedReport, runJob } from './job.js';
+import type { FromWorker, ToWorker } from './worker.js';
+
+export interface SweepOptions {
+  /** Threads to use (default: one per core). */
+  threads?: number;
+  onBytes?: (n: number) => void;
+}
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/** Can this build start workers? (Not when running from the .ts sources under a test runner.) */
+export function workersAvailable(): boolean {
+  return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+}
+
+/** The parent's node flags, less those for evaluating a string (`node --input-type=module -e ...`). */
+function workerExecArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print') i++;
+    else if (!a.startsWith('--input-type') && !a.startsWith('--eval=') && !a.startsWith('--print=')) out.push(a);
+  }
+  return out;
+}
+
+export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {}): Promise<Report[]> {
+  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), jobs.length));
+  const reports: Report[] = new Array(jobs.length);
+  if (jobs.length <= 1 || !workersAvailable()) {
+    for (const [i, job] of jobs.entries()) reports[i] = await runJob(job, opts.onBytes);
+    return reports;
+  }
+  let next = 0;
+  const runOne = (worker: Worker) =>
+    new Promise<void>((resolve) => {
+      const feed = () => {
+        if (next >= jobs.length) {
+          resolve();
+          return;
+        }
+        const id = next++;
+        current = id;
+        worker.postMessage({ id, job: jobs[id] } satisfies ToWorker);
+      };
+      let current = -1;
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'bytes') opts.onBytes?.(m.n);
+        else {
+          reports[m.id] = m.report;
+          current = -1;
+          feed();
+        }
+      });
+      const fail = (reason: string) => {
+        if (current >= 0 && !reports[current]) reports[current] = failedReport(jobs[current], reason);
+        // this worker is gone: the remaining jobs go to the others (or run in-process below)
+        resolve();
+      };
+      worker.on('error', (err) => fail(`internal error: ${err.message}`));
+      worker.on('exit', (code) => fail(`worker stopped (exit code ${code})`));
+      feed();
+    });
+  const workers = Array.from({ length: threads }, () => new Worker(WORKER, { execArgv: workerExecArgv(process.execArgv) }));
+  try {
+    await Promise.all(workers.map(runOne));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  // jobs left when every worker died
+  for (const [i, job] of jobs.entries()) reports[i] ??= await runJob(job, opts.onBytes);
+  return reports;
+}

@@ -1,0 +1,115 @@
+// The `free` format: old and new procps columns, units from the command (or assumed, and said),
+// -h sizes, a translated header, a garbled row, a free -b calibrated by the meminfo next to it.
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { freeUnit, freeShapes } from '../../src/formats/free.js';
+import { formatById } from '../../src/formats/index.js';
+import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
+
+const FIXTURES = readdirSync(new URL('./free', import.meta.url)).filter((f) => f.endsWith('.log')).sort();
+const MiB = 1024 * 1024;
+
+describe('free fixtures', () => {
+  for (const f of FIXTURES) {
+    it(`${f}: golden, conserved`, async () => {
+      const p = await parseFixture(`free/${f}`);
+      expectConserved(p);
+      await expect(golden(p.events)).toMatchFileSnapshot(`./free/${f.replace(/\.log$/, '.golden.ndjson')}`);
+    });
+  }
+  it('parses every shape one way only', async () => {
+    for (const f of FIXTURES) await parseFixture(`free/${f}`);
+    expect([...freeShapes.ambiguous]).toEqual([]);
+  });
+});
+
+describe('free outputs', () => {
+  it('reads `free -m` (old procps) in MiB, available from the -/+ buffers/cache line', async () => {
+    const p = await parseFixture('free/seed-free-m-old-procps.log');
+    const [d] = snapshots(p, 'snapshot.free');
+    expect(d.command).toBe('free -m');
+    expect(d.unit_assumed).toBeUndefined();
+    expect(d.memory).toEqual({
+      total_bytes: 994 * MiB,
+      used_bytes: 927 * MiB,
+      free_bytes: 67 * MiB,
+      buffers_bytes: 2 * MiB,
+      cached_bytes: 19 * MiB,
+      available_bytes: 89 * MiB,
+      swap_total_bytes: 0,
+      swap_free_bytes: 0,
+    });
+    expect(p.events[0].src).toMatchObject({ line: 1, lines: 5 });
+  });
+
+  it('takes the unit from a container\'s command', () => {
+    const text = '             total       used       free     shared    buffers     cached\nMem:           994        927         67          0          2         19\n';
+    const [e] = parseBlock('free', text, { 'shell.command': 'free -g' }).events;
+    expect((e.data as { memory: { total_bytes: number } }).memory.total_bytes).toBe(994 * 1024 ** 3);
+    expect(e.meta).toEqual({ 'shell.command': 'free -g' });
+  });
+
+  it('assumes KiB with no command, and says so', async () => {
+    const [d] = snapshots(await parseFixture('free/free-m-no-command.log'), 'snapshot.free');
+    expect(d.unit_assumed).toBe('KiB');
+    expect(d.memory?.total_bytes).toBe(31966 * 1024);
+  });
+
+  it('reads -h sizes with single letters and bytes, with no unit assumed', async () => {
+    const [d] = snapshots(await parseFixture('free/free-h-single-letters.log'), 'snapshot.free');
+    expect(d.unit_assumed).toBeUndefined();
+    expect(d.memory).toMatchObject({ total_bytes: 486 * MiB, free_bytes: Math.round(5.9 * MiB), swap_total_bytes: 0 });
+    const [g] = snapshots(await parseFixture('free/free-h-after-numfmt.log'), 'snapshot.free');
+    expect(g.memory).toMatchObject({ total_bytes: 15 * 1024 ** 3, cached_bytes: Math.round(3.8 * 1024 ** 3), swap_free_bytes: 30 * 1024 ** 3 });
+  });
+
+  it('reads a French header by position: tamp/cache and disponible', async () => {
+    const p = await parseFixture('free/french-locale.log');
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.free');
+    expect(d.memory).toMatchObject({ total_bytes: 2070188 * 1024, cached_bytes: 1655096 * 1024, available_bytes: 1812208 * 1024, swap_total_bytes: 0 });
+  });
+
+  it('reads both generations and leaves the prose line between them unrecognized', async () => {
+    const p = await parseFixture('free/wheezy-vs-stretch-with-prose.log');
+    expect(unrecognizedLines(p)).toEqual([7]);
+    const [old, neu] = snapshots(p, 'snapshot.free');
+    expect(old.memory).toMatchObject({ total_bytes: 434 * MiB, buffers_bytes: 79 * MiB, cached_bytes: 99 * MiB, available_bytes: 336 * MiB });
+    expect(neu.memory).toMatchObject({ total_bytes: 370 * MiB, cached_bytes: 235 * MiB, available_bytes: 262 * MiB });
+  });
+
+  it('turns the seed\'s garbled `  ap:` row into an unrecognized line', async () => {
+    const p = await parseFixture('free/bad-seed-garbled-swap-label.log');
+    expectConserved(p);
+    expect(unrecognizedLines(p)).toEqual([5]);
+    const [d] = snapshots(p, 'snapshot.free');
+    expect(d.memory?.swap_total_bytes).toBeUndefined();
+    expect(d.memory?.available_bytes).toBe(870 * MiB);
+  });
+
+  it('reads a wide free -b by the meminfo total next to it', async () => {
+    const p = await parseFixture('free/pt-summary-wide-free-b-plus-meminfo.log');
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.free');
+    expect(d.unit_assumed).toMatch(/^B /);
+    expect(d.memory).toMatchObject({ total_bytes: 3973066752, buffers_bytes: 2117632, cached_bytes: 415260672, available_bytes: 3272974336 });
+    const [m] = snapshots(p, 'snapshot.meminfo');
+    expect(m.memory?.total_bytes).toBe(3879948 * 1024);
+  });
+
+  it('reads units from flags: -b -k -m -g, long forms, --si, -h', () => {
+    expect(freeUnit('free -m').bytes).toBe(MiB);
+    expect(freeUnit('free -b -w').bytes).toBe(1);
+    expect(freeUnit('free -mt').bytes).toBe(MiB);
+    expect(freeUnit('free --giga --si')).toEqual({ bytes: 1e9, si: true });
+    expect(freeUnit('free').bytes).toBe(1024);
+    expect(freeUnit(undefined).assumed).toBe('KiB');
+  });
+
+  it('does not claim top frames or meminfo', () => {
+    const f = formatById('free');
+    expect(f?.sniff(['Mem:   1018508k total,   949960k used,    68548k free,     2616k buffers'])).toBe(0);
+    expect(f?.sniff(['MemTotal:        1018508 kB'])).toBe(0);
+    expect(f?.sniff(['              total        used        free      shared  buff/cache   available'])).toBeGreaterThan(0.8);
+  });
+});
