@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   inputs: string[];
   tz?: string;
   date?: { year: number; month: number; day: number };
+  /** --year: the year for year-less (syslog) stamps when nothing in the bundle dates them. */
+  year?: number;
   as?: string;
   lookbackSeconds?: number;
   since?: string;
@@ -62,7 +64,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);
   }
-  dateEvents(events, { clock, date: opts.date, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
+  dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
   const since = opts.since ? clock.parseIso(opts.since) : undefined;
   const until = opts.until ? clock.parseIso(opts.until) : undefined;
   const ordered = window(timeline(events), since, until);

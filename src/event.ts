@@ -145,6 +145,16 @@ export interface EventDataMap {
   'line.unrecognized': { truncated_bytes?: number };
   /** Another program's line inside a log (installer, entrypoint, shell prompt, MySQLTuner, systemd). */
   'line.other': { source: string; program?: string };
+  /** A shell prompt line of a pasted transcript (`[root@host ~]# free -m`). */
+  'shell.command': { command: string; user?: string; host?: string; cwd?: string };
+  /** A watcher script's `date` line: an anchor dating what follows it. `zone` is the abbreviation as
+   * printed (CST is China or US Central: never used to place the time, --tz decides). */
+  'watcher.date': { form: string; zone?: string; offset_minutes?: number };
+  /** A pt-stalk sample separator `TS <epoch>[.<frac>] [<local date> <time>]`: an anchor. The
+   * local stamp minus the epoch gives the collecting host's UTC offset. */
+  'ptstalk.sample': { epoch: number; collector?: string; offset_minutes?: number };
+  /** A pt-stalk sample no format reads (`-df`, `-procvmstat`, `-processlist`, ...), folded whole. */
+  'ptstalk.data': { collector?: string; prefix?: string };
 }
 
 export type EventKind = keyof EventDataMap;

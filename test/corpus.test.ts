@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mysqlShapes } from '../src/formats/mysql-error.js';
 import { phpFpmShapes } from '../src/formats/php-fpm.js';
-import { HAS_CORPUS, SHARED, corpusFiles, expectConserved, run } from './helpers.js';
+import { HAS_CORPUS, SHARED, contentFormats, corpusFiles, expectConserved, run } from './helpers.js';
 
 const LIMITS: Record<string, number> = {
   'mysql-5.5': 0.01,
@@ -48,7 +48,7 @@ describe.skipIf(!HAS_CORPUS)('corpus: server logs', () => {
         const a = await run([file]);
         const i = a.inputs[0];
         expect(i.error).toBeNull();
-        expect(i.formats).toEqual([category === 'php-fpm' ? 'php-fpm' : 'mysql-error']);
+        expect(contentFormats(i.formats)).toEqual([category === 'php-fpm' ? 'php-fpm' : 'mysql-error']);
         expect(i.unrecognized, 'unrecognized lines').toBeLessThanOrEqual(Math.floor(limit * (i.lines - i.blank)));
         expectConserved(a);
         expect(a.failures.map((f) => f.event.kind)).toEqual(FAILURES[name] ?? []);

@@ -47,3 +47,9 @@ export function corpusFiles(folder: string): string[] {
     .filter((f) => statSync(f).isFile())
     .sort();
 }
+
+/** The formats that read a file's content, without the containers and anchors around them. */
+const WRAPPERS = new Set(['transcript', 'shell-prompt', 'syslog', 'watcher', 'watcher-date', 'pt-stalk']);
+export function contentFormats(formats: readonly string[]): string[] {
+  return formats.filter((f) => !WRAPPERS.has(f));
+}

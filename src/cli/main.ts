@@ -27,6 +27,7 @@ interface Argv {
   out?: string;
   tz?: string;
   date?: string;
+  year?: number;
   lookback: string;
   since?: string;
   until?: string;
@@ -49,6 +50,7 @@ function parser(argv: string[]) {
     .option('out', { alias: 'o', type: 'string', describe: 'write the report to this file' })
     .option('tz', { type: 'string', describe: 'IANA zone for stamps that carry none (default: this machine\'s zone)' })
     .option('date', { type: 'string', describe: 'YYYY-MM-DD for time-only stamps when nothing in the bundle dates them' })
+    .option('year', { type: 'number', describe: 'the year for year-less syslog stamps (`May 21 18:49:20`) when nothing in the bundle dates them' })
     .option('lookback', { type: 'string', default: '15m', describe: 'how far before a failure to look for memory state' })
     .option('since', { type: 'string', describe: 'ISO instant: drop events before it' })
     .option('until', { type: 'string', describe: 'ISO instant: drop events after it' })
@@ -139,6 +141,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const inputs = args.inputs ?? [];
     const date = args.date ? parseDateOption(args.date) : undefined;
     if (date === null) throw new UsageError(`--date wants YYYY-MM-DD, got ${args.date}`);
+    if (args.year !== undefined && !(Number.isInteger(args.year) && args.year >= 1970 && args.year <= 9999)) throw new UsageError(`--year wants a year like 2016, got ${args.year}`);
     const lookback = parseDuration(args.lookback);
     if (lookback === null) throw new UsageError(`--lookback wants a duration like 15m or 1h30m, got ${args.lookback}`);
     const clock = new Clock(args.tz); // throws ZoneError on an unknown zone, before any work
@@ -151,6 +154,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const options: Omit<AnalyzeOptions, 'inputs'> = {
       tz: args.tz,
       date,
+      year: args.year,
       as: args.as,
       lookbackSeconds: lookback ?? DEFAULT_LOOKBACK_SECONDS,
       since: args.since,

@@ -3,13 +3,18 @@
 // them. A container claims a file from its first lines and returns blocks covering every line.
 import type { Line } from '../read/lines.js';
 import { syslogContainer } from './syslog.js';
+import { ptStalk } from './pt-stalk.js';
+import { transcript } from './transcript.js';
+import { watcher } from './watcher.js';
 
 export interface Block {
   lines: Line[];
   /** Metadata every event of the block carries (`shell.command`, ...). */
   meta?: Record<string, string>;
-  /** Force this block's format instead of sniffing it. */
+  /** Force this block's format instead of sniffing it (sniffed anyway when it is not registered). */
   format?: string;
+  /** The format to use when sniffing finds none (instead of counting the lines unrecognized). */
+  fallback?: string;
 }
 
 export interface Container {
@@ -20,7 +25,8 @@ export interface Container {
   split(lines: Line[], path: string): Block[];
 }
 
-export const CONTAINERS: readonly Container[] = [syslogContainer];
+// pt-stalk first (its file names are certain), then prompts, then syslog mixes, then `date` lines.
+export const CONTAINERS: readonly Container[] = [ptStalk, transcript, syslogContainer, watcher];
 
 export function detectContainer(window: readonly string[], path: string): Container | null {
   return CONTAINERS.find((c) => c.detect(window, path)) ?? null;

@@ -4,9 +4,12 @@ import { iniConfig } from './ini-config.js';
 import { kernel } from './kernel.js';
 import { mysqlError } from './mysql-error.js';
 import { phpFpm } from './php-fpm.js';
+import { ptStalk } from './pt-stalk.js';
+import { shellPrompt } from './shell-prompt.js';
 import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
 import { syslog } from './syslog.js';
 import type { Format } from './types.js';
+import { watcherDate } from './watcher-date.js';
 
 export const FORMATS: readonly Format[] = [
   mysqlError,
@@ -20,6 +23,9 @@ export const FORMATS: readonly Format[] = [
   vmstat,
   sar,
   iniConfig,
+  shellPrompt,
+  watcherDate,
+  ptStalk,
 ];
 
 export function formatById(id: string): Format | undefined {

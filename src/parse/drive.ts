@@ -27,6 +27,8 @@ export interface DriveOptions {
   clock: Clock;
   /** Force a format for every file (`--as`). */
   as?: string;
+  /** false: no container splits files (format-level tests read fixtures as one format). */
+  containers?: boolean;
   seq: () => number;
   emit: (e: Event) => void;
 }
@@ -114,7 +116,7 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
     }
   };
   const start = (): boolean => {
-    const container = opts.as ? null : detectContainer(window, src.path);
+    const container = opts.as || opts.containers === false ? null : detectContainer(window, src.path);
     if (container) return true; // the whole file is buffered and split at the end
     const f = pick(window, opts);
     if (!f && looksBinary(window)) {
@@ -173,7 +175,8 @@ function splitContainer(path: string, lines: Line[], window: string[], opts: Dri
   if (container) sink.stats.formats.push(container.id);
   for (const b of blocks) {
     const w = b.lines.filter((l) => !isBlank(l.text)).slice(0, SNIFF_LINES).map((l) => l.text);
-    const f = b.format ? formatById(b.format) : sniffFormat(w);
+    // A forced format that is not registered is sniffed; a block nothing claims takes its fallback.
+    const f = (b.format ? formatById(b.format) : undefined) ?? sniffFormat(w) ?? (b.fallback ? formatById(b.fallback) : undefined);
     if (f && !sink.stats.formats.includes(f.id)) sink.stats.formats.push(f.id);
     const ctx = context(path, opts, sink, b.meta);
     let p: LineParser = f ? f.create(ctx) : unknownParser(ctx);

@@ -23,6 +23,10 @@ const DATA_KEY: Partial<Record<EventKind, string>> = {
   'config.mysql': 'config',
   'config.phpfpm': 'config',
   'line.unrecognized': 'unrecognized',
+  'shell.command': 'shell',
+  'watcher.date': 'watcher',
+  'ptstalk.sample': 'pt_stalk',
+  'ptstalk.data': 'pt_stalk',
 };
 
 export function datasetOf(e: Event): string {

@@ -2,7 +2,7 @@
 // report zone (--tz), and instants back into ISO strings with the zone's offset. Offsets are
 // cached per wall-clock hour unless that hour holds a DST transition, so the hot path builds no
 // luxon object per line.
-import { DateTime, IANAZone, Info } from 'luxon';
+import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import type { RawStamp } from '../event.js';
 
 export class ZoneError extends Error {}
@@ -10,15 +10,63 @@ export class ZoneError extends Error {}
 export class Clock {
   readonly zone: string;
   private readonly hourCache = new Map<number, number>();
+  private readonly zoneObj: Zone;
+  private readonly offsetCache = new Map<number, number>();
 
   constructor(zone?: string) {
     const name = zone ?? Info.normalizeZone('system')?.name ?? 'UTC';
     if (!IANAZone.isValidZone(name) && name !== 'UTC') throw new ZoneError(`unknown time zone: ${name}`);
     this.zone = name;
+    this.zoneObj = Info.normalizeZone(name);
   }
 
-  /** Epoch ms of a wall-clock time in the report zone (or in the stamp's own offset). */
+  /**
+   * Every instant a wall-clock time can mean: one, or two (earlier first) in the hour a DST
+   * fall-back repeats. A time a spring-forward gap skips maps forward. A date that does not exist
+   * (Feb 29 of a common year) gives none. Deterministic: luxon alone would pick by today's offset.
+   */
+  candidates(s: RawStamp & { year: number; month: number; day: number }): number[] {
+    const w = Date.UTC(s.year, s.month - 1, s.day, s.hour, s.minute, s.second, s.millis ?? 0);
+    const back = new Date(w);
+    if (back.getUTCFullYear() !== s.year || back.getUTCMonth() !== s.month - 1 || back.getUTCDate() !== s.day) return [];
+    if (s.offsetMinutes !== undefined) return [w - s.offsetMinutes * 60_000];
+    const out: number[] = [];
+    for (const probe of [w - 86_400_000, w + 86_400_000]) {
+      const off = this.zoneObj.offset(probe);
+      const t = w - off * 60_000;
+      if (this.zoneObj.offset(t) === off && !out.includes(t)) out.push(t);
+    }
+    // In a spring-forward gap no offset fits: read it with the offset before the gap (moves forward).
+    if (out.length === 0) out.push(w - this.zoneObj.offset(w - 86_400_000) * 60_000);
+    return out.sort((a, b) => a - b);
+  }
+
+  /** The zone's offset in minutes at an instant (cached per quarter hour: transitions fall on them). */
+  offsetMinutes(ms: number): number {
+    const key = Math.floor(ms / 900_000);
+    let off = this.offsetCache.get(key);
+    if (off === undefined) {
+      off = this.zoneObj.offset(ms);
+      if (this.offsetCache.size > 100_000) this.offsetCache.clear();
+      this.offsetCache.set(key, off);
+    }
+    return off;
+  }
+
+  /**
+   * Epoch ms of a wall-clock time in the report zone (or in the stamp's own offset). A time the
+   * DST fall-back repeats is its first occurrence; one a spring-forward gap skips moves forward.
+   */
   instant(s: RawStamp & { year: number; month: number; day: number }): number {
+    const t = this.simpleInstant(s);
+    if (!Number.isNaN(t)) return t;
+    // A DST transition inside this hour (or a date that does not exist).
+    const c = this.candidates(s);
+    return c.length > 0 ? c[0] : Number.NaN;
+  }
+
+  /** instant(s) when that wall-clock hour has one meaning (no DST transition in it), else NaN. */
+  simpleInstant(s: RawStamp & { year: number; month: number; day: number }): number {
     const ms = s.millis ?? 0;
     if (s.offsetMinutes !== undefined) {
       return Date.UTC(s.year, s.month - 1, s.day, s.hour, s.minute, s.second, ms) - s.offsetMinutes * 60_000;
@@ -26,36 +74,13 @@ export class Clock {
     const key = ((s.year * 13 + s.month) * 32 + s.day) * 24 + s.hour;
     let hourStart = this.hourCache.get(key);
     if (hourStart === undefined) {
-      const start = DateTime.fromObject(
-        { year: s.year, month: s.month, day: s.day, hour: s.hour },
-        { zone: this.zone },
-      );
-      const end = start.plus({ minutes: 59, seconds: 59 });
-      if (start.isValid && start.offset === end.offset && start.hour === s.hour) {
-        hourStart = start.toMillis();
-        this.hourCache.set(key, hourStart);
-      } else {
-        // A DST transition inside this hour (or a wall time that does not exist): ask luxon.
-        return this.exact(s);
-      }
+      const start = this.candidates({ year: s.year, month: s.month, day: s.day, hour: s.hour, minute: 0, second: 0 });
+      const end = this.candidates({ year: s.year, month: s.month, day: s.day, hour: s.hour, minute: 59, second: 59 });
+      if (start.length !== 1 || end.length !== 1 || end[0] - start[0] !== 3_599_000) return Number.NaN;
+      hourStart = start[0];
+      this.hourCache.set(key, hourStart);
     }
     return hourStart + (s.minute * 60 + s.second) * 1000 + ms;
-  }
-
-  private exact(s: RawStamp & { year: number; month: number; day: number }): number {
-    const dt = DateTime.fromObject(
-      {
-        year: s.year,
-        month: s.month,
-        day: s.day,
-        hour: s.hour,
-        minute: s.minute,
-        second: s.second,
-        millisecond: s.millis ?? 0,
-      },
-      { zone: this.zone },
-    );
-    return dt.isValid ? dt.toMillis() : Number.NaN;
   }
 
   /** ISO 8601 with the report zone's offset, millisecond precision. */
@@ -72,8 +97,8 @@ export class Clock {
 
   /** The calendar date (year, month, day) of an instant in the report zone. */
   dateOf(ms: number): { year: number; month: number; day: number } {
-    const dt = DateTime.fromMillis(ms, { zone: this.zone });
-    return { year: dt.year, month: dt.month, day: dt.day };
+    const local = new Date(ms + this.offsetMinutes(ms) * 60_000);
+    return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
   }
 
   /** The zone's offset at an instant, as `+08:00`. */

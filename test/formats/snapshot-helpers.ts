@@ -27,7 +27,8 @@ export async function parseText(text: string, opts: { path?: string; as?: string
       yield Buffer.from(text);
     },
   };
-  const stats = await driveSource(source, { clock: new Clock(opts.tz ?? 'UTC'), as: opts.as, seq: () => seq++, emit: (e) => events.push(e) });
+  // Format-level: no container splits the fixture (test/containers/ covers transcripts and pt-stalk).
+  const stats = await driveSource(source, { clock: new Clock(opts.tz ?? 'UTC'), as: opts.as, containers: false, seq: () => seq++, emit: (e) => events.push(e) });
   return { events, stats };
 }
 

@@ -1,0 +1,62 @@
+// The pt-stalk container: files named `<YYYY_MM_DD_HH_MM_SS>-<collector>` (the prefix may sit
+// anywhere in the base name) or starting with a `TS <epoch>` separator. Each TS line is a block
+// of its own (a stamped `ptstalk.sample` anchor); each sample after it is a block in the
+// collector's format (`-top` → top, `-meminfo` → meminfo, ...) or folded by the `pt-stalk` format.
+import path from 'node:path';
+import { parseTs } from '../formats/pt-stalk.js';
+import type { Line } from '../read/lines.js';
+import type { Block, Container } from './index.js';
+
+const PREFIX = /(\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d)-([A-Za-z0-9_-]{1,64})$/;
+
+/** Collectors whose output a snapshot format reads. */
+const FORMAT_OF: Record<string, string> = { top: 'top', meminfo: 'meminfo', ps: 'ps', vmstat: 'vmstat', 'vmstat-overall': 'vmstat' };
+/** Collectors holding another program's log: sniffed, folded when nothing claims them. */
+const SNIFFED = new Set(['log_error', 'dmesg', 'syslog', 'messages']);
+
+export interface PtStalkName {
+  prefix: string;
+  collector: string;
+}
+
+/** The pt-stalk prefix and collector in a file name, or null. */
+export function ptStalkName(file: string): PtStalkName | null {
+  const base = path.basename(file).replace(/\.(?:log|txt|out)$/i, '');
+  const m = PREFIX.exec(base);
+  return m ? { prefix: m[1], collector: m[2] } : null;
+}
+
+function sampleBlock(lines: Line[], name: PtStalkName | null, meta: Record<string, string> | undefined): Block {
+  const b: Block = { lines, meta };
+  const collector = name?.collector;
+  if (collector && FORMAT_OF[collector]) b.format = FORMAT_OF[collector];
+  else if (!collector || SNIFFED.has(collector)) b.fallback = 'pt-stalk';
+  else b.format = 'pt-stalk';
+  b.fallback ??= 'pt-stalk';
+  return b;
+}
+
+export const ptStalk: Container = {
+  id: 'pt-stalk',
+  detect(window, file) {
+    if (ptStalkName(file)) return true;
+    return window.length > 0 && parseTs(window[0]) !== null;
+  },
+  split(lines, file) {
+    const name = ptStalkName(file);
+    const meta = name ? { 'ptstalk.prefix': name.prefix, 'ptstalk.collector': name.collector } : undefined;
+    const blocks: Block[] = [];
+    let cur: Line[] = [];
+    for (const l of lines) {
+      if (!l.text.startsWith('TS ') || !parseTs(l.text)) {
+        cur.push(l);
+        continue;
+      }
+      if (cur.length > 0) blocks.push(sampleBlock(cur, name, meta));
+      blocks.push({ lines: [l], meta, format: 'pt-stalk' });
+      cur = [];
+    }
+    if (cur.length > 0) blocks.push(sampleBlock(cur, name, meta));
+    return blocks;
+  },
+};

@@ -1,0 +1,59 @@
+// The watcher container: a log a monitoring loop wrote, a `date` line (any common form) before
+// each round of `top -b -n1`, `free -m`, `ps ...` output. Each date line is a block of its own (a
+// stamped `watcher.date` anchor); the output after it is cut where each snapshot starts, so a
+// round holding `top` then `free` gives one block per command.
+import { parseDateLine } from '../formats/watcher-date.js';
+import { type Line, isBlank } from '../read/lines.js';
+import type { Block, Container } from './index.js';
+
+const STARTS: readonly [RegExp, string][] = [
+  [/^top - \d/, 'top'],
+  [/^\s+total\s+used\s+free\b/, 'free'],
+  [/^\s*(?:USER|UID)\s+PID\b|^\s*PID\s+TTY\b/, 'ps'],
+  [/^MemTotal:/, 'meminfo'],
+  [/^procs -/, 'vmstat'],
+  [/^\s*\d+ K total memory$/, 'vmstat'],
+];
+
+/** The format a snapshot starting at this line is in, or undefined. */
+export function snapshotStart(text: string): string | undefined {
+  for (const [re, id] of STARTS) if (re.test(text)) return id;
+  return undefined;
+}
+
+export const watcher: Container = {
+  id: 'watcher',
+  detect(window) {
+    // A date line followed closely by the start of a snapshot, not any line that parses as a date.
+    for (let i = 0; i < window.length; i++) {
+      if (!parseDateLine(window[i])) continue;
+      for (let j = i + 1; j <= i + 3 && j < window.length; j++) if (snapshotStart(window[j])) return true;
+    }
+    return false;
+  },
+  split(lines) {
+    const blocks: Block[] = [];
+    let cur: Block = { lines: [] };
+    const flush = (next: Block) => {
+      if (cur.lines.length > 0) blocks.push(cur);
+      cur = next;
+    };
+    for (const l of lines) {
+      if (isBlank(l.text)) {
+        cur.lines.push(l);
+        continue;
+      }
+      if (parseDateLine(l.text)) {
+        flush({ lines: [l], format: 'watcher-date' });
+        flush({ lines: [] as Line[] });
+        continue;
+      }
+      const start = snapshotStart(l.text);
+      // A top frame's own `PID USER ...` header does not start a `ps` block.
+      if (start && !(start === 'ps' && cur.format === 'top')) flush({ lines: [], format: start });
+      cur.lines.push(l);
+    }
+    flush({ lines: [] });
+    return blocks;
+  },
+};

@@ -1,0 +1,36 @@
+// The three small formats the containers force on their anchor lines (shell-prompt, watcher-date,
+// pt-stalk): each fixture's events as a golden NDJSON file, read from stdin so that no mtime
+// enters the goldens; every sample parses; bad lines are unrecognized, never fatal.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatById } from '../../src/formats/index.js';
+import { ndjsonLines } from '../../src/report/index.js';
+import { ROOT, expectConserved, runText } from '../helpers.js';
+
+for (const id of ['shell-prompt', 'watcher-date', 'pt-stalk']) {
+  describe(`format ${id}`, () => {
+    const dir = path.join(ROOT, 'test', 'formats', id);
+    const format = formatById(id);
+
+    it('is registered, and each of its samples parses', async () => {
+      expect(format).toBeDefined();
+      for (const s of format?.samples ?? []) {
+        const a = await runText(`${s}\n`, { as: id });
+        expect(a.events.map((e) => e.kind), s).not.toContain('line.unrecognized');
+      }
+    });
+
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.log')).sort()) {
+      it(`reads ${file} as its golden says`, async () => {
+        const a = await runText(readFileSync(path.join(dir, file), 'utf8'), { as: id, tz: 'Asia/Shanghai' });
+        expectConserved(a);
+        const unrecognized = a.events.filter((e) => e.kind === 'line.unrecognized').length;
+        if (file.startsWith('bad-') && id !== 'pt-stalk') expect(unrecognized).toBeGreaterThan(0);
+        else expect(unrecognized).toBe(0);
+        const out = [...ndjsonLines(a)].map((o) => JSON.stringify(o)).join('\n');
+        await expect(`${out}\n`).toMatchFileSnapshot(path.join(dir, file.replace(/\.log$/, '.ndjson')));
+      });
+    }
+  });
+}
