@@ -1,12 +1,15 @@
 // Property tests (fast-check): real samples of every registered format (its `samples`, its fixture
 // folder test/formats/<id>/, the shared corpus) mutated at random (truncated, spliced, lines
 // duplicated or cut, bytes inserted, padding changed) never make the analysis throw, and every
-// line is conserved, and every report renders; arbitrary bytes and token soup never throw either.
+// line is conserved, and every report renders; so do the sample bundles packed as (cut) archives;
+// arbitrary bytes and token soup never throw either.
 // Deterministic by default; FC_SEED=<n> and FC_RUNS=<scale> explore further.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { FORMATS } from '../../src/formats/index.js';
@@ -157,11 +160,11 @@ function lineCount(b: Buffer): number {
 }
 
 /** The whole pipeline, reports included, on one input: no throw, no internal error, no lost line. */
-async function check(buf: Buffer, as?: string): Promise<void> {
+async function check(buf: Buffer, as?: string, whole = true): Promise<void> {
   const a = await analyze({ inputs: ['-'], stdin: Readable.from([buf]), tz: 'America/New_York', as });
   for (const i of a.inputs) expect(i.error ?? '', i.stack).not.toMatch(/^internal error/);
   expectConserved(a);
-  if (!a.inputs[0].error) expect(a.stats.lines).toBe(lineCount(buf));
+  if (whole && !a.inputs[0].error) expect(a.stats.lines).toBe(lineCount(buf));
   const report = buildReport(a, { bundle: '-', verbose: true, ndjson: true });
   for (const r of Object.values(REPORTERS)) r([report], { verbose: true });
 }
@@ -191,6 +194,39 @@ describe('mutated real samples never throw and conserve lines', () => {
         );
       }),
       params(800),
+    );
+  });
+});
+
+/** A tar of entries, built in memory with tar-stream. */
+async function tarOf(entries: { name: string; body: Buffer }[]): Promise<Buffer> {
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  pack.on('data', (c: unknown) => chunks.push(c as Buffer));
+  const done = new Promise<void>((r) => pack.on('end', () => r()));
+  for (const e of entries) pack.entry({ name: e.name }, e.body);
+  pack.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+const bundles = readdirSync(path.join(ROOT, 'samples'))
+  .map((d) => path.join(ROOT, 'samples', d))
+  .filter((d) => statSync(d).isDirectory())
+  .map((d) => fixtureFiles(d).map((f) => ({ name: `${path.basename(d)}/${path.basename(f)}`, body: cap(readFileSync(f)) })));
+
+describe('mutated sample bundles, packed as archives (names kept, so containers claim by name)', () => {
+  it.skipIf(bundles.length === 0)('never throw and conserve each entry, even gzipped and cut short', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...bundles), fc.nat(), fc.array(mutation, { maxLength: 4 }), fc.boolean(), fc.option(fc.nat()), async (files, which, muts, gz, cut) => {
+        const i = which % files.length;
+        const entries = files.map((f, j) => (j === i ? { ...f, body: muts.reduce((b, m) => apply(b, m, files[(j + 1) % files.length].body), f.body) } : f));
+        let bytes = await tarOf(entries);
+        if (gz) bytes = gzipSync(bytes);
+        if (cut !== null) bytes = bytes.subarray(0, cut % (bytes.length + 1));
+        await check(bytes, undefined, false);
+      }),
+      params(150),
     );
   });
 });
