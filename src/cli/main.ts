@@ -169,7 +169,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: options, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
       const reports = await sweep(jobs, { onBytes });
       progress?.stop();
-      for (const r of reports) tellInputs(io.stderr, [], r.errors);
+      for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);
       if (format === 'ndjson') for (const chunk of reports.flatMap((r) => r.ndjson ?? [])) await write(out, chunk);
       else await write(out, REPORTERS[format](reports, { color, verbose: args.verbose }));
       code = Math.max(0, ...reports.map((r) => exitOf(r.errors.length, failOn.items, r.summary.failures.length, r.kinds)));

@@ -68,6 +68,8 @@ export interface Report {
   /** The chart's time span and ticks (null when nothing has a time). */
   axis: TimeAxis | null;
   errors: { path: string; reason: string }[];
+  /** Not errors, worth a stderr line (a link in an archive, not followed). */
+  notes?: { path: string; reason: string }[];
   /** The ECS event lines, only when NDJSON was asked for: in chunks of about 1 MiB, so a huge
    *  bundle never needs one string longer than V8 allows. */
   ndjson?: string[];
@@ -160,6 +162,7 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
     },
     axis: null,
     errors: a.errors,
+    notes: a.notes,
   };
   const { failures, incidents } = report.marks;
   report.axis = timeAxis(a.clock, [...memory.map((p) => p.ms), ...failures.map((f) => f.ms), ...incidents.flatMap((i) => [i.start, i.end])]);
