@@ -35,6 +35,8 @@ export interface Analysis extends Findings {
   stats: { lines: number; blank: number; events: number; unrecognized: number };
   /** Inputs that could not be read (also listed in `inputs` with their error). */
   errors: { path: string; reason: string }[];
+  /** Things worth a line on stderr that are not errors (a link in an archive, not followed). */
+  notes?: { path: string; reason: string }[];
   lookbackSeconds: number;
 }
 
@@ -45,8 +47,13 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const events: Event[] = [];
   const inputs: InputStats[] = [];
   const errors: { path: string; reason: string }[] = [];
+  const notes: { path: string; reason: string }[] = [];
   let seq = 0;
   for await (const item of expandInputs(opts.inputs, opts.stdin)) {
+    if ('note' in item) {
+      notes.push(item.note);
+      continue;
+    }
     if ('failure' in item) {
       errors.push(item.failure);
       inputs.push({ path: item.failure.path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, error: item.failure.reason });
@@ -72,5 +79,5 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     stats.events += i.events;
     stats.unrecognized += i.unrecognized;
   }
-  return { clock, inputs, events: ordered, stats, errors, lookbackSeconds, ...findings };
+  return { clock, inputs, events: ordered, stats, errors, notes, lookbackSeconds, ...findings };
 }

@@ -10,6 +10,7 @@ import { FORMATS } from '../formats/index.js';
 import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport, ndjsonLines } from '../report/index.js';
 import type { BundleJob } from '../sweep/job.js';
 import { sweep } from '../sweep/pool.js';
+import { jsonSafe, plain } from '../report/sanitize.js';
 import { Clock, ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
 import { colorWanted } from './color.js';
 import { type FailOn, failOnMatched, parseFailOn } from './fail-on.js';
@@ -84,7 +85,7 @@ async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
     s.on('end', resolve);
   });
   s.on('data', (chunk: string) => {
-    if (!out.write(chunk)) {
+    if (!out.write(jsonSafe(chunk))) {
       s.pause();
       out.once('drain', () => s.resume());
     }
@@ -92,6 +93,15 @@ async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
   for (const o of ndjsonLines(a)) s.write(o);
   s.end();
   await done;
+}
+
+type Said = readonly { path: string; reason: string }[];
+
+/** One line per note and per unreadable input. Paths and reasons can hold an attacker's bytes
+ * (an archive entry's name), so they are shown inert. */
+function tellInputs(stderr: Writable, notes: Said, errors: Said): void {
+  for (const n of notes) stderr.write(`oomtrail: note: ${plain(n.path)}: ${plain(n.reason)}\n`);
+  for (const e of errors) stderr.write(`oomtrail: ${plain(e.path)}: ${plain(e.reason)}\n`);
 }
 
 export interface Io {
@@ -159,14 +169,15 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: options, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
       const reports = await sweep(jobs, { onBytes });
       progress?.stop();
-      for (const r of reports) for (const e of r.errors) io.stderr.write(`oomtrail: ${e.path}: ${e.reason}\n`);
+      for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);
       if (format === 'ndjson') for (const chunk of reports.flatMap((r) => r.ndjson ?? [])) await write(out, chunk);
       else await write(out, REPORTERS[format](reports, { color, verbose: args.verbose }));
       code = Math.max(0, ...reports.map((r) => exitOf(r.errors.length, failOn.items, r.summary.failures.length, r.kinds)));
     } else {
       const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes });
       progress?.stop();
-      for (const e of a.errors) io.stderr.write(`oomtrail: ${e.path}: ${e.reason}\n`);
+      tellInputs(io.stderr, a.notes ?? [], a.errors);
+      if (args.debug) for (const i of a.inputs) if (i.stack) io.stderr.write(`${plain(i.path)}:\n${i.stack}\n`);
       if (format === 'ndjson') await writeNdjson(a, out);
       else {
         const report: Report = buildReport(a, { bundle: inputs.join(' '), verbose: args.verbose });

@@ -4,8 +4,8 @@
 import { detectContainer } from '../containers/index.js';
 import type { Event } from '../event.js';
 import { FORMATS, formatById, sniffFormat } from '../formats/index.js';
-import { type Format, type FormatContext, unrecognized } from '../formats/types.js';
-import { InputError } from '../read/errors.js';
+import { type Format, type FormatContext, type LineParser, unrecognized } from '../formats/types.js';
+import { reasonOf } from '../read/errors.js';
 import { type Line, isBlank, readLines } from '../read/lines.js';
 import type { Source } from '../read/sources.js';
 import type { Clock } from '../time/clock.js';
@@ -19,6 +19,8 @@ export interface InputStats {
   unrecognized: number;
   error: string | null;
   mtimeMs?: number;
+  /** Where an internal error (a parser that threw) happened, for --debug. */
+  stack?: string;
 }
 
 export interface DriveOptions {
@@ -32,20 +34,26 @@ export interface DriveOptions {
 }
 
 const SNIFF_LINES = 40;
+/** Lines held before sniffing even if few are non-blank (a file of blank lines stays bounded). */
+const MAX_HELD = 4096;
 const UNKNOWN = 'unknown';
 
-/** Share of characters in the window that only binary data would have. */
-function binaryShare(window: readonly string[]): number {
+/** A line only binary data would have: a NUL, or 5% control characters (tab, CR, FF, ESC aside). */
+function binaryLine(s: string): boolean {
   let bad = 0;
-  let all = 0;
-  for (const s of window) {
-    all += s.length;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if ((c < 32 && c !== 9 && c !== 12 && c !== 13 && c !== 27) || c === 0xfffd) bad++;
-    }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 12 && c !== 13 && c !== 27) || c === 0x7f) bad++;
   }
-  return all === 0 ? 0 : bad / all;
+  return bad * 20 >= s.length && bad > 0;
+}
+
+/** Binary when most lines of the window are: a NUL block in a crashed log or GBK text is not. */
+function looksBinary(window: readonly string[]): boolean {
+  let bad = 0;
+  for (const s of window) if (binaryLine(s)) bad++;
+  return bad * 2 > window.length;
 }
 
 class Sink {
@@ -74,6 +82,14 @@ function unknownParser(ctx: FormatContext) {
   };
 }
 
+/** Records a parser's exception on the input (once) and returns the parser for the rest. */
+function brokenParser(stats: InputStats, err: unknown, l: Line | null, ctx: FormatContext): LineParser {
+  const e = err as Error | undefined;
+  stats.error ??= `internal error${l ? ` at line ${l.no}` : ''}: ${e?.message ?? String(err)} (a bug: please report it; --debug shows where)`;
+  stats.stack ??= e?.stack;
+  return unknownParser(ctx);
+}
+
 function pick(window: readonly string[], opts: DriveOptions): Format | null {
   if (opts.as) return formatById(opts.as) ?? null;
   return sniffFormat(window);
@@ -84,26 +100,35 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   const sink = new Sink(stats, opts);
   const held: Line[] = [];
   const window: string[] = [];
-  let parser = null as { line(l: Line): void; end(): void } | null;
+  let parser = null as LineParser | null;
 
   const count = (l: Line) => {
     stats.lines++;
     if (isBlank(l.text)) stats.blank++;
   };
-  const start = (): boolean => {
-    if (binaryShare(window) > 0.1) {
-      stats.error = 'binary data, not a text log (skipped)';
-      return false;
+  /** A parser that throws is a bug: say so on this input, keep the rest of it as unrecognized. */
+  const feed = (l: Line) => {
+    try {
+      (parser as LineParser).line(l);
+    } catch (err) {
+      parser = brokenParser(stats, err, l, context(src.path, opts, sink));
+      parser.line(l);
     }
+  };
+  const start = (): boolean => {
     const container = opts.as || opts.containers === false ? null : detectContainer(window, src.path);
     if (container) return true; // the whole file is buffered and split at the end
     const f = pick(window, opts);
+    if (!f && looksBinary(window)) {
+      stats.error ??= 'binary data, not a text log (skipped)';
+      return false;
+    }
     stats.formats.push(f ? f.id : UNKNOWN);
     const ctx = context(src.path, opts, sink);
     parser = f ? f.create(ctx) : unknownParser(ctx);
     for (const l of held) {
       count(l);
-      parser.line(l);
+      feed(l);
     }
     held.length = 0;
     return true;
@@ -112,31 +137,35 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   let started = false;
   let binary = false;
   try {
-    for await (const batch of readLines(src.open())) {
-      if (binary) continue;
+    read: for await (const batch of readLines(src.open())) {
       for (const l of batch) {
         if (parser) {
           count(l);
-          parser.line(l);
+          feed(l);
           continue;
         }
         held.push(l);
         if (!isBlank(l.text)) window.push(l.text);
-        if (!started && window.length >= SNIFF_LINES) {
+        if (!started && (window.length >= SNIFF_LINES || held.length >= MAX_HELD)) {
           started = true;
           if (!start()) {
             binary = true;
-            break;
+            break read; // stop reading: the source closes what it opened
           }
         }
       }
     }
   } catch (err) {
-    stats.error = err instanceof InputError ? err.message : `read failed: ${(err as Error).message}`;
+    stats.error ??= reasonOf(err);
   }
-  if (!started && !binary) start();
-  if (parser) (parser as { end(): void }).end();
-  else if (held.length > 0 && !binary) splitContainer(src.path, held, window, opts, sink, count);
+  if (!started && !binary) binary = !start();
+  if (parser) {
+    try {
+      (parser as LineParser).end();
+    } catch (err) {
+      brokenParser(stats, err, null, context(src.path, opts, sink));
+    }
+  } else if (held.length > 0 && !binary) splitContainer(src.path, held, window, opts, sink, count);
   return stats;
 }
 
@@ -150,12 +179,21 @@ function splitContainer(path: string, lines: Line[], window: string[], opts: Dri
     const f = (b.format ? formatById(b.format) : undefined) ?? sniffFormat(w) ?? (b.fallback ? formatById(b.fallback) : undefined);
     if (f && !sink.stats.formats.includes(f.id)) sink.stats.formats.push(f.id);
     const ctx = context(path, opts, sink, b.meta);
-    const p = f ? f.create(ctx) : unknownParser(ctx);
+    let p: LineParser = f ? f.create(ctx) : unknownParser(ctx);
     for (const l of b.lines) {
       count(l);
-      p.line(l);
+      try {
+        p.line(l);
+      } catch (err) {
+        p = brokenParser(sink.stats, err, l, ctx);
+        p.line(l);
+      }
     }
-    p.end();
+    try {
+      p.end();
+    } catch (err) {
+      brokenParser(sink.stats, err, null, ctx);
+    }
   }
 }
 

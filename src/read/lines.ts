@@ -92,9 +92,16 @@ export class LineSplitter {
 /** Lines of a byte stream, in batches (one per chunk), for cheap async iteration. */
 export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine = MAX_LINE_BYTES): AsyncGenerator<Line[]> {
   const splitter = new LineSplitter(maxLine);
-  for await (const chunk of stream) {
-    const lines = splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    if (lines.length > 0) yield lines;
+  try {
+    for await (const chunk of stream) {
+      const lines = splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      if (lines.length > 0) yield lines;
+    }
+  } catch (err) {
+    // A stream cut short (a truncated gzip): the partial last line is still a line, then the error.
+    const last = splitter.end();
+    if (last.length > 0) yield last;
+    throw err;
   }
   const last = splitter.end();
   if (last.length > 0) yield last;

@@ -1,18 +1,22 @@
 // Expands the command line's inputs into sources: files, directories (recursive, hidden entries
-// skipped, symlink loops cut), gzip files (by magic bytes), and stdin. Problems become InputFailures
-// with a one-line reason, never exceptions, so the other inputs are still analysed.
+// skipped, symlink loops cut), gzip files and tar archives (by magic bytes, read as streams), and
+// stdin. Problems become failures with a one-line reason, never exceptions, so the other inputs are
+// still analysed. Sources must be read in order, each before the next is asked for (archives).
 import { createReadStream, promises as fs } from 'node:fs';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { gunzipBounded } from './gzip.js';
+import { expandStream, isGzip, isTar, isZip } from './archive.js';
+import { reasonOf } from './errors.js';
+import { Budget } from './gzip.js';
 export { InputError } from './errors.js';
 
 export interface Source {
-  /** The path as reports show it. */
+  /** The path as reports show it (`bundle.tar.gz:inner/path` for an archive entry). */
   path: string;
   mtimeMs?: number;
-  /** Bytes on disk, for progress. */
+  /** Bytes on disk (or in the archive), for progress. */
   size?: number;
-  /** The decompressed bytes. May throw InputError mid-stream (a truncated gzip). */
+  /** The decompressed bytes, once. May throw InputError mid-stream (a truncated gzip). */
   open(): AsyncIterable<Buffer>;
 }
 
@@ -21,53 +25,44 @@ export interface InputFailure {
   reason: string;
 }
 
-export type Expanded = { source: Source } | { failure: InputFailure };
+/** A source to read, an input that could not be read, or a note (a link in an archive, not followed). */
+export type Expanded = { source: Source } | { failure: InputFailure } | { note: InputFailure };
 
-const GZIP_MAGIC = [0x1f, 0x8b];
-
-async function startsWith(file: string, magic: number[]): Promise<boolean> {
+async function head(file: string): Promise<Buffer> {
   const fh = await fs.open(file, 'r');
   try {
-    const buf = Buffer.alloc(magic.length);
-    const { bytesRead } = await fh.read(buf, 0, magic.length, 0);
-    return bytesRead === magic.length && magic.every((b, i) => buf[i] === b);
+    const buf = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(buf, 0, 512, 0);
+    return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
   }
 }
 
-function reasonOf(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return e?.message ?? String(err);
+async function* fileSources(file: string, shown: string, st: Stats): AsyncGenerator<Expanded> {
+  const info = { shown, mtimeMs: st.mtimeMs, size: st.size, budget: new Budget(st.size), depth: 0 };
+  if (st.isFIFO()) {
+    yield* expandStream(counted(createReadStream(file), info.budget), info);
+    return;
   }
-}
-
-async function fileSource(file: string, shown: string, st: { mtimeMs: number; size: number }): Promise<Source> {
-  const gz = st.size >= 2 && (await startsWith(file, GZIP_MAGIC));
-  return {
-    path: shown,
-    mtimeMs: st.mtimeMs,
-    size: st.size,
-    open: () => (gz ? gunzipBounded(createReadStream(file), st.size, shown) : createReadStream(file)),
-  };
+  let first: Buffer;
+  try {
+    first = await head(file);
+  } catch (err) {
+    yield { failure: { path: shown, reason: reasonOf(err) } };
+    return;
+  }
+  if (isGzip(first) || isTar(first) || isZip(first)) {
+    yield* expandStream(createReadStream(file), info);
+    return;
+  }
+  yield { source: { path: shown, mtimeMs: st.mtimeMs, size: st.size, open: () => createReadStream(file) } };
 }
 
 async function* walk(dir: string, shown: string, seen: Set<string>): AsyncGenerator<Expanded> {
-  let real: string;
   let entries: import('node:fs').Dirent[];
   try {
-    real = await fs.realpath(dir);
+    const real = await fs.realpath(dir);
     if (seen.has(real)) return; // a symlink loop, or the same folder twice
     seen.add(real);
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -78,63 +73,47 @@ async function* walk(dir: string, shown: string, seen: Set<string>): AsyncGenera
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const ent of entries) {
     if (ent.name.startsWith('.')) continue;
-    yield* expandOne(path.join(dir, ent.name), path.join(shown, ent.name), seen);
+    yield* expandOne(path.join(dir, ent.name), path.join(shown, ent.name), seen, false);
   }
 }
 
-async function* expandOne(file: string, shown: string, seen: Set<string>): AsyncGenerator<Expanded> {
-  let st: import('node:fs').Stats;
+async function* expandOne(file: string, shown: string, seen: Set<string>, top: boolean): AsyncGenerator<Expanded> {
+  let st: Stats;
   try {
     st = await fs.stat(file);
   } catch (err) {
     yield { failure: { path: shown, reason: reasonOf(err) } };
     return;
   }
-  if (st.isDirectory()) {
-    yield* walk(file, shown, seen);
-    return;
-  }
-  if (!st.isFile()) {
-    yield { failure: { path: shown, reason: 'not a regular file' } };
-    return;
-  }
-  try {
-    yield { source: await fileSource(file, shown, st) };
-  } catch (err) {
-    yield { failure: { path: shown, reason: reasonOf(err) } };
+  if (st.isDirectory()) yield* walk(file, shown, seen);
+  // A pipe named on the command line (`<(zcat log.gz)`) is read; one met in a folder would block.
+  else if (st.isFile() || (top && st.isFIFO())) yield* fileSources(file, shown, st);
+  else if (top) yield { failure: { path: shown, reason: 'not a regular file' } };
+  else yield { note: { path: shown, reason: 'not a regular file: skipped' } };
+}
+
+/** Counts raw bytes into the budget as they arrive (stdin and pipes have no size up front). */
+async function* counted(stream: AsyncIterable<Buffer>, budget: Budget): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) {
+    budget.addRaw(chunk.length);
+    yield chunk;
   }
 }
 
-/** Standard input as a source; gzip is detected from its first bytes. */
-function stdinSource(stdin: NodeJS.ReadableStream): Source {
-  return {
-    path: '-',
-    async *open() {
-      const it = (stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-      const first = await it.next();
-      if (first.done) return;
-      const rest = (async function* () {
-        yield first.value;
-        for (;;) {
-          const r = await it.next();
-          if (r.done) return;
-          yield r.value;
-        }
-      })();
-      if (first.value[0] === GZIP_MAGIC[0] && first.value[1] === GZIP_MAGIC[1]) {
-        yield* gunzipBounded(rest, 0, '-');
-      } else {
-        yield* rest;
-      }
-    },
-  };
-}
-
-/** All sources of the given inputs, in order; directories sorted by name. */
+/** All sources of the given inputs, in order; directories sorted by name, archives in their order. */
 export async function* expandInputs(inputs: string[], stdin: NodeJS.ReadableStream = process.stdin): AsyncGenerator<Expanded> {
   const seen = new Set<string>();
   for (const input of inputs) {
-    if (input === '-') yield { source: stdinSource(stdin) };
-    else yield* expandOne(input, input, seen);
+    let found = 0;
+    const budget = new Budget();
+    const items =
+      input === '-'
+        ? expandStream(counted(stdin as AsyncIterable<Buffer>, budget), { shown: '-', budget, depth: 0 })
+        : expandOne(input, input, seen, true);
+    for await (const item of items) {
+      if (!('note' in item)) found++;
+      yield item;
+    }
+    if (found === 0 && input !== '-') yield { note: { path: input, reason: 'no files to read in it (hidden files are skipped)' } };
   }
 }

@@ -7,6 +7,7 @@ import { html } from './html.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import type { Report } from './model.js';
+import { jsonSafe } from './sanitize.js';
 import { type TextOptions, text } from './text.js';
 
 export type ReportFormat = 'text' | 'markdown' | 'html' | 'json' | 'ndjson' | 'junit';
@@ -18,7 +19,7 @@ export type ReportOptions = TextOptions;
 /** One bundle: its summary (`oomtrail.summary/1`); several: `oomtrail.sweep/1` with one summary each. */
 export function json(reports: readonly Report[]): string {
   const doc = reports.length === 1 ? reports[0].summary : { schema: 'oomtrail.sweep/1', bundles: reports.map((r) => ({ bundle: r.bundle, ...r.summary })) };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(doc, null, 2))}\n`;
 }
 
 /** The NDJSON lines each Report carries (built with `ndjson: true`), bundle after bundle. */

@@ -7,6 +7,7 @@ import { groupOf } from '../correlate/processes.js';
 import { obtainable } from '../correlate/verdict.js';
 import { type TimeAxis, timeAxis } from './axis.js';
 import { toEcs } from './ecs.js';
+import { jsonSafe } from './sanitize.js';
 import { foldTimeline } from './fold.js';
 import { failureParagraph } from './narrative.js';
 import { type Summary, summary } from './summary.js';
@@ -67,6 +68,8 @@ export interface Report {
   /** The chart's time span and ticks (null when nothing has a time). */
   axis: TimeAxis | null;
   errors: { path: string; reason: string }[];
+  /** Not errors, worth a stderr line (a link in an archive, not followed). */
+  notes?: { path: string; reason: string }[];
   /** The ECS event lines, only when NDJSON was asked for: in chunks of about 1 MiB, so a huge
    *  bundle never needs one string longer than V8 allows. */
   ndjson?: string[];
@@ -159,6 +162,7 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
     },
     axis: null,
     errors: a.errors,
+    notes: a.notes,
   };
   const { failures, incidents } = report.marks;
   report.axis = timeAxis(a.clock, [...memory.map((p) => p.ms), ...failures.map((f) => f.ms), ...incidents.flatMap((i) => [i.start, i.end])]);
@@ -171,7 +175,7 @@ function ndjsonChunks(a: Analysis): string[] {
   let cur: string[] = [];
   let size = 0;
   for (const e of a.events) {
-    const line = `${JSON.stringify(toEcs(e, a.clock))}\n`;
+    const line = `${jsonSafe(JSON.stringify(toEcs(e, a.clock)))}\n`;
     cur.push(line);
     size += line.length;
     if (size >= 1 << 20) {

@@ -82,3 +82,12 @@ export function clip(text: string, max: number): string {
   if (c >= 0xd800 && c <= 0xdbff) end--;
   return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
+
+/**
+ * For JSON text: C1 controls (U+0080-U+009F, CSI is U+009B), DEL and the line separators escaped
+ * as \uXXXX. They can only occur inside JSON strings, so the result parses to the same value,
+ * and a terminal showing it meets no control sequence (JSON.stringify already escapes C0).
+ */
+export function jsonSafe(json: string): string {
+  return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
