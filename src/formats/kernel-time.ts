@@ -7,6 +7,7 @@ import type { Clock } from '../time/clock.js';
 import type { SyslogLine } from './syslog-prefix.js';
 import type { Tokens } from './token-parse.js';
 import { UNPLACED, placeStamp } from './types.js';
+import { MONTHS } from './months.js';
 
 export interface LineTime {
   time: EventTime;
@@ -16,7 +17,6 @@ export interface LineTime {
   host?: string;
 }
 
-const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
 const CTIME = /^\[[A-Z][a-z]{2} ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})\]/;
 const ISO = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(Z|([+-])(\d\d):?(\d\d))?/;
 

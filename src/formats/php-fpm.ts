@@ -10,6 +10,7 @@ import { PrefixReader, type Stripped } from './prefix.js';
 import { RecordQueue } from './record-queue.js';
 import { shapeParser } from './token-parse.js';
 import { type Format, type FormatContext, type LineParser, makeEvent, placeStamp, unrecognized } from './types.js';
+import { MONTHS } from './months.js';
 
 const ID = 'php-fpm';
 
@@ -25,7 +26,6 @@ interface Shape {
 
 export const phpFpmShapes = shapeParser<Shape>(grammar, lexer);
 
-const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
 const STAMP = /^\[(\d{1,2})-([A-Z][a-z]{2})-(\d{4}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?\]$/;
 /** A record glued to the end of the one before (`...12 total children[21-Nov-2023 20:39:08] WARNING: `). */
 const GLUED = /\[\d{1,2}-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d(?:\.\d{1,9})?\] (?:DEBUG|NOTICE|WARNING|ERROR|ALERT): /g;

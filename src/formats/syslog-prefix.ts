@@ -3,6 +3,7 @@
 // `2016-05-21T18:49:20.123456+08:00 host prog[123]: ` (rsyslog high-precision). Parsed without a
 // regex backtracking over the message; shared by every format that can arrive inside syslog.
 import type { RawStamp } from '../event.js';
+import { MONTHS } from './months.js';
 
 export interface SyslogLine {
   stamp: RawStamp;
@@ -15,7 +16,6 @@ export interface SyslogLine {
   cut: number;
 }
 
-const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
 
 const BSD = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) /;
 const ISO = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)? /;

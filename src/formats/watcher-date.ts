@@ -7,6 +7,7 @@ import grammar, { lexer } from '../generated/watcher-date.js';
 import type { Line } from '../read/lines.js';
 import { shapeParser } from './token-parse.js';
 import { type Format, type FormatContext, type LineParser, makeEvent, unrecognized } from './types.js';
+import { MONTHS } from './months.js';
 
 const ID = 'watcher-date';
 
@@ -25,7 +26,6 @@ interface Shape {
 
 export const dateShapes = shapeParser<Shape>(grammar, lexer);
 
-const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
 const ISO = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(Z|[+-]\d\d(?::?\d\d)?)?$/;
 const CJK = /^(\d{4})年 ?(\d{1,2})月 ?(\d{1,2})日$/;
 const NUMERIC_ZONE = /^([+-])(\d\d):?(\d\d)?$/;
