@@ -44,6 +44,8 @@ const TOOL = /(?:^|&&|;|\|) *(?:sudo +)?((?:free|top|ps|pstree|vmstat|sar)(?: [^
 // Without a prompt only a plain invocation counts: `free -h`, `vmstat -s`, `ps aux`.
 const BARE = /^(?:free|top|ps|pstree|vmstat|sar|cat +\/proc\/meminfo)(?: [ \w%=.,/-]*)?$/;
 // ==========topinfo | ##### Memory ##### | --- free ---
+/** Commands whose output is this family's: a line of theirs no member reads is unrecognized. */
+const OWN_COMMANDS = /^(?:sudo +)?(?:\S*\/)?(?:free|top|htop|ps|pstree|vmstat|sar|cat +\/proc\/meminfo)\b/;
 const HEADING = /^ *(?:[=#-]{4,} *[\w /-]{0,40}|[=#-]{3,} *[\w /-]{1,40} *[=#-]{3,}) *$/;
 
 /** The snapshot command a shell line runs (`free -m` from `[root@x ~]# free -m`), or null. */
@@ -103,6 +105,9 @@ class FamilyParser implements LineParser {
   /** Snapshots with an assumed unit, held until a total to check them against turns up. */
   private waiting: Event[] = [];
   private refTotal: number | undefined;
+  /** Has a snapshot started in this block yet, and the command output held before it. */
+  private started = false;
+  private output: Event | null = null;
 
   constructor(
     private readonly outer: FormatContext,
@@ -152,15 +157,30 @@ class FamilyParser implements LineParser {
     const m = this.members.find((x) => x.starts(l.text, this.lead.command));
     if (m) {
       this.closeBlock();
+      this.flushOutput();
+      this.started = true;
       this.cur = m.open(this.ctx, this.lead, l);
       this.lead = { lines: [] };
       if (this.cur.take(l)) return;
     }
     this.dropLead();
+    const command = this.outer.meta?.['shell.command'];
+    if (!this.started && command !== undefined && !OWN_COMMANDS.test(command)) {
+      // before any snapshot in a transcript block: the command's own output (`numfmt ...` → `4.0GB`)
+      if (this.output) this.output.src.lines++;
+      else this.output = makeEvent(this.ctx, this.members[0].id, 'shell.output', l, l.text.trim().slice(0, 200), { command }, UNPLACED);
+      return;
+    }
     this.ctx.emit(unrecognized(this.ctx, this.members[0].id, l));
   }
 
+  private flushOutput(): void {
+    if (this.output) this.ctx.emit(this.output);
+    this.output = null;
+  }
+
   end(): void {
+    this.flushOutput();
     this.closeBlock();
     this.dropLead();
     for (const w of this.waiting) this.outer.emit(w);

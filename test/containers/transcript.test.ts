@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatForCommand, transcript } from '../../src/containers/transcript.js';
 import { looksLikeCommand, parsePrompt } from '../../src/formats/shell-prompt.js';
 import type { Line } from '../../src/read/lines.js';
-import { SEED, expectConserved, runText } from '../helpers.js';
+import { CORPUS, HAS_CORPUS, SEED, expectConserved, run, runText } from '../helpers.js';
 
 const SESSION = path.join(SEED, 'shell-session.txt');
 
@@ -111,5 +111,16 @@ describe('transcript container', () => {
     expect(a.stats.unrecognized).toBe(0);
     expect(a.inputs[0].formats).toEqual(['transcript', 'shell-prompt']);
     expectConserved(a);
+  });
+});
+
+describe.skipIf(!HAS_CORPUS)('transcript on the corpus', () => {
+  it('keeps a pipeline\'s own output (`numfmt ...` → `4.0GB`) as shell.output before the free it also ran', async () => {
+    const a = await run([path.join(CORPUS, 'free', 'issue-linuxgsm-1971-free-h-single-letter-units.log')]);
+    expectConserved(a);
+    expect(a.stats.unrecognized).toBe(0);
+    const out = a.events.filter((e) => e.kind === 'shell.output');
+    expect(out.map((e) => [e.message, e.meta?.['shell.command']?.startsWith('numfmt')])).toEqual([['4.0GB', true]]);
+    expect(a.events.filter((e) => e.kind === 'snapshot.free')).toHaveLength(1);
   });
 });
