@@ -1,13 +1,22 @@
 // --fail-on: a comma list of event kinds (`kernel.oom_kill`), kind families (`kernel.*`) or
 // `failure` (any memory failure, as the summary counts them). Exit 1 when any is found.
+import { EVENT_KINDS } from '../event.js';
+
 export type FailOn = string[];
 
 const ITEM = /^(?:failure|[a-z][a-z0-9_]*\.(?:\*|[a-z0-9_]+(?:\.[a-z0-9_]+)*))$/;
 
-/** The parsed list, or the first item that is not a kind, a family or `failure`. */
+/** Is this a kind oomtrail emits, or a family of some? A typo would make a CI gate never fire. */
+function known(item: string): boolean {
+  if (item === 'failure') return true;
+  if (item.endsWith('.*')) return EVENT_KINDS.some((k) => k.startsWith(item.slice(0, -1)));
+  return (EVENT_KINDS as readonly string[]).includes(item);
+}
+
+/** The parsed list, or the first item that is not a known kind, a family or `failure`. */
 export function parseFailOn(spec: string | undefined): { items: FailOn } | { bad: string } {
   const items = (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = items.find((i) => !ITEM.test(i));
+  const bad = items.find((i) => !ITEM.test(i) || !known(i));
   return bad !== undefined ? { bad } : { items };
 }
 

@@ -45,6 +45,8 @@ interface Evidence {
   /** Largest sum of RSS of processes that are neither php-fpm nor mysqld, in one snapshot. */
   others: number;
   maxChildren: { value: number; where: string } | null;
+  /** pm.max_children per pool (file and section), summed into maxChildren. */
+  pools: Map<string, { value: number; where: string }>;
   pool: { value: number; where: string } | null;
 }
 
@@ -53,7 +55,7 @@ function rowsOf(d: SnapshotData): ProcessRow[] {
 }
 
 function gather(timeline: readonly Event[]): Evidence {
-  const ev: Evidence = { total: null, workerRss: [], maxWorkers: 0, mysqldRss: null, others: 0, maxChildren: null, pool: null };
+  const ev: Evidence = { total: null, workerRss: [], maxWorkers: 0, mysqldRss: null, others: 0, maxChildren: null, pool: null, pools: new Map() };
   for (const e of timeline) {
     const d = snapshotData(e);
     if (d) {
@@ -74,38 +76,78 @@ function gather(timeline: readonly Event[]): Evidence {
       ev.others = Math.max(ev.others, others);
     } else if (e.kind === 'config.phpfpm') {
       const v = Number(e.data.settings['pm.max_children']);
-      if (Number.isFinite(v) && v > 0) ev.maxChildren = { value: v, where: `${e.src.path}:${e.src.line}` };
+      if (Number.isFinite(v) && v > 0) ev.pools.set(`${e.src.path}\u0000${e.data.pool ?? ''}`, { value: v, where: `${e.src.path}:${e.src.line}` });
     } else if (e.kind === 'config.mysql') {
       const v = parseSize(e.data.settings.innodb_buffer_pool_size);
       if (v) ev.pool = { value: v, where: `${e.src.path}` };
     } else if (e.kind === 'mysql.buffer_pool_init') {
       ev.pool = { value: e.data.bytes, where: `the server's last start (${e.src.path}:${e.src.line})` };
-    } else if (e.kind === 'phpfpm.max_children' && e.data.limit && !ev.maxChildren) {
-      ev.maxChildren = { value: e.data.limit, where: `php-fpm's own warning (${e.src.path}:${e.src.line})` };
+    } else if (e.kind === 'phpfpm.max_children' && e.data.limit && !ev.pools.has(`warning\u0000${e.data.pool ?? ''}`)) {
+      ev.pools.set(`warning\u0000${e.data.pool ?? ''}`, { value: e.data.limit, where: `php-fpm's own warning (${e.src.path}:${e.src.line})` });
     }
+  }
+  // pools from config files win over php-fpm's warnings; several pools add up
+  const configured = [...ev.pools.entries()].filter(([k]) => !k.startsWith('warning\u0000'));
+  const used = configured.length > 0 ? configured : [...ev.pools.entries()];
+  if (used.length > 0) {
+    ev.maxChildren = {
+      value: used.reduce((n, [, p]) => n + p.value, 0),
+      where: used.length === 1 ? used[0][1].where : `${used.length} pools: ${used.map(([, p]) => `${p.value} at ${p.where}`).join(', ')}`,
+    };
   }
   return ev;
 }
+
+/** The fewest workers worth keeping php-fpm at, when memory cannot hold more. */
+const MIN_WORKERS = 4;
+
+const floor8 = (n: number) => Math.max(8 * MiB, Math.floor(n / (8 * MiB)) * 8 * MiB);
 
 export function adviseSettings(timeline: readonly Event[], _failures: readonly Failure[]): Advice[] {
   const ev = gather(timeline);
   if (!ev.total || ev.workerRss.length === 0) return [];
   const total = ev.total;
   const headroom = Math.max(HEADROOM_MIN, Math.round(total * HEADROOM_SHARE));
+  const headroomText = headroom === HEADROOM_MIN ? `${mib(headroom)} headroom (the minimum)` : `${mib(headroom)} headroom (15%)`;
   const worker = percentile(ev.workerRss, 90);
   if (!(worker > 0)) return [];
   const mysqldObserved = ev.mysqldRss !== null;
   const poolKnown = ev.pool !== null;
-  const mysqld = ev.mysqldRss ?? (ev.pool?.value ?? DEFAULT_POOL) + MYSQLD_OVERHEAD;
-  const budget = total - headroom - mysqld - ev.others;
-  const children = Math.max(1, Math.floor(budget / worker));
+  const pool = ev.pool?.value ?? (mysqldObserved ? Math.max(0, (ev.mysqldRss ?? 0) - MYSQLD_OVERHEAD) : DEFAULT_POOL);
+  const overhead = mysqldObserved && (ev.mysqldRss ?? 0) > pool ? (ev.mysqldRss ?? 0) - pool : MYSQLD_OVERHEAD;
+  const mysqld = ev.mysqldRss ?? pool + overhead;
+  const samples = `(90th percentile of ${ev.workerRss.length} php-fpm worker RSS samples; up to ${ev.maxWorkers} workers seen at once)`;
   const out: Advice[] = [];
+  const budget = total - headroom - mysqld - ev.others;
+
+  if (budget < MIN_WORKERS * worker) {
+    // mysqld leaves too little for php-fpm: the buffer pool has to shrink first
+    const room = total - headroom - ev.others - overhead - MIN_WORKERS * worker;
+    const fits = floor8(room);
+    out.push({
+      setting: 'innodb_buffer_pool_size',
+      current: `${Math.round(pool / MiB)}M`,
+      recommended: `${Math.round(fits / MiB)}M`,
+      reason:
+        `${mib(total)} RAM − ${headroomText} − mysqld ${mib(mysqld)} − ${mib(ev.others)} other processes leaves ${mib(Math.max(0, budget))} for php-fpm, less than ${MIN_WORKERS} workers of ${mib(worker)} ${samples}; ` +
+        `a pool of ${mib(fits)} leaves room for ${MIN_WORKERS} (${mib(total)} − ${mib(headroom)} − ${mib(ev.others)} − ${mib(overhead)} mysqld overhead − ${MIN_WORKERS} × ${mib(worker)} = ${mib(room)}).`,
+    });
+    if (!ev.maxChildren || ev.maxChildren.value > MIN_WORKERS) {
+      out.push({
+        setting: 'pm.max_children',
+        current: ev.maxChildren ? String(ev.maxChildren.value) : null,
+        recommended: String(MIN_WORKERS),
+        reason: `with the smaller buffer pool above, ${MIN_WORKERS} workers of ${mib(worker)} ${samples} are what fits${ev.maxChildren ? `; currently ${ev.maxChildren.value} (${ev.maxChildren.where})` : ''}.`,
+      });
+    }
+    return out;
+  }
+
+  const children = Math.floor(budget / worker);
   const mysqldText = mysqldObserved
     ? `mysqld ${mib(mysqld)} (largest RSS seen)`
-    : `mysqld ≈ ${mib(mysqld)} (buffer pool ${mib(ev.pool?.value ?? DEFAULT_POOL)}${poolKnown ? '' : ', the default: no size seen'} + ${mib(MYSQLD_OVERHEAD)} overhead; mysqld was not seen running in any snapshot)`;
-  const why =
-    `(${mib(total)} RAM − ${mib(headroom)} headroom (15%) − ${mysqldText} − ${mib(ev.others)} other processes) ÷ ${mib(worker)} per worker ` +
-    `(90th percentile of ${ev.workerRss.length} php-fpm worker RSS samples; up to ${ev.maxWorkers} workers seen at once) = ${children}`;
+    : `mysqld ≈ ${mib(mysqld)} (buffer pool ${mib(pool)}${poolKnown ? '' : ', the default: no size seen'} + ${mib(MYSQLD_OVERHEAD)} overhead; mysqld was not seen running in any snapshot)`;
+  const why = `(${mib(total)} RAM − ${headroomText} − ${mysqldText} − ${mib(ev.others)} other processes) ÷ ${mib(worker)} per worker ${samples} = ${children}`;
   if (!ev.maxChildren || children < ev.maxChildren.value) {
     out.push({
       setting: 'pm.max_children',
@@ -118,15 +160,14 @@ export function adviseSettings(timeline: readonly Event[], _failures: readonly F
     // php-fpm at the limit it will have: the advised one, or the configured one if that is lower
     const limit = ev.maxChildren ? Math.min(children, ev.maxChildren.value) : children;
     const fpm = limit * worker;
-    const overhead = mysqldObserved && mysqld > ev.pool.value ? mysqld - ev.pool.value : MYSQLD_OVERHEAD;
     const room = total - headroom - fpm - ev.others - overhead;
-    const fits = Math.max(8 * MiB, Math.floor(room / (8 * MiB)) * 8 * MiB);
+    const fits = floor8(room);
     if (fits < ev.pool.value) {
       out.push({
         setting: 'innodb_buffer_pool_size',
-        current: mib(ev.pool.value),
+        current: `${Math.round(ev.pool.value / MiB)}M`,
         recommended: `${Math.round(fits / MiB)}M`,
-        reason: `${mib(total)} RAM − ${mib(headroom)} headroom − ${mib(fpm)} php-fpm (${limit} × ${mib(worker)}) − ${mib(ev.others)} other processes − ${mib(overhead)} mysqld overhead leaves ${mib(room)}; currently ${mib(ev.pool.value)} (${ev.pool.where}).`,
+        reason: `${mib(total)} RAM − ${headroomText} − ${mib(fpm)} php-fpm (${limit} × ${mib(worker)}) − ${mib(ev.others)} other processes − ${mib(overhead)} mysqld overhead leaves ${mib(room)}; currently ${mib(ev.pool.value)} (${ev.pool.where}).`,
       });
     }
   }

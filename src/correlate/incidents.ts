@@ -1,14 +1,33 @@
-// Incidents: a memory failure or a death of the server opens one; restart attempts are counted;
-// `ready for connections` closes it as recovered. If the evidence ends first it is `down`; if no
-// later server line at all says what happened, `unknown`. Downtime runs from the first failure or
-// death to ready. Buffer-pool sizes that change between starts are reported as config changes.
+// Incidents: the server's own memory failure or death opens one (an mmap or buffer-pool failure,
+// `mysqld_safe` finding no server, `got signal`, the OOM killer killing mysqld; a kill of another
+// process is a memory failure but not a database incident); restart attempts are counted;
+// `ready for connections` closes it as recovered. If the evidence goes on past it with no ready
+// line, it is `down` (for at least as long as the evidence lasts); if nothing at all follows, we
+// cannot tell (`unknown`). Buffer-pool sizes that change between starts are config changes.
 import type { Event } from '../event.js';
 import type { Incident } from './types.js';
 
-function isDeath(e: Event): boolean {
-  if (e.kind === 'mysqld_safe.died' || e.kind === 'mysql.signal') return true;
-  if (e.kind === 'kernel.oom_kill') return /^(?:mysqld|mariadbd|mysqld\.bin)$/.test(e.process?.name ?? '');
-  return false;
+const SERVER = /^(?:mysqld|mariadbd|mysqld\.bin|mysqld-debug)$/;
+
+/** Does this event take the database down (or keep it from coming up)? */
+function opens(e: Event, failures: ReadonlySet<Event>): boolean {
+  switch (e.kind) {
+    case 'mysql.mmap_failed':
+    case 'mysql.buffer_pool_alloc_failed':
+      return failures.has(e);
+    case 'mysqld_safe.died':
+    case 'mysql.signal':
+      return true;
+    case 'kernel.oom_kill':
+      return SERVER.test(e.process?.name ?? '');
+    default:
+      return false;
+  }
+}
+
+/** Events that say the bundle's evidence still runs at their time (not configs, not noise). */
+function isEvidence(e: Event): boolean {
+  return Number.isFinite(e.time.ms) && !e.kind.startsWith('config.') && e.kind !== 'line.unrecognized' && e.kind !== 'line.other';
 }
 
 function mib(bytes: number): string {
@@ -19,14 +38,15 @@ export function findIncidents(timeline: readonly Event[], failures: ReadonlySet<
   const out: Incident[] = [];
   let open: Incident | null = null;
   let attemptOpen = false;
+  /** An attempt ended in `Aborting` and no start line has been seen since (Windows logs none). */
+  let aborted = false;
   let lastPool: number | undefined;
-  let lastServerEvidence = Number.NaN;
-  const pendingChanges: string[] = [];
+  let lastEvidence = Number.NaN;
 
   for (const e of timeline) {
     const t = e.time.ms;
-    const isFailure = failures.has(e);
-    if (isFailure || isDeath(e)) {
+    if (isEvidence(e)) lastEvidence = Number.isFinite(lastEvidence) ? Math.max(lastEvidence, t) : t;
+    if (opens(e, failures)) {
       if (!open) {
         open = {
           start: t,
@@ -41,28 +61,31 @@ export function findIncidents(timeline: readonly Event[], failures: ReadonlySet<
           first: e,
         };
         attemptOpen = false;
-        lastServerEvidence = t;
-      }
-      if (isFailure) open.failures++;
+      } else if (aborted && failures.has(e)) open.restarts++; // a new attempt that logged no start line
+      aborted = false;
+      if (failures.has(e)) open.failures++;
       else open.deaths++;
       open.end = t;
       continue;
     }
     if (e.kind === 'mysql.buffer_pool_init') {
-      if (lastPool !== undefined && lastPool !== e.data.bytes) {
-        const change = `innodb_buffer_pool_size ${mib(lastPool)} → ${mib(e.data.bytes)}`;
-        (open ? open.config_changes : pendingChanges).push(change);
+      if (lastPool !== undefined && lastPool !== e.data.bytes && open) {
+        open.config_changes.push(`innodb_buffer_pool_size ${mib(lastPool)} → ${mib(e.data.bytes)}`);
       }
       lastPool = e.data.bytes;
     }
     if (!open) continue;
-    if (e.kind.startsWith('mysql') && Number.isFinite(t)) lastServerEvidence = t;
     if (e.kind === 'mysqld_safe.start' || e.kind === 'mysqld_safe.restart') {
       open.restarts++;
       attemptOpen = true;
+      aborted = false;
     } else if (e.kind === 'mysql.start') {
       if (!attemptOpen) open.restarts++;
       attemptOpen = false;
+      aborted = false;
+    } else if (e.kind === 'mysql.abort') {
+      attemptOpen = false; // the attempt is over; a later start without mysqld_safe is a new one
+      aborted = true;
     } else if (e.kind === 'mysql.ready') {
       open.outcome = 'recovered';
       open.recovered_at = t;
@@ -73,12 +96,16 @@ export function findIncidents(timeline: readonly Event[], failures: ReadonlySet<
     }
   }
   if (open) {
-    // No `ready` followed. If the server said anything after the incident began, it is down as far
-    // as the evidence goes; if nothing at all followed, we cannot tell.
-    const said = lastServerEvidence > open.start || open.restarts > 0 || open.failures + open.deaths > 1;
-    open.outcome = said ? 'down' : 'unknown';
-    open.end = Math.max(open.end, Number.isFinite(lastServerEvidence) ? lastServerEvidence : open.end);
-    open.downtime_seconds = open.outcome === 'down' ? Math.round((open.end - open.start) / 1000) : null;
+    // No `ready` followed. Evidence after the incident began means the server was still down when
+    // it ends; nothing after it at all means we cannot tell.
+    if (Number.isFinite(lastEvidence) && lastEvidence > open.start) {
+      open.outcome = 'down';
+      open.end = lastEvidence;
+      open.downtime_seconds = Math.round((lastEvidence - open.start) / 1000);
+    } else if (open.restarts > 0 || open.failures + open.deaths > 1) {
+      open.outcome = 'down'; // it kept failing, within the last second of the evidence
+      open.downtime_seconds = Math.round((open.end - open.start) / 1000);
+    }
     out.push(open);
   }
   return out;

@@ -3,7 +3,7 @@ import { type Event, SNAPSHOT_KINDS } from '../event.js';
 import { adviseSettings } from './advice.js';
 import { findFailures } from './failures.js';
 import { findIncidents } from './incidents.js';
-import { linkAfter, linkBefore } from './link.js';
+import { linkAfter, linkBefore, linkEarlier } from './link.js';
 import type { Findings } from './types.js';
 import { judge } from './verdict.js';
 
@@ -16,7 +16,8 @@ export function correlate(timeline: readonly Event[], opts: CorrelateOptions): F
   const failures = findFailures(timeline).map(({ event, requested_bytes }) => {
     const before = linkBefore(event, snapshots, opts.lookbackSeconds * 1000);
     const after = linkAfter(event, snapshots);
-    const { culprit, verdict } = judge(event, requested_bytes, before, after, opts.lookbackSeconds);
+    const earlier = before ? null : linkEarlier(event, snapshots);
+    const { culprit, verdict } = judge({ failure: event, requested: requested_bytes, before, after, earlier, lookbackSeconds: opts.lookbackSeconds });
     return { event, requested_bytes, before, after, culprit, verdict };
   });
   const incidents = findIncidents(timeline, new Set(failures.map((f) => f.event)));

@@ -71,3 +71,13 @@ export function linkAfter(failure: Event, snapshots: readonly Event[]): Snapshot
   }
   return null;
 }
+
+/** The nearest snapshot wholly before the failure, however old (for a verdict that says it was too old). */
+export function linkEarlier(failure: Event, snapshots: readonly Event[]): SnapshotRef | null {
+  const t = failure.time.ms;
+  for (let i = snapshots.length - 1; i >= 0; i--) {
+    const end = latestInstant(snapshots[i]);
+    if (end <= t) return { event: snapshots[i], gap_seconds: Math.round((t - end) / 1000) };
+  }
+  return null;
+}

@@ -7,7 +7,8 @@ export function groupOf(command: string): string {
   if (/^php-fpm: master process/.test(c)) return 'php-fpm master';
   if (/^php(?:\d+(?:\.\d+)?)?-fpm(?:\d+(?:\.\d+)?)?(?::|$|\s)/.test(c)) return 'php-fpm';
   const first = c.split(/\s/)[0] ?? c;
-  const base = first.slice(first.lastIndexOf('/') + 1);
+  // a path (`/usr/sbin/mysqld`) is named by its last part; a kernel thread (`kworker/1:0`) is not a path
+  const base = first.startsWith('/') || first.startsWith('./') ? first.slice(first.lastIndexOf('/') + 1) : first;
   if (/^(?:mysqld|mariadbd|mysqld\.bin)$/.test(base)) return 'mysqld';
   return base || c;
 }

@@ -48,44 +48,95 @@ export interface Judgement {
   verdict: string;
 }
 
-export function judge(failure: Event, requested: number | null, before: Before | null, after: SnapshotRef | null, lookbackSeconds: number): Judgement {
-  const killed = failure.kind === 'kernel.oom_kill';
-  const asked = requested ? `asked for ${humanBytes(requested)}` : 'failed to get memory';
-  if (!before) {
-    if (after) {
-      return {
-        culprit: null,
-        verdict: `No memory snapshot in the ${humanDuration(lookbackSeconds)} before this failure; the first one was taken ${humanDuration(after.gap_seconds)} later (${where(after.event)})${laterHint(after)}, so what held the memory when mysqld ${asked} was not captured: run a watcher (date; top -b -n1; free -m every minute) to catch the next one.`,
-      };
-    }
+export interface JudgeInput {
+  failure: Event;
+  requested: number | null;
+  before: Before | null;
+  after: SnapshotRef | null;
+  /** The nearest snapshot before the failure when it lies outside the lookback. */
+  earlier: SnapshotRef | null;
+  lookbackSeconds: number;
+}
+
+const WATCHER = 'run a watcher (date; top -b -n1; free -m every minute) to catch the next one';
+
+/** `mysqld asked for 131 MiB` / `the kernel killed php-fpm (pid 7082)`. */
+function whatFailed(failure: Event, requested: number | null): string {
+  if (failure.kind === 'kernel.oom_kill') {
+    const p = failure.process;
+    return `the kernel killed ${p?.name ?? 'a process'}${p?.pid !== undefined ? ` (pid ${p.pid})` : ''}`;
+  }
+  const server = failure.process?.name ?? 'mysqld';
+  return `${server} ${requested ? `asked for ${humanBytes(requested)}` : 'failed to get memory'}`;
+}
+
+function roughly(ref: SnapshotRef): string {
+  return ref.event.time.source === 'stamped' || ref.event.time.source === 'inherited' ? '' : 'about ';
+}
+
+function noSnapshot(x: JudgeInput): Judgement {
+  const what = whatFailed(x.failure, x.requested);
+  const window = `No memory snapshot in the ${humanDuration(x.lookbackSeconds)} before this failure`;
+  const earlier = x.earlier
+    ? `; the nearest earlier one was taken ${roughly(x.earlier)}${humanDuration(x.earlier.gap_seconds)} before (${where(x.earlier.event)}), outside --lookback`
+    : '';
+  if (x.after) {
     return {
       culprit: null,
-      verdict: `No memory snapshot anywhere near this failure, so nothing says what held the memory when mysqld ${asked}: run a watcher (date; top -b -n1; free -m every minute) to catch the next one.`,
+      verdict: `${window}${earlier}; the first one after it was taken ${roughly(x.after)}${humanDuration(x.after.gap_seconds)} later (${where(x.after.event)})${laterHint(x.after)}, so what held the memory when ${what} was not captured: ${WATCHER}.`,
     };
   }
+  if (x.earlier) return { culprit: null, verdict: `${window}${earlier}, so what held the memory when ${what} was not captured: ${WATCHER}.` };
+  return { culprit: null, verdict: `No memory snapshot anywhere near this failure, so nothing says what held the memory when ${what}: ${WATCHER}.` };
+}
+
+export function judge(x: JudgeInput): Judgement {
+  const { failure, requested, before } = x;
+  if (!before) return noSnapshot(x);
+  const killed = failure.kind === 'kernel.oom_kill';
+  const what = whatFailed(failure, requested);
   const mem = before.memory;
   const free = mem ? obtainable(mem) : null;
   const short = killed || (free !== null && requested !== null && free < requested);
   const biggest = before.top_groups[0];
-  const gap = before.gap_seconds > 0 ? `${humanDuration(before.gap_seconds)} before` : 'at the moment of';
+  const procGap = before.processSnapshot ? Math.round((failure.time.ms - before.processSnapshot.time.ms) / 1000) : before.gap_seconds;
+  const when = (gap: number) => (gap > 0 ? `${humanDuration(gap)} before` : 'at the moment of');
   if (short && biggest) {
     const share = mem?.total_bytes ? ` (${Math.round((biggest.rss_bytes / mem.total_bytes) * 100)}% of ${humanBytes(mem.total_bytes)})` : '';
-    const freeText = free !== null ? `only ${humanBytes(free)} could be had` : 'memory was exhausted';
-    const who = biggest.command === 'php-fpm' ? `${biggest.processes} php-fpm workers held ${humanBytes(biggest.rss_bytes)}${share}` : `${biggest.command} (${biggest.processes} processes) held ${humanBytes(biggest.rss_bytes)}${share}`;
-    const fix = biggest.command === 'php-fpm' ? 'lower pm.max_children' : `limit ${biggest.command}`;
-    return {
-      culprit: biggest.command,
-      verdict: `${killed ? 'The kernel ran out of memory' : `mysqld ${asked} but ${freeText}`} ${gap} the failure; ${who}: ${fix} or give the server more memory.`,
-    };
+    const held =
+      biggest.command === 'php-fpm'
+        ? `${biggest.processes} php-fpm workers held ${humanBytes(biggest.rss_bytes)}${share}`
+        : `${biggest.command} (${biggest.processes} ${biggest.processes === 1 ? 'process' : 'processes'}) held ${humanBytes(biggest.rss_bytes)}${share}`;
+    const fix =
+      biggest.command === 'php-fpm'
+        ? 'lower pm.max_children or give the server more memory'
+        : biggest.command === 'mysqld'
+          ? 'mysqld itself held the most: size innodb_buffer_pool_size to the RAM or give the server more memory'
+          : `limit ${biggest.command} or give the server more memory`;
+    const sameSnapshot = !before.processSnapshot || before.processSnapshot === before.event;
+    const seen =
+      procGap <= 0
+        ? 'at that moment'
+        : sameSnapshot && !killed
+          ? 'that snapshot shows'
+          : `the process table ${humanDuration(procGap)} before it (${where(before.processSnapshot ?? before.event)}) shows`;
+    const opening = killed
+      ? `The kernel ran out of memory and ${what.replace(/^the kernel /, '')}`
+      : `${what} but ${free !== null ? `only ${humanBytes(free)} could be had ${when(before.gap_seconds)} the failure` : 'memory was exhausted'}`;
+    const hedge = killed && procGap > 0 ? ' (the likely culprit if nothing changed in between)' : '';
+    return { culprit: biggest.command, verdict: `${opening}; ${seen} ${held}${hedge}: ${fix}.` };
   }
   if (short) {
-    return { culprit: null, verdict: `Memory was short ${gap} the failure (${free !== null ? `${humanBytes(free)} obtainable` : 'exhausted'}), but no process table was captured to say who held it.` };
+    return {
+      culprit: null,
+      verdict: `Memory was short when ${what} (${free !== null ? `${humanBytes(free)} obtainable ${when(before.gap_seconds)} it` : 'the kernel had to kill'}), but no process table was captured to say who held it.`,
+    };
   }
   if (free !== null && requested !== null) {
     return {
       culprit: null,
-      verdict: `Memory was not short: ${humanBytes(free)} could be had ${gap} the failure and mysqld ${asked}; look at a per-process limit instead (ulimit -v, a cgroup memory limit, vm.overcommit_memory=2).`,
+      verdict: `Memory was not short: ${humanBytes(free)} could be had ${when(before.gap_seconds)} the failure and ${what}; look at a per-process limit instead (ulimit -v, a cgroup memory limit, vm.overcommit_memory=2).`,
     };
   }
-  return { culprit: null, verdict: `The snapshot ${gap} the failure (${where(before.event)}) does not say how much memory was free, so the cause cannot be judged.` };
+  return { culprit: null, verdict: `The snapshot ${when(before.gap_seconds)} the failure (${where(before.event)}) does not say how much memory was free, so the cause cannot be judged.` };
 }

@@ -51,7 +51,9 @@ export function xmlLines(text: string): string {
  */
 export function markdown(text: string): string {
   return plain(text)
-    .replace(/[\\`*_{}[\]()<>#+!|~&$@]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]()<>#+!|~&$]/g, (c) => `\\${c}`)
+    // GitHub links @mentions after rendering, escaped or not: a zero-width space breaks them
+    .replace(/@/g, '@\u200b')
     .replace(/:\/\//g, '\\://')
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/^[-=]/, '\\$&')

@@ -1,7 +1,7 @@
 // The JSON summary (schema `oomtrail.summary/1`, CONTRACT.md): built from an Analysis as plain
 // data, so the json reporter, the markdown and html reporters and tests all read the same thing.
 import type { Analysis } from '../analyze.js';
-import type { Event } from '../event.js';
+import type { Event, MemoryTotals } from '../event.js';
 
 function at(a: Analysis, ms: number | null | undefined): string | null {
   return ms === null || ms === undefined || !Number.isFinite(ms) ? null : a.clock.iso(ms);
@@ -9,6 +9,13 @@ function at(a: Analysis, ms: number | null | undefined): string | null {
 
 function ref(a: Analysis, e: Event, gap: number) {
   return { time: at(a, e.time.ms), path: e.src.path, line: e.src.line, gap_seconds: gap, time_source: e.time.source, action: e.kind };
+}
+
+const MEMORY_KEYS = ['total_bytes', 'used_bytes', 'free_bytes', 'available_bytes', 'buffers_bytes', 'cached_bytes', 'swap_total_bytes', 'swap_free_bytes'] as const;
+
+/** All eight memory fields of the contract, null where the snapshot did not say. */
+function memoryOf(m: MemoryTotals): Record<(typeof MEMORY_KEYS)[number], number | null> {
+  return Object.fromEntries(MEMORY_KEYS.map((k) => [k, m[k] ?? null])) as Record<(typeof MEMORY_KEYS)[number], number | null>;
 }
 
 export function summary(a: Analysis) {
@@ -36,7 +43,7 @@ export function summary(a: Analysis) {
       before: f.before
         ? {
             ...ref(a, f.before.event, f.before.gap_seconds),
-            memory: f.before.memory,
+            memory: f.before.memory ? memoryOf(f.before.memory) : null,
             php_fpm: f.before.php_fpm,
             mysqld: f.before.mysqld,
             top: f.before.top_groups,

@@ -81,7 +81,7 @@ export function dateEvents(events: Event[], opts: DatingOptions): Event[] {
       }
     }
   }
-  placeUptimes(events, opts.clock);
+  placeUptimes(events, opts.clock, opts.mtimes);
   for (const [path, list] of files) {
     if (list.some((e) => !Number.isFinite(e.time.ms))) placeBlanks(inOrder(list), opts.mtimes.get(path), opts.clock, offsets);
   }

@@ -16,12 +16,13 @@ export function timeline(events: Event[]): Event[] {
   return events.sort(byTime);
 }
 
-/** Keep events inside [since, until] (either bound optional); unknown times are kept. */
+/** Keep events inside [since, until] (either bound optional); unknown times and configs are kept
+ * (a config file's time is only when it was last written, not when it applied). */
 export function window(events: Event[], since?: number, until?: number): Event[] {
   if (since === undefined && until === undefined) return events;
   return events.filter((e) => {
     const t = e.time.ms;
-    if (!Number.isFinite(t)) return true;
+    if (!Number.isFinite(t) || e.kind.startsWith('config.')) return true;
     if (since !== undefined && (e.time.latestMs ?? t) < since) return false;
     if (until !== undefined && t > until) return false;
     return true;

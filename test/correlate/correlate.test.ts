@@ -16,7 +16,7 @@ describe('correlate', () => {
     expect(failures[0].before).toBeNull();
     expect(failures[0].after?.gap_seconds).toBe(12 * 3600);
     expect(failures[0].culprit).toBeNull();
-    expect(failures[0].verdict).toMatch(/No memory snapshot in the 15 m before this failure; the first one was taken 12 h 00 m later/);
+    expect(failures[0].verdict).toMatch(/No memory snapshot in the 15 m before this failure; the first one after it was taken 12 h 00 m later/);
   });
 
   it('a watcher every minute, php-fpm growing to 32 workers on 1 GB: php-fpm is the culprit and max_children is cut', () => {
@@ -102,4 +102,62 @@ describe('correlate', () => {
     const unknown = correlate([mmap(min(0))], opts).incidents;
     expect(unknown.map((i) => [i.outcome, i.downtime_seconds])).toEqual([['unknown', null]]);
   });
+
+  it('a kill of another process is a failure but opens no database incident', () => {
+    const kill = ev('kernel.oom_kill', min(0), { anon_rss_bytes: 20 * MiB }, { process: { pid: 4321, name: 'php-fpm' } });
+    const later = ev('mysql.log', min(10), {});
+    const { failures, incidents } = correlate(sorted([kill, later]), opts);
+    expect(failures).toHaveLength(1);
+    expect(failures[0].verdict).toMatch(/when the kernel killed php-fpm \(pid 4321\)/);
+    expect(incidents).toEqual([]);
+  });
+
+  it('a kill long after the last snapshot is hedged: the table is named as older than the kill', () => {
+    const snap = top(min(-10), { total: 1000, free: 100, available: 650 }, [...workers(10, 20), { pid: 9, command: 'mysqld', rss_bytes: 300 * MiB }]);
+    const kill = ev('kernel.oom_kill', min(0), {}, { process: { pid: 2000, name: 'php-fpm' } });
+    const f = correlate(sorted([snap, kill]), opts).failures[0];
+    expect(f.culprit).toBe('mysqld');
+    expect(f.verdict).toMatch(/^The kernel ran out of memory and killed php-fpm \(pid 2000\); the process table 10 m before it .* shows mysqld \(1 process\) held 300 MiB .*likely culprit if nothing changed in between\): mysqld itself held the most/);
+  });
+
+  it('names a snapshot that fell just outside the lookback', () => {
+    const f = correlate(sorted([free(min(-19), 994, 30), mmap(min(0))]), opts).failures[0];
+    expect(f.before).toBeNull();
+    expect(f.verdict).toMatch(/the nearest earlier one was taken 19 m before \(test\.log:\d+\), outside --lookback/);
+  });
+
+  it('an incident with evidence after it and no ready is down until the evidence ends', () => {
+    const events = [mmap(min(0)), ev('mysql.abort', min(0), {}), ev('mysqld_safe.ended', min(0), {}), free(min(5), 994, 500)];
+    const [inc] = correlate(sorted(events), opts).incidents;
+    expect([inc.outcome, inc.downtime_seconds]).toEqual(['down', 300]);
+  });
+
+  it('counts each aborted attempt that logged no start line as a restart (Windows)', () => {
+    const attempt = (m: number) => [ev('mysql.buffer_pool_alloc_failed', min(m), {}), ev('mysql.abort', min(m), {})];
+    const [inc] = correlate([...attempt(0), ...attempt(1), ...attempt(15)], opts).incidents;
+    expect([inc.failures, inc.restarts]).toEqual([3, 2]);
+  });
+
+  it('adds up pm.max_children over several pools', () => {
+    const pools = [
+      ev('config.phpfpm', min(-60), { pool: 'www', settings: { 'pm.max_children': '50' } }),
+      ev('config.phpfpm', min(-60), { pool: 'api', settings: { 'pm.max_children': '30' } }),
+    ];
+    const { advice } = correlate(sorted([...pools, top(min(-1), { total: 994, free: 100 }, workers(30, 25)), mmap(min(0))]), opts);
+    const mc = advice.find((a) => a.setting === 'pm.max_children');
+    expect(mc?.current).toBe('80');
+    expect(mc?.reason).toMatch(/2 pools: 50 at .*, 30 at /);
+  });
+
+  it('when mysqld leaves php-fpm too little, the buffer pool shrinks first and the arithmetic stays true', () => {
+    const rows = [...workers(10, 35), { pid: 9, command: 'mysqld', rss_bytes: 879 * MiB }];
+    const events = [ev('mysql.buffer_pool_init', min(-30), { bytes: 768 * MiB }), ev('config.phpfpm', min(-60), { pool: 'www', settings: { 'pm.max_children': '10' } }), top(min(-1), { total: 1000, free: 20 }, rows), mmap(min(0), 768 * MiB)];
+    const { advice } = correlate(sorted(events), opts);
+    expect(advice.map((a) => a.setting)).toEqual(['innodb_buffer_pool_size', 'pm.max_children']);
+    expect(advice[0].current).toBe('768M');
+    expect(Number(advice[0].recommended.replace('M', ''))).toBeLessThan(768);
+    expect(advice[0].reason).toMatch(/leaves 0 MiB for php-fpm, less than 4 workers/);
+    expect(advice[1].recommended).toBe('4');
+  });
 });
+

@@ -24,7 +24,7 @@ describe('xml', () => {
 
 describe('markdown', () => {
   it('escapes everything Markdown or GitHub would act on', () => {
-    expect(markdown('<script>|`x`|[a](javascript:b) *e* $m$ @u ~s~')).toBe('\\<script\\>\\|\\`x\\`\\|\\[a\\]\\(javascript:b\\) \\*e\\* \\$m\\$ \\@u \\~s\\~');
+    expect(markdown('<script>|`x`|[a](javascript:b) *e* $m$ @u ~s~')).toBe('\\<script\\>\\|\\`x\\`\\|\\[a\\]\\(javascript:b\\) \\*e\\* \\$m\\$ @\u200bu \\~s\\~');
     expect(markdown('# h')).toBe('\\# h');
     expect(markdown('- item')).toBe('\\- item');
     expect(markdown('1. item')).toBe('1\\. item');
@@ -44,5 +44,13 @@ describe('clip', () => {
     expect(clip('abcdef', 3)).toBe('abc… (3 more characters)');
     expect(clip('ab😀', 3)).toBe('ab… (2 more characters)');
     expect(clip('short', 10)).toBe('short');
+  });
+});
+
+describe('markdown prose', () => {
+  it('breaks @mentions with a zero-width space (GitHub links them after rendering, escaped or not)', () => {
+    const md = markdown('culprit e)@octocat');
+    expect(md).not.toMatch(/@octocat/);
+    expect(md).toContain('@\u200boctocat');
   });
 });

@@ -16,7 +16,7 @@ describe('text report', () => {
     expect(out.split('\n')[0]).toBe('oomtrail: 1 memory failure, 1 incident, down 5 m 36 s in all  bundle');
     const order = ['Failures', 'Incidents', 'Advice', 'Inputs', 'Timeline'].map((h) => out.indexOf(`\n${h}`));
     expect(order).toEqual([...order].sort((x, y) => x - y));
-    expect(out).toContain('     mysqld asked for 131 MiB but only 60 MiB could be had 1 m 28 s before the failure; 34 php-fpm workers held 918 MiB');
+    expect(out).toContain('     mysqld asked for 131 MiB but only 60 MiB could be had 1 m 28 s before the failure; that snapshot shows 34 php-fpm workers held 918 MiB');
     expect(out).toContain('1. 2016-05-21 18:49:27 → 2016-05-21 18:55:03  recovered at 2016-05-21 18:55:03, down 5 m 36 s');
   });
 
