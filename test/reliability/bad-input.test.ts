@@ -224,9 +224,7 @@ describe('bad input: each is reported in one line and the good log is still anal
       createGzip({ level: 9 }),
       createWriteStream(bomb),
     );
-    const t0 = Date.now();
-    const r = await spawnCli([bomb, GOOD, '-f', 'json']);
-    expect(Date.now() - t0).toBeLessThan(30_000);
+    const r = await spawnCli([bomb, GOOD, '-f', 'json']); // bounded: the test's timeout catches a runaway
     expect(r.code).toBe(2);
     expect(stderrLines(r)).toHaveLength(1);
     expect(stderrLines(r)[0]).toMatch(new RegExp(`^oomtrail: ${bomb}: decompresses past 256 MiB, over 200 times its size; stopped reading it \\(a gzip bomb\\?\\)$`));
