@@ -9,7 +9,8 @@ import { counted } from './read/counted.js';
 import { expandInputs } from './read/sources.js';
 import { Clock } from './time/clock.js';
 import { dateEvents } from './time/dating.js';
-import { timeline, window } from './timeline/merge.js';
+import { Collector, type FoldedSummary } from './timeline/collect.js';
+import { byTime, timeline, window } from './timeline/merge.js';
 
 export interface AnalyzeOptions {
   inputs: string[];
@@ -26,12 +27,20 @@ export interface AnalyzeOptions {
   onSource?: (path: string, size: number | undefined) => void;
   /** Called with the bytes read (on disk) as each input is read (progress). */
   onBytes?: (n: number) => void;
+  /**
+   * What the caller will show: 'all' keeps every event (NDJSON, --verbose, tests); 'report' folds
+   * routine repeats on arrival (reports that fold them anyway), so memory stays flat.
+   */
+  keep?: 'all' | 'report';
 }
 
 export interface Analysis extends Findings {
   clock: Clock;
   inputs: InputStats[];
+  /** The timeline, in time order: every event, or with keep 'report' all but the folded ones. */
   events: Event[];
+  /** With keep 'report': what the routine events folded on arrival add up to. */
+  folded?: FoldedSummary;
   stats: { lines: number; blank: number; events: number; unrecognized: number };
   /** Inputs that could not be read (also listed in `inputs` with their error). */
   errors: { path: string; reason: string }[];
@@ -42,7 +51,9 @@ export const DEFAULT_LOOKBACK_SECONDS = 15 * 60;
 
 export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const clock = new Clock(opts.tz);
-  const events: Event[] = [];
+  const since = opts.since ? clock.parseIso(opts.since) : undefined;
+  const until = opts.until ? clock.parseIso(opts.until) : undefined;
+  const collector = new Collector({ fold: opts.keep === 'report', clock, since, until });
   const inputs: InputStats[] = [];
   const errors: { path: string; reason: string }[] = [];
   let seq = 0;
@@ -54,17 +65,23 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     }
     opts.onSource?.(item.source.path, item.source.size);
     const source = opts.onBytes ? counted(item.source, opts.onBytes) : item.source;
-    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit: (e) => events.push(e) });
+    collector.startSource();
+    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit: collector.add });
+    collector.endSource();
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);
   }
+  const events = collector.events;
   calibrateUnits(events);
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
-  const since = opts.since ? clock.parseIso(opts.since) : undefined;
-  const until = opts.until ? clock.parseIso(opts.until) : undefined;
-  const ordered = window(timeline(events), since, until);
+  const witnesses = collector.witnesses;
+  const kept = witnesses.size > 0 ? events.filter((e) => !witnesses.has(e)) : events;
+  const ordered = window(timeline(kept), since, until);
+  const folded = collector.folded();
   const lookbackSeconds = opts.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
-  const findings = correlate(ordered, { lookbackSeconds });
+  // the latest folded server line is all the correlator reads of them (the server still spoke)
+  const latest = folded?.latestServerLine;
+  const findings = correlate(latest ? timeline([...ordered, latest]) : ordered, { lookbackSeconds });
   const stats = { lines: 0, blank: 0, events: 0, unrecognized: 0 };
   for (const i of inputs) {
     stats.lines += i.lines;
@@ -72,5 +89,21 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     stats.events += i.events;
     stats.unrecognized += i.unrecognized;
   }
-  return { clock, inputs, events: ordered, stats, errors, lookbackSeconds, ...findings };
+  return { clock, inputs, events: ordered, folded, stats, errors, lookbackSeconds, ...findings };
+}
+
+/** Events per kind over the whole timeline, folded events included. */
+export function kindCounts(a: Pick<Analysis, 'events' | 'folded'>): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  const pre = a.folded ? [...a.folded.kinds.entries()].sort((x, y) => byTime(x[1].first, y[1].first)) : [];
+  let p = 0;
+  for (const e of a.events) {
+    while (p < pre.length && byTime(pre[p][1].first, e) < 0) {
+      const [kind, k] = pre[p++];
+      kinds[kind] = (kinds[kind] ?? 0) + k.count;
+    }
+    kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
+  }
+  for (; p < pre.length; p++) kinds[pre[p][0]] = (kinds[pre[p][0]] ?? 0) + pre[p][1].count;
+  return kinds;
 }

@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import ndjson from 'ndjson';
 import yargs from 'yargs';
-import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
+import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze, kindCounts } from '../analyze.js';
 import { FORMATS } from '../formats/index.js';
 import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport, ndjsonLines } from '../report/index.js';
 import type { BundleJob } from '../sweep/job.js';
@@ -107,12 +107,6 @@ function exitOf(errors: number, failOn: FailOn, failures: number, kinds: Readonl
   return failOnMatched(failOn, failures, kinds) ? 1 : 0;
 }
 
-function kindCounts(a: Analysis): Record<string, number> {
-  const kinds: Record<string, number> = {};
-  for (const e of a.events) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
-  return kinds;
-}
-
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
   const env = io.env ?? process.env;
   let args: Argv;
@@ -149,6 +143,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       lookbackSeconds: lookback ?? DEFAULT_LOOKBACK_SECONDS,
       since: args.since,
       until: args.until,
+      // NDJSON and --verbose show every event; every other report folds routine repeats
+      keep: format === 'ndjson' || args.verbose ? 'all' : 'report',
     };
     if (progressWanted(args.progress, io.stderr, env)) progress = startProgress(io.stderr, await totalBytes(inputs), 'oomtrail');
     const onBytes = progress ? progress.add : undefined;

@@ -12,6 +12,9 @@ export class Clock {
   private readonly hourCache = new Map<number, number>();
   private readonly zoneObj: Zone;
   private readonly offsetCache = new Map<number, number>();
+  private readonly nameCache = new Map<number, string>();
+  private lastQuarter = Number.NaN;
+  private lastName = '';
 
   constructor(zone?: string) {
     const name = zone ?? Info.normalizeZone('system')?.name ?? 'UTC';
@@ -101,9 +104,21 @@ export class Clock {
     return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
   }
 
-  /** The zone's offset at an instant, as `+08:00`. */
+  /** The zone's offset at an instant, as `+08:00` (cached per quarter hour with one offset throughout). */
   offsetName(ms: number): string {
-    return DateTime.fromMillis(ms, { zone: this.zone }).toFormat('ZZ');
+    const quarter = Math.floor(ms / 900_000);
+    if (quarter === this.lastQuarter) return this.lastName;
+    let name = this.nameCache.get(quarter);
+    if (name === undefined) {
+      name = DateTime.fromMillis(ms, { zone: this.zone }).toFormat('ZZ');
+      const start = quarter * 900_000;
+      if (!Number.isFinite(start) || this.zoneObj.offset(start) !== this.zoneObj.offset(start + 899_999)) return name;
+      if (this.nameCache.size > 100_000) this.nameCache.clear();
+      this.nameCache.set(quarter, name);
+    }
+    this.lastQuarter = quarter;
+    this.lastName = name;
+    return name;
   }
 
   /** Parse an ISO instant given on the command line (--since/--until); zoneless means the report zone. */
