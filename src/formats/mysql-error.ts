@@ -6,6 +6,7 @@ import type { Event, EventTime, RawStamp } from '../event.js';
 import grammar, { lexer } from '../generated/mysql-error.js';
 import type { Line } from '../read/lines.js';
 import { type Meaning, levelOf, meaningOf } from './mysql-messages.js';
+import { lexMysql } from './mysql-lex.js';
 import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql } from './mysql-stamp.js';
 import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
@@ -28,7 +29,7 @@ interface Shape {
   body?: number;
 }
 
-export const mysqlShapes = shapeParser<Shape>(grammar, lexer);
+export const mysqlShapes = shapeParser<Shape>(grammar, lexer, lexMysql);
 
 // An unstamped line is a message (or a continuation) unless it carries bytes no server writes
 // (NUL and other controls, undecodable bytes) or is a stamp cut short; a damaged line that still
@@ -36,6 +37,11 @@ export const mysqlShapes = shapeParser<Shape>(grammar, lexer);
 const JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]|^\d{6} {1,2}\d{0,2}:?\d{0,2}:?\d?$/;
 
 export { parseMysqlStamp };
+
+/** The text of token i, if the shape has it. */
+function tok(t: Tokens, i: number | undefined): string | undefined {
+  return i === undefined ? undefined : t.tokens[i].text;
+}
 
 class MysqlErrorParser implements LineParser {
   private readonly q: RecordQueue;
@@ -58,8 +64,7 @@ class MysqlErrorParser implements LineParser {
     if (!t || !shape || (shape.stamp === undefined && JUNK.test(s.text) && meaningOf(s.text, undefined).kind === 'mysql.log')) {
       return this.q.push(unrecognized(this.ctx, ID, l, this.q.inherit()));
     }
-    const tok = (i: number | undefined) => (i === undefined ? undefined : t.tokens[i].text);
-    const body = tok(shape.body) ?? '';
+    const body = tok(t, shape.body) ?? '';
     let time: EventTime;
     if (shape.stamp !== undefined) {
       this.q.flush(); // a stamped line starts a new record: what came before is complete
@@ -76,7 +81,7 @@ class MysqlErrorParser implements LineParser {
       if (other) return this.q.push(this.other(l, other, s, this.q.inherit()));
       time = s.syslog ? this.syslogTime(s) : this.q.inherit(); // the server's unstamped line in syslog
     }
-    const levelText = shape.csv !== undefined ? `[${(tok(shape.csv) ?? '').split(', ')[2]}]` : tok(shape.level);
+    const levelText = shape.csv !== undefined ? `[${(tok(t, shape.csv) ?? '').split(', ')[2]}]` : tok(t, shape.level);
     const level = shape.fatal !== undefined ? 'critical' : levelOf(levelText, body);
     // syslog's `mysqld_safe[123]: Starting mysqld daemon ...` reads as the file form would
     const said = s.syslog?.program.endsWith('_safe') && !body.startsWith('mysqld_safe') ? `mysqld_safe ${body}` : body;
@@ -99,14 +104,13 @@ class MysqlErrorParser implements LineParser {
 
   /** 8.0's code and subsystem, the thread id, the stripped prefixes, syslog's pid and stamp. */
   private tags(e: Event, shape: Shape, t: Tokens, s: Stripped): void {
-    const tok = (i: number | undefined): string | undefined => (i === undefined ? undefined : t.tokens[i].text);
     if (shape.code !== undefined) {
-      const code = tok(shape.code)?.slice(1, -1);
-      const subsystem = tok(shape.subsystem)?.slice(1, -1);
+      const code = tok(t, shape.code)?.slice(1, -1);
+      const subsystem = tok(t, shape.subsystem)?.slice(1, -1);
       if (e.kind === 'mysql.log') e.data = { code, subsystem };
       else e.meta = { ...e.meta, 'mysql.code': code ?? '', 'mysql.subsystem': subsystem ?? '' };
     }
-    const thread = shape.csv !== undefined ? (tok(shape.csv) ?? '').split(', ')[1] : tok(shape.thread);
+    const thread = shape.csv !== undefined ? (tok(t, shape.csv) ?? '').split(', ')[1] : tok(t, shape.thread);
     if (thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': thread };
     this.keepPrefix(e, s);
     if (s.syslog?.pid !== undefined && e.process) e.process.pid = s.syslog.pid; // syslog knows best

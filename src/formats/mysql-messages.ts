@@ -86,8 +86,12 @@ function safeMeaning(body: string): Meaning | null {
   return null;
 }
 
+/** Every meaning below needs one of these words: a body with none is a plain log line (one scan). */
+const TRIGGER = /mysqld|Number of processes|mariadbd|errno|buffer[ _]pool|starting as process|Starting MariaDB|ready for connections|got signal|Shutdown complete|Aborting|Database was not shut|Starting crash recovery|cannot allocate /;
+
 /** The meaning of a message body. `lastAllocBytes` is the size a 5.0 malloc failure named earlier. */
 export function meaningOf(body: string, level: string | undefined, lastAllocBytes?: number): Meaning {
+  if (!TRIGGER.test(body)) return { kind: 'mysql.log', data: {} };
   if (body.includes('mysqld') || body.includes('Number of processes') || body.includes('mariadbd')) {
     const safe = body.startsWith('mysqld_safe') || /^(?:mysqld|Number) /.test(body) ? safeMeaning(body) : null;
     if (safe) return safe;
@@ -137,6 +141,9 @@ export function meaningOf(body: string, level: string | undefined, lastAllocByte
 /** `[Note]` → info, `[ERROR]` → error; InnoDB lines without a level guess from their words. */
 export function levelOf(bracket: string | undefined, body: string): string {
   if (bracket) {
+    if (bracket === '[Note]') return 'info';
+    if (bracket === '[Warning]') return 'warning';
+    if (bracket === '[ERROR]') return 'error';
     const b = bracket.slice(1, -1).toLowerCase();
     if (b === 'note' || b === 'system' || b === 'information') return 'info';
     if (b === 'warning') return 'warning';

@@ -4,7 +4,8 @@
 // dating stage gets "witnesses" (a file's earliest and latest stamped lines, the neighbours of a
 // line with no time), the correlator the latest server line, the report counts and zone offsets.
 import type { Event } from '../event.js';
-import { FOLDABLE, type Folded, foldKey, laterMs } from '../report/fold.js';
+import { FOLDABLE, type Folded, foldTest, foldText } from '../report/fold.js';
+import { byTime } from './merge.js';
 import type { Clock } from '../time/clock.js';
 
 export interface CollectOptions {
@@ -83,14 +84,32 @@ function untimed(e: Event): boolean {
   return !Number.isFinite(e.time.ms) && e.pending?.stamp === undefined && e.pending?.uptime_seconds === undefined;
 }
 
+/** A line text's folded events: the earliest (the timeline shows it), how many, the latest. */
+interface Group extends Folded {
+  last: Event;
+  kind: string;
+  text: string;
+  /** Once the text recurs: a test that says a message has it, without building its key. */
+  test?: RegExp;
+}
+
+/** Groups tried first, most recently matched first: a log's lines mostly repeat a few texts. */
+const RECENT_GROUPS = 4;
+
 export class Collector {
   /** Kept events and, at the end of each input, its witnesses: in emission order, for dating. */
   readonly events: Event[] = [];
   /** Witnesses: folded events the dating stage sees, never the timeline. */
   readonly witnesses = new Set<Event>();
-  private readonly groups = new Map<string, Folded>();
-  private readonly summary: FoldedSummary = { groups: [], kinds: new Map(), offsets: new Map(), lines: new Map() };
+  /** Groups by foldKey. */
+  private readonly groups = new Map<string, Group>();
+  private readonly recent: Group[] = [];
+  private readonly lines = new Map<string, number>();
+  private readonly offsets = new Map<string, { ms: number }>();
+  private lastOffset: { name: string; at: { ms: number } } = { name: '', at: { ms: Number.NaN } };
   private file: FileWitnesses | null = null;
+  private fileLines = 0;
+  private filePath = '';
 
   constructor(private readonly opts: CollectOptions) {}
 
@@ -102,6 +121,8 @@ export class Collector {
 
   /** The input ended: its witnesses join the events the dating stage reads. */
   endSource(): void {
+    if (this.fileLines > 0) this.lines.set(this.filePath, (this.lines.get(this.filePath) ?? 0) + this.fileLines);
+    this.fileLines = 0;
     if (!this.file) return;
     for (const e of this.file.all()) {
       this.witnesses.add(e);
@@ -111,32 +132,64 @@ export class Collector {
   }
 
   add = (e: Event): void => {
-    if (!this.opts.fold || !FOLDABLE.has(e.kind) || !Number.isFinite(e.time.ms) || e.pending) {
+    const ms = e.time.ms;
+    if (!this.opts.fold || !FOLDABLE.has(e.kind) || !Number.isFinite(ms) || e.pending) {
       if (this.file && untimed(e)) this.file.untimed(e);
       this.events.push(e);
       return;
     }
     this.file?.folded(e);
-    const s = this.summary;
-    s.lines.set(e.src.path, (s.lines.get(e.src.path) ?? 0) + e.src.lines);
-    if (!this.inWindow(e)) return;
-    const ms = e.time.ms;
-    const key = foldKey(e);
-    const g = this.groups.get(key);
-    if (g) {
-      g.count++;
-      g.lastMs = laterMs(g.lastMs, ms);
-      if (ms < g.event.time.ms || (ms === g.event.time.ms && e.seq < g.event.seq)) g.event = e;
-    } else this.groups.set(key, { event: e, count: 1, lastMs: ms });
-    const k = s.kinds.get(e.kind);
-    if (!k) s.kinds.set(e.kind, { count: 1, first: e });
-    else {
-      k.count++;
-      if (ms < k.first.time.ms || (ms === k.first.time.ms && e.seq < k.first.seq)) k.first = e;
+    if (e.src.path !== this.filePath) {
+      if (this.fileLines > 0) this.lines.set(this.filePath, (this.lines.get(this.filePath) ?? 0) + this.fileLines);
+      this.filePath = e.src.path;
+      this.fileLines = 0;
     }
-    if (e.kind.startsWith('mysql') && (!s.latestServerLine || ms > s.latestServerLine.time.ms)) s.latestServerLine = e;
-    this.offsetAt(ms);
+    this.fileLines += e.src.lines;
+    if (!this.inWindow(e)) return;
+    const g = this.group(e);
+    if (g.event !== e) {
+      g.count++;
+      if (ms < g.event.time.ms || (ms === g.event.time.ms && e.seq < g.event.seq)) g.event = e;
+      if (ms > g.lastMs) {
+        g.lastMs = ms;
+        g.last = e;
+      }
+    }
+    const name = this.opts.clock.offsetName(ms);
+    let at = this.lastOffset.at;
+    if (name !== this.lastOffset.name) {
+      at = this.offsets.get(name) ?? { ms };
+      this.offsets.set(name, at);
+      this.lastOffset = { name, at };
+    }
+    if (ms < at.ms) at.ms = ms;
   };
+
+  /** The group of e's line text; a new one (with e as its only event) if none. */
+  private group(e: Event): Group {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const g = recent[i];
+      if (g.kind !== e.kind || !g.test?.test(e.message)) continue;
+      if (i > 0) {
+        recent.splice(i, 1);
+        recent.unshift(g);
+      }
+      return g;
+    }
+    const text = foldText(e.message);
+    const key = `${e.kind}\u0000${text}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { event: e, count: 1, lastMs: e.time.ms, last: e, kind: e.kind, text };
+      this.groups.set(key, g);
+      return g;
+    }
+    g.test ??= foldTest(g.text);
+    recent.unshift(g);
+    if (recent.length > RECENT_GROUPS) recent.pop();
+    return g;
+  }
 
   private inWindow(e: Event): boolean {
     const { since, until } = this.opts;
@@ -144,16 +197,22 @@ export class Collector {
     return !(until !== undefined && e.time.ms > until);
   }
 
-  private offsetAt(ms: number): void {
-    const name = this.opts.clock.offsetName(ms);
-    const had = this.summary.offsets.get(name);
-    if (had === undefined || ms < had) this.summary.offsets.set(name, ms);
-  }
-
   /** The folded events' share of the analysis (undefined when nothing was folded). */
   folded(): FoldedSummary | undefined {
     if (!this.opts.fold) return undefined;
-    this.summary.groups = [...this.groups.values()];
-    return this.summary;
+    const summary: FoldedSummary = { groups: [], kinds: new Map(), offsets: new Map(), lines: this.lines };
+    for (const g of this.groups.values()) {
+      summary.groups.push({ event: g.event, count: g.count, lastMs: g.lastMs });
+      const k = summary.kinds.get(g.kind);
+      if (!k) summary.kinds.set(g.kind, { count: g.count, first: g.event });
+      else {
+        k.count += g.count;
+        if (byTime(g.event, k.first) < 0) k.first = g.event;
+      }
+      const latest = summary.latestServerLine;
+      if (g.kind.startsWith('mysql') && (!latest || g.last.time.ms > latest.time.ms)) summary.latestServerLine = g.last;
+    }
+    for (const [name, at] of this.offsets) summary.offsets.set(name, at.ms);
+    return summary;
   }
 }
