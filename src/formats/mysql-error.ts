@@ -11,7 +11,7 @@ import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql } from './mysql-stamp.js';
 import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
 import { RecordQueue } from './record-queue.js';
-import { type Tokens, shapeParser } from './token-parse.js';
+import { type Tokens, shapeParser, tokenCount, tokenText, tokenType } from './token-parse.js';
 import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
 
 const ID = 'mysql-error';
@@ -40,7 +40,7 @@ export { parseMysqlStamp };
 
 /** The text of token i, if the shape has it. */
 function tok(t: Tokens, i: number | undefined): string | undefined {
-  return i === undefined ? undefined : t.tokens[i].text;
+  return i === undefined ? undefined : tokenText(t, i);
 }
 
 class MysqlErrorParser implements LineParser {
@@ -68,7 +68,9 @@ class MysqlErrorParser implements LineParser {
     let time: EventTime;
     if (shape.stamp !== undefined) {
       this.q.flush(); // a stamped line starts a new record: what came before is complete
-      const st = parseMysqlStamp(t.tokens[shape.stamp].type ?? '', t.tokens[shape.stamp].text);
+      // the stamp is the record's first token: only an ISO stamp is read to its end
+      const type = tokenType(t, shape.stamp);
+      const st = parseMysqlStamp(type, type === 'stampIso' ? tokenText(t, shape.stamp) : s.text);
       time = st ? this.place(st) : this.q.inherit();
       this.inTrace = false;
     } else if (this.foldable(body) && meaningOf(body, undefined, this.allocBytes).kind === 'mysql.log') {
@@ -77,7 +79,7 @@ class MysqlErrorParser implements LineParser {
       return this.fold(s.text);
     } else {
       this.inTrace = false;
-      const other = shape.body !== undefined && t.tokens.length === 1 ? otherSource(body) : null;
+      const other = shape.body !== undefined && tokenCount(t) === 1 ? otherSource(body) : null;
       if (other) return this.q.push(this.other(l, other, s, this.q.inherit()));
       time = s.syslog ? this.syslogTime(s) : this.q.inherit(); // the server's unstamped line in syslog
     }

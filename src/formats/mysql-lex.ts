@@ -147,18 +147,76 @@ function headToken(s: string, p: number): T {
   return q < 0 ? T.body : type;
 }
 
-function token(s: string, type: T, from: number, to: number, index: number): Token {
-  const text = s.slice(from, to);
-  return { type: NAMES[type], value: text, text, offset: from, index } as unknown as Token;
+/**
+ * The tokens of the last record lexed, as offsets into it: one object reused for every record,
+ * so a line costs no allocation beyond the texts the parser asks for. Read it before the next
+ * record is lexed; `tokens` builds moo-style Token objects (shape-cache misses, tests).
+ */
+class LexedRecord implements Tokens {
+  text = '';
+  count = 0;
+  key = '';
+  code?: number;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private types = new Uint8Array(64);
+
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+    this.key = '';
+    this.code = 0;
+  }
+
+  push(type: T, from: number, to: number): void {
+    const i = this.count++;
+    if (i === this.types.length) this.grow();
+    this.starts[i] = from;
+    this.ends[i] = to;
+    this.types[i] = type;
+    if (this.code !== undefined) this.code = i < MAX_CODED ? this.code * 10 + type : undefined;
+  }
+
+  textAt(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  typeAt(i: number): string {
+    return NAMES[this.types[i]];
+  }
+
+  startAt(i: number): number {
+    return this.starts[i];
+  }
+
+  get tokens(): Token[] {
+    const out: Token[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const text = this.textAt(i);
+      out.push({ type: this.typeAt(i), value: text, text, offset: this.starts[i], index: i } as unknown as Token);
+    }
+    return out;
+  }
+
+  private grow(): void {
+    const n = this.types.length * 2;
+    const [starts, ends, types] = [new Int32Array(n), new Int32Array(n), new Uint8Array(n)];
+    starts.set(this.starts);
+    ends.set(this.ends);
+    types.set(this.types);
+    [this.starts, this.ends, this.types] = [starts, ends, types];
+  }
 }
+
+const record = new LexedRecord();
 
 /**
  * Lex one record as the moo lexer would. `code` numbers the token-type sequence (base 10, one
  * digit per token) so a shape cache can skip building the string key; absent for long sequences.
+ * The result is shared: valid until the next call.
  */
-export function lexMysql(s: string): Tokens {
-  const tokens: Token[] = [];
-  let code = 0;
+export function lexMysql(s: string): LexedRecord {
+  record.reset(s);
   let p = stamp55(s);
   let type = T.stamp55;
   if (p < 0) {
@@ -170,22 +228,17 @@ export function lexMysql(s: string): Tokens {
     type = T.stampUtc;
   }
   if (p < 0) {
-    if (s.length > 0) {
-      tokens.push(token(s, T.body, 0, s.length, 0));
-      code = T.body;
-    }
+    if (s.length > 0) record.push(T.body, 0, s.length);
   } else {
-    tokens.push(token(s, type, 0, p, 0));
-    code = type;
+    record.push(type, 0, p);
     while (p < s.length) {
       const t = headToken(s, p);
-      tokens.push(token(s, t, p, tokenEnd, tokens.length));
-      code = code * 10 + t;
+      record.push(t, p, tokenEnd);
       p = tokenEnd;
     }
   }
-  const out: Tokens = { tokens, key: '' };
-  if (tokens.length <= MAX_CODED) out.code = code;
-  else out.key = tokens.map((t) => t.type).join(' ');
-  return out;
+  if (record.code === undefined) record.key = record.tokens.map((t) => t.type).join(' ');
+  return record;
 }
+
+export type { LexedRecord };

@@ -40,6 +40,9 @@ export class PrefixReader {
   private readonly services = new Set<string>();
 
   strip(raw: string): Stripped {
+    // the common case, a line starting with its own stamp (`160521 ...`): no layer can apply
+    const c0 = raw.charCodeAt(0);
+    if (isDigit(c0) && !isoAt(raw, 0) && raw.charCodeAt(10) !== 84 && raw.indexOf('|') < 0) return { text: raw, cut: 0 };
     let t = raw;
     let meta: Record<string, string> | undefined;
     const put = (k: string, v: string) => {

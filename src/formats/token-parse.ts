@@ -11,6 +11,25 @@ export interface Tokens {
   key: string;
   /** A number unique to the token-type sequence, from a hand-written lexer: a cheaper cache key. */
   code?: number;
+  /** A hand-written lexer's direct access to token i, without building Token objects. */
+  textAt?(i: number): string;
+  typeAt?(i: number): string;
+  count?: number;
+}
+
+/** Text of token i, through the direct access when the lexer has it. */
+export function tokenText(t: Tokens, i: number): string {
+  return t.textAt ? t.textAt(i) : t.tokens[i].text;
+}
+
+/** Type of token i. */
+export function tokenType(t: Tokens, i: number): string {
+  return t.typeAt ? t.typeAt(i) : (t.tokens[i].type ?? '');
+}
+
+/** How many tokens. */
+export function tokenCount(t: Tokens): number {
+  return t.count ?? t.tokens.length;
 }
 
 export interface ShapeParser<S> {

@@ -14,6 +14,9 @@ export interface Line {
 
 export const MAX_LINE_BYTES = 64 * 1024;
 
+/** Buffer's own decoder of a byte range (what toString('utf8', a, b) calls, minus the checks). */
+type Utf8Slicing = Buffer & { utf8Slice(start: number, end: number): string };
+
 /** Back off from a cut at `end` so it does not leave half a UTF-8 character at the end. */
 function utf8Boundary(buf: Buffer, end: number): number {
   let i = end - 1;
@@ -40,8 +43,14 @@ export class LineSplitter {
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
-      this.keep(chunk, start, nl);
-      out.push(this.finish());
+      if (this.partBytes === 0 && this.overflow === 0 && nl - start <= this.maxLine) {
+        // the whole line is in this chunk: decode it in place
+        const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
+        out.push({ text: (chunk as Utf8Slicing).utf8Slice(start, end), no: ++this.no, offset: this.lineStart });
+      } else {
+        this.keep(chunk, start, nl);
+        out.push(this.finish());
+      }
       this.lineStart = this.pos + nl + 1;
       start = nl + 1;
     }

@@ -4,6 +4,7 @@
 // analysis already folded as they arrived (timeline/collect.ts) merge in as ready-made entries.
 import type { Event } from '../event.js';
 import { byTime } from '../timeline/merge.js';
+import { foldText } from '../timeline/texts.js';
 
 export const FOLDABLE: ReadonlySet<string> = new Set(['mysql.log', 'kernel.log', 'phpfpm.log', 'line.unrecognized']);
 
@@ -16,23 +17,6 @@ export interface Folded {
 /** What folds together: the kind and the message with every run of digits as `#`. */
 export function foldKey(e: Event): string {
   return `${e.kind}\u0000${foldText(e.message)}`;
-}
-
-/** Folded text: a run of digits reads as `#`, and so does `#` itself. */
-const NUMBER = String.raw`(?:\d+(?!\d)|#)`;
-
-/**
- * A test for "has this fold text", for messages that recur: one anchored regex (literal text,
- * and a number or `#` where the text has `#`), cheaper than building the key of each message.
- */
-export function foldTest(text: string): RegExp {
-  const literal = (t: string) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-  return new RegExp(`^${text.split('#').map(literal).join(NUMBER)}$`);
-}
-
-/** The fold text of a message: every run of digits as `#`. */
-export function foldText(message: string): string {
-  return message.replace(/\d+/g, '#');
 }
 
 /** The latest of two times, ignoring unknown ones (NaN when both are). */

@@ -10,9 +10,12 @@ export class ZoneError extends Error {}
 export class Clock {
   readonly zone: string;
   private readonly hourCache = new Map<number, number>();
+  /** The hour asked last (a log asks for the same hour line after line). */
+  private lastHour = Number.NaN;
+  private lastHourStart = 0;
   private readonly zoneObj: Zone;
   private readonly offsetCache = new Map<number, number>();
-  private readonly nameCache = new Map<number, string>();
+  private readonly nameByOffset = new Map<number, string>();
   private lastQuarter = Number.NaN;
   private lastName = '';
 
@@ -75,6 +78,7 @@ export class Clock {
       return Date.UTC(s.year, s.month - 1, s.day, s.hour, s.minute, s.second, ms) - s.offsetMinutes * 60_000;
     }
     const key = ((s.year * 13 + s.month) * 32 + s.day) * 24 + s.hour;
+    if (key === this.lastHour) return this.lastHourStart + (s.minute * 60 + s.second) * 1000 + ms;
     let hourStart = this.hourCache.get(key);
     if (hourStart === undefined) {
       const start = this.candidates({ year: s.year, month: s.month, day: s.day, hour: s.hour, minute: 0, second: 0 });
@@ -83,6 +87,8 @@ export class Clock {
       hourStart = start[0];
       this.hourCache.set(key, hourStart);
     }
+    this.lastHour = key;
+    this.lastHourStart = hourStart;
     return hourStart + (s.minute * 60 + s.second) * 1000 + ms;
   }
 
@@ -104,21 +110,25 @@ export class Clock {
     return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
   }
 
-  /** The zone's offset at an instant, as `+08:00` (cached per quarter hour with one offset throughout). */
+  /** The zone's offset at an instant, as `+08:00` (the same for a whole quarter hour with one offset). */
   offsetName(ms: number): string {
     const quarter = Math.floor(ms / 900_000);
     if (quarter === this.lastQuarter) return this.lastName;
-    let name = this.nameCache.get(quarter);
+    const start = quarter * 900_000;
+    const off = this.zoneObj.offset(start);
+    if (!Number.isFinite(start) || off !== this.zoneObj.offset(start + 899_999)) return this.formatOffset(ms);
+    let name = this.nameByOffset.get(off);
     if (name === undefined) {
-      name = DateTime.fromMillis(ms, { zone: this.zone }).toFormat('ZZ');
-      const start = quarter * 900_000;
-      if (!Number.isFinite(start) || this.zoneObj.offset(start) !== this.zoneObj.offset(start + 899_999)) return name;
-      if (this.nameCache.size > 100_000) this.nameCache.clear();
-      this.nameCache.set(quarter, name);
+      name = this.formatOffset(ms);
+      this.nameByOffset.set(off, name);
     }
     this.lastQuarter = quarter;
     this.lastName = name;
     return name;
+  }
+
+  private formatOffset(ms: number): string {
+    return DateTime.fromMillis(ms, { zone: this.zone }).toFormat('ZZ');
   }
 
   /** Parse an ISO instant given on the command line (--since/--until); zoneless means the report zone. */

@@ -4,8 +4,9 @@
 // dating stage gets "witnesses" (a file's earliest and latest stamped lines, the neighbours of a
 // line with no time), the correlator the latest server line, the report counts and zone offsets.
 import type { Event } from '../event.js';
-import { FOLDABLE, type Folded, foldTest, foldText } from '../report/fold.js';
+import { FOLDABLE, type Folded } from '../report/fold.js';
 import { byTime } from './merge.js';
+import { FOLD_TEXTS } from './texts.js';
 import type { Clock } from '../time/clock.js';
 
 export interface CollectOptions {
@@ -88,22 +89,15 @@ function untimed(e: Event): boolean {
 interface Group extends Folded {
   last: Event;
   kind: string;
-  text: string;
-  /** Once the text recurs: a test that says a message has it, without building its key. */
-  test?: RegExp;
 }
-
-/** Groups tried first, most recently matched first: a log's lines mostly repeat a few texts. */
-const RECENT_GROUPS = 4;
 
 export class Collector {
   /** Kept events and, at the end of each input, its witnesses: in emission order, for dating. */
   readonly events: Event[] = [];
   /** Witnesses: folded events the dating stage sees, never the timeline. */
   readonly witnesses = new Set<Event>();
-  /** Groups by foldKey. */
-  private readonly groups = new Map<string, Group>();
-  private readonly recent: Group[] = [];
+  /** Groups by fold text (a text that comes with several kinds: one group each). */
+  private readonly groups = new Map<string, Group | Group[]>();
   private readonly lines = new Map<string, number>();
   private readonly offsets = new Map<string, { ms: number }>();
   private lastOffset: { name: string; at: { ms: number } } = { name: '', at: { ms: Number.NaN } };
@@ -167,27 +161,13 @@ export class Collector {
 
   /** The group of e's line text; a new one (with e as its only event) if none. */
   private group(e: Event): Group {
-    const recent = this.recent;
-    for (let i = 0; i < recent.length; i++) {
-      const g = recent[i];
-      if (g.kind !== e.kind || !g.test?.test(e.message)) continue;
-      if (i > 0) {
-        recent.splice(i, 1);
-        recent.unshift(g);
-      }
-      return g;
-    }
-    const text = foldText(e.message);
-    const key = `${e.kind}\u0000${text}`;
-    let g = this.groups.get(key);
-    if (!g) {
-      g = { event: e, count: 1, lastMs: e.time.ms, last: e, kind: e.kind, text };
-      this.groups.set(key, g);
-      return g;
-    }
-    g.test ??= foldTest(g.text);
-    recent.unshift(g);
-    if (recent.length > RECENT_GROUPS) recent.pop();
+    const text = FOLD_TEXTS.of(e.message).text;
+    const had = this.groups.get(text);
+    if (had !== undefined && !Array.isArray(had) && had.kind === e.kind) return had;
+    const list = had === undefined ? [] : Array.isArray(had) ? had : [had];
+    for (const g of list) if (g.kind === e.kind) return g;
+    const g: Group = { event: e, count: 1, lastMs: e.time.ms, last: e, kind: e.kind };
+    this.groups.set(text, list.length === 0 ? g : [...list, g]);
     return g;
   }
 
@@ -201,7 +181,7 @@ export class Collector {
   folded(): FoldedSummary | undefined {
     if (!this.opts.fold) return undefined;
     const summary: FoldedSummary = { groups: [], kinds: new Map(), offsets: new Map(), lines: this.lines };
-    for (const g of this.groups.values()) {
+    for (const g of [...this.groups.values()].flat()) {
       summary.groups.push({ event: g.event, count: g.count, lastMs: g.lastMs });
       const k = summary.kinds.get(g.kind);
       if (!k) summary.kinds.set(g.kind, { count: g.count, first: g.event });
