@@ -3,13 +3,11 @@
 // that could not be read (the rest is still reported; stderr names the file, one line each).
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import ndjson from 'ndjson';
 import yargs from 'yargs';
 import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze, kindCounts } from '../analyze.js';
 import { FORMATS } from '../formats/index.js';
 import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport, ndjsonLines } from '../report/index.js';
 import type { BundleJob } from '../sweep/job.js';
-import { sweep } from '../sweep/pool.js';
 import { Clock, ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
 import { colorWanted } from './color.js';
 import { type FailOn, failOnMatched, parseFailOn } from './fail-on.js';
@@ -78,6 +76,8 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
+  // loaded when wanted, like the sweep pool: a run pays at start-up only for what it uses
+  const { default: ndjson } = await import('ndjson');
   const s = ndjson.stringify();
   const done = new Promise<void>((resolve, reject) => {
     s.on('error', reject);
@@ -153,6 +153,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     let code: number;
     if (args.each) {
       const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: options, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
+      const { sweep } = await import('../sweep/pool.js');
       const reports = await sweep(jobs, { onBytes });
       progress?.stop();
       for (const r of reports) for (const e of r.errors) io.stderr.write(`oomtrail: ${e.path}: ${e.reason}\n`);
