@@ -5,6 +5,7 @@ import { calibrateUnits } from './formats/calibrate-units.js';
 import type { Findings } from './correlate/types.js';
 import type { Event } from './event.js';
 import { type InputStats, driveSource } from './parse/drive.js';
+import type { SplitOptions } from './parse/split.js';
 import { counted } from './read/counted.js';
 import { expandInputs } from './read/sources.js';
 import { Clock } from './time/clock.js';
@@ -32,6 +33,8 @@ export interface AnalyzeOptions {
    * routine repeats on arrival (reports that fold them anyway), so memory stays flat.
    */
   keep?: 'all' | 'report';
+  /** With keep 'report': how a big plain log is read in parts at once (default: one per core). */
+  parts?: { threads?: number; minBytes?: number; inProcess?: boolean };
 }
 
 export interface Analysis extends Findings {
@@ -57,6 +60,22 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const inputs: InputStats[] = [];
   const errors: { path: string; reason: string }[] = [];
   let seq = 0;
+  // a report that folds repeats reads a big plain log in parts at once (its events fold anyway)
+  const split: SplitOptions | undefined =
+    opts.keep === 'report'
+      ? {
+          zone: clock.zone,
+          since,
+          until,
+          ...opts.parts,
+          absorb: (part, path) => collector.absorb(part, path),
+          skipSeq: (n) => {
+            const first = seq;
+            seq += n;
+            return first;
+          },
+        }
+      : undefined;
   for await (const item of expandInputs(opts.inputs, opts.stdin)) {
     if ('failure' in item) {
       errors.push(item.failure);
@@ -66,7 +85,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     opts.onSource?.(item.source.path, item.source.size);
     const source = opts.onBytes ? counted(item.source, opts.onBytes) : item.source;
     collector.startSource();
-    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit: collector.add });
+    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit: collector.add, split });
     collector.endSource();
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);

@@ -12,7 +12,7 @@ import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
 import { RecordQueue } from './record-queue.js';
 import { type Tokens, shapeParser, tokenCount, tokenText, tokenType } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
+import { type Format, type FormatContext, type SplitLineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
 
 const ID = 'mysql-error';
 
@@ -43,7 +43,7 @@ function tok(t: Tokens, i: number | undefined): string | undefined {
   return i === undefined ? undefined : tokenText(t, i);
 }
 
-class MysqlErrorParser implements LineParser {
+class MysqlErrorParser implements SplitLineParser {
   private readonly q: RecordQueue;
   private inTrace = false;
   private pid: number | undefined;
@@ -103,6 +103,44 @@ class MysqlErrorParser implements LineParser {
   end(): void {
     this.q.end();
   }
+
+  /**
+   * A fully stamped line closes the record before it, resets a trace, and takes its time from
+   * its own stamp; what lasts beyond it is the server's name and pid, a 5.0 allocation size and
+   * the prefix styles seen (carried).
+   */
+  restartsAt(text: string): boolean {
+    const c = text.charCodeAt(0);
+    if (c < 48 || c > 57) return false;
+    const probe = new PrefixReader(); // the prefix styles seen so far, without changing them
+    probe.state = this.prefixes.state;
+    if (probe.strip(text).cut !== 0) return false;
+    const t = mysqlShapes.lex(text);
+    if (!t) return false;
+    const type = tokenCount(t) > 0 ? tokenType(t, 0) : '';
+    if ((type !== 'stamp55' && type !== 'stampIso') || mysqlShapes.shape(t)?.stamp !== 0) return false;
+    const st = parseMysqlStamp(type, tokenText(t, 0));
+    return st !== null && Number.isFinite(this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp));
+  }
+
+  carried(): string {
+    return JSON.stringify([this.pid ?? null, this.server, this.allocBytes ?? null, this.prefixes.state]);
+  }
+
+  carry(state: string): void {
+    const [pid, server, allocBytes, prefixes] = JSON.parse(state) as [number | null, string, number | null, string];
+    this.pid = pid ?? undefined;
+    this.server = server;
+    this.allocBytes = allocBytes ?? undefined;
+    this.prefixes.state = prefixes;
+  }
+
+  settled(): boolean {
+    return this.q.settled;
+  }
+
+  /** The server's start lines (pid, name; mysqld_safe's restarts come after them) and 5.0's allocation sizes. */
+  readonly carriedBy = [['starting as process', 'Starting MariaDB'], ['cannot allocate ']];
 
   /** 8.0's code and subsystem, the thread id, the stripped prefixes, syslog's pid and stamp. */
   private tags(e: Event, shape: Shape, t: Tokens, s: Stripped): void {

@@ -4,11 +4,12 @@
 import { detectContainer } from '../containers/index.js';
 import type { Event } from '../event.js';
 import { FORMATS, formatById, sniffFormat } from '../formats/index.js';
-import { type Format, type FormatContext, unrecognized } from '../formats/types.js';
+import { type Format, type FormatContext, type LineParser, unrecognized } from '../formats/types.js';
 import { InputError } from '../read/errors.js';
 import { type Line, isBlank, readLines } from '../read/lines.js';
 import type { Source } from '../read/sources.js';
 import type { Clock } from '../time/clock.js';
+import { SplitRead, type SplitOptions } from './split.js';
 
 export interface InputStats {
   path: string;
@@ -29,6 +30,8 @@ export interface DriveOptions {
   containers?: boolean;
   seq: () => number;
   emit: (e: Event) => void;
+  /** Read big plain files in parts at once (src/parse/split.ts), when their parser allows it. */
+  split?: SplitOptions;
 }
 
 const SNIFF_LINES = 40;
@@ -84,7 +87,9 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   const sink = new Sink(stats, opts);
   const held: Line[] = [];
   const window: string[] = [];
-  let parser = null as { line(l: Line): void; end(): void } | null;
+  let parser = null as LineParser | null;
+  let split = null as SplitRead | null;
+  let fresh = null as (() => LineParser) | null;
 
   const count = (l: Line) => {
     stats.lines++;
@@ -101,6 +106,10 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
     stats.formats.push(f ? f.id : UNKNOWN);
     const ctx = context(src.path, opts, sink);
     parser = f ? f.create(ctx) : unknownParser(ctx);
+    if (f && opts.split) {
+      split = SplitRead.begin(src, f.id, parser, opts.split);
+      fresh = () => f.create(ctx);
+    }
     for (const l of held) {
       count(l);
       parser.line(l);
@@ -112,10 +121,11 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   let started = false;
   let binary = false;
   try {
-    for await (const batch of readLines(src.open())) {
+    read: for await (const batch of readLines(src.open())) {
       if (binary) continue;
       for (const l of batch) {
         if (parser) {
+          if (split && split.stopsBefore(l, parser)) break read; // worker threads read the rest
           count(l);
           parser.line(l);
           continue;
@@ -135,7 +145,8 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
     stats.error = err instanceof InputError ? err.message : `read failed: ${(err as Error).message}`;
   }
   if (!started && !binary) start();
-  if (parser) (parser as { end(): void }).end();
+  if (parser) (parser as LineParser).end();
+  if (split && parser && fresh) await split.finish({ parser, stats, count, fresh });
   else if (held.length > 0 && !binary) splitContainer(src.path, held, window, opts, sink, count);
   return stats;
 }

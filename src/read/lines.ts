@@ -34,7 +34,17 @@ export class LineSplitter {
   private pos = 0; // offset of the next byte to arrive
   private no = 0;
 
-  constructor(private readonly maxLine = MAX_LINE_BYTES) {}
+  /** `from`: where the bytes fed start, when that is not the file's start (a part of a file). */
+  constructor(
+    private readonly maxLine = MAX_LINE_BYTES,
+    from?: { offset: number; linesBefore: number },
+  ) {
+    if (from) {
+      this.pos = from.offset;
+      this.lineStart = from.offset;
+      this.no = from.linesBefore;
+    }
+  }
 
   /** Feed a chunk; returns the lines it completed. */
   push(chunk: Buffer): Line[] {
@@ -99,8 +109,8 @@ export class LineSplitter {
 }
 
 /** Lines of a byte stream, in batches (one per chunk), for cheap async iteration. */
-export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine = MAX_LINE_BYTES): AsyncGenerator<Line[]> {
-  const splitter = new LineSplitter(maxLine);
+export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine = MAX_LINE_BYTES, from?: { offset: number; linesBefore: number }): AsyncGenerator<Line[]> {
+  const splitter = new LineSplitter(maxLine, from);
   for await (const chunk of stream) {
     const lines = splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     if (lines.length > 0) yield lines;

@@ -47,6 +47,9 @@ class FileWitnesses {
   /** Formats whose next folded event bounds an untimed line before it. */
   private wanted: string[] = [];
   readonly found = new Set<Event>();
+  /** The first folded event of each format (what a part of a file offers the part before it). */
+  readonly first = new Map<string, Event>();
+  hadUntimed = false;
 
   folded(e: Event): void {
     const ms = e.time.ms;
@@ -58,14 +61,49 @@ class FileWitnesses {
       this.found.add(e);
       this.wanted = this.wanted.filter((f) => f !== e.src.format);
     }
+    if (!this.first.has(e.src.format)) this.first.set(e.src.format, e);
+    this.remember(e);
+  }
+
+  private remember(e: Event): void {
     const old = this.recent[this.next];
-    if (old && (!this.older || old.time.ms >= this.older.time.ms)) this.older = old;
+    if (old) this.keepOlder(old);
     this.recent[this.next] = e;
     this.next = (this.next + 1) % RECENT;
   }
 
+  private keepOlder(e: Event): void {
+    if (!this.older || e.time.ms >= this.older.time.ms) this.older = e;
+  }
+
+  /** The recent folded events, oldest first, and the latest-timed one before them. */
+  ring(): { recent: Event[]; older?: Event } {
+    const recent: Event[] = [];
+    for (let i = 0; i < RECENT; i++) {
+      const e = this.recent[(this.next + i) % RECENT];
+      if (e) recent.push(e);
+    }
+    return { recent, older: this.older };
+  }
+
+  /** The witnesses of the next part of the same file, read apart (with no untimed line). */
+  absorb(w: PartWitnesses): void {
+    if (w.lo && (!this.lo || w.lo.time.ms < this.lo.time.ms)) this.lo = w.lo;
+    if (w.hi && (!this.hi || w.hi.time.ms > this.hi.time.ms)) this.hi = w.hi;
+    for (const [format, e] of w.first) {
+      if (!this.wanted.includes(format)) continue;
+      this.found.add(e);
+      this.wanted = this.wanted.filter((f) => f !== format);
+    }
+    for (const [format, e] of w.first) if (!this.first.has(format)) this.first.set(format, e);
+    // as if the part's folded events had arrived here: its last ones stay at hand
+    for (const e of w.recent) this.remember(e);
+    if (w.older) this.keepOlder(w.older);
+  }
+
   /** An event with no time at all: the dating stage bounds it by its neighbours in the file. */
   untimed(e: Event): void {
+    this.hadUntimed = true;
     for (const r of this.recent) if (r) this.found.add(r);
     if (this.older) this.found.add(this.older);
     this.recent = new Array(RECENT);
@@ -81,12 +119,32 @@ class FileWitnesses {
   }
 }
 
+/** What a part of a file read apart hands over of its witnesses. */
+export interface PartWitnesses {
+  lo?: Event;
+  hi?: Event;
+  first: Map<string, Event>;
+  recent: Event[];
+  older?: Event;
+  hadUntimed: boolean;
+}
+
+/** A part of a file read apart (src/parse/split.ts): its kept events and what it folded. */
+export interface PartCollection {
+  kept: Event[];
+  groups: Group[];
+  offsets: Map<string, number>;
+  /** Non-blank lines folded in. */
+  lines: number;
+  witnesses: PartWitnesses;
+}
+
 function untimed(e: Event): boolean {
   return !Number.isFinite(e.time.ms) && e.pending?.stamp === undefined && e.pending?.uptime_seconds === undefined;
 }
 
 /** A line text's folded events: the earliest (the timeline shows it), how many, the latest. */
-interface Group extends Folded {
+export interface Group extends Folded {
   last: Event;
   kind: string;
 }
@@ -175,6 +233,63 @@ export class Collector {
     const { since, until } = this.opts;
     if (since !== undefined && (e.time.latestMs ?? e.time.ms) < since) return false;
     return !(until !== undefined && e.time.ms > until);
+  }
+
+  /** What this collector gathered of the one input it read: for a part of a file read apart. */
+  part(): PartCollection {
+    const w = this.file ?? new FileWitnesses();
+    const { recent, older } = w.ring();
+    const offsets = new Map<string, number>();
+    for (const [name, at] of this.offsets) offsets.set(name, at.ms);
+    let lines = this.fileLines;
+    for (const n of this.lines.values()) lines += n;
+    return {
+      kept: this.events,
+      groups: [...this.groups.values()].flat(),
+      offsets,
+      lines,
+      witnesses: { lo: w.lo, hi: w.hi, first: w.first, recent, older, hadUntimed: w.hadUntimed },
+    };
+  }
+
+  /** Whether the input being read has had an event with no time at all so far. */
+  get hadUntimed(): boolean {
+    return this.file?.hadUntimed ?? false;
+  }
+
+  /** The next part of the current input, read apart, as if its events had arrived here. */
+  absorb(part: PartCollection, path: string): void {
+    for (const e of part.kept) this.events.push(e);
+    for (const g of part.groups) {
+      const text = FOLD_TEXTS.of(g.event.message).text;
+      const had = this.groups.get(text);
+      const list = had === undefined ? [] : Array.isArray(had) ? had : [had];
+      const mine = list.find((x) => x.kind === g.kind);
+      if (!mine) {
+        this.groups.set(text, list.length === 0 ? g : [...list, g]);
+        continue;
+      }
+      mine.count += g.count;
+      if (byTime(g.event, mine.event) < 0) mine.event = g.event;
+      if (g.lastMs > mine.lastMs) {
+        mine.lastMs = g.lastMs;
+        mine.last = g.last;
+      }
+    }
+    for (const [name, ms] of part.offsets) {
+      const at = this.offsets.get(name);
+      if (!at) this.offsets.set(name, { ms });
+      else if (ms < at.ms) at.ms = ms;
+    }
+    if (part.lines > 0) {
+      if (path !== this.filePath) {
+        if (this.fileLines > 0) this.lines.set(this.filePath, (this.lines.get(this.filePath) ?? 0) + this.fileLines);
+        this.filePath = path;
+        this.fileLines = 0;
+      }
+      this.fileLines += part.lines;
+    }
+    this.file?.absorb(part.witnesses);
   }
 
   /** The folded events' share of the analysis (undefined when nothing was folded). */
