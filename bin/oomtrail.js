@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The oomtrail command: runs the built CLI (npm run build makes dist/).
-import { main } from '../dist/cli/main.js';
+// The oomtrail command: runs the built CLI (npm run build makes dist/, bundled in dist/bundle/).
+import { main } from '../dist/bundle/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -152,7 +152,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const out = args.out ? createWriteStream(args.out) : io.stdout;
     let code: number;
     if (args.each) {
-      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: options, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
+      // the pool runs bundles side by side: each reads its files whole
+      const each = { ...options, parts: { threads: 1 } };
+      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
       const { sweep } = await import('../sweep/pool.js');
       const reports = await sweep(jobs, { onBytes });
       progress?.stop();

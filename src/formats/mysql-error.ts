@@ -7,11 +7,11 @@ import grammar, { lexer } from '../generated/mysql-error.js';
 import type { Line } from '../read/lines.js';
 import { type Meaning, levelOf, meaningOf } from './mysql-messages.js';
 import { lexMysql } from './mysql-lex.js';
-import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql } from './mysql-stamp.js';
+import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql, stamp55Instant } from './mysql-stamp.js';
 import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
 import { RecordQueue } from './record-queue.js';
-import { type Tokens, shapeParser, tokenCount, tokenText, tokenType } from './token-parse.js';
+import { type Tokens, shapeParser, tokenCount, tokenIs, tokenText, tokenType } from './token-parse.js';
 import { type Format, type FormatContext, type SplitLineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
 
 const ID = 'mysql-error';
@@ -38,6 +38,16 @@ const JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]|^\d{6} {1,2}\d{0,2}:?\d{0
 
 export { parseMysqlStamp };
 
+/** The usual level brackets, as constants (a line's own copy is not needed). */
+const LEVELS = ['[Note]', '[Warning]', '[ERROR]'];
+
+/** The text of a level token: one of LEVELS when it is one. */
+function levelToken(t: Tokens, i: number | undefined): string | undefined {
+  if (i === undefined) return undefined;
+  for (const level of LEVELS) if (tokenIs(t, i, level)) return level;
+  return tokenText(t, i);
+}
+
 /** The text of token i, if the shape has it. */
 function tok(t: Tokens, i: number | undefined): string | undefined {
   return i === undefined ? undefined : tokenText(t, i);
@@ -50,6 +60,7 @@ class MysqlErrorParser implements SplitLineParser {
   private server = 'mysqld';
   private allocBytes: number | undefined;
   private readonly prefixes = new PrefixReader();
+  private proc: { name: string; pid?: number } | null = null;
 
   constructor(private readonly ctx: FormatContext) {
     this.q = new RecordQueue(ctx.emit);
@@ -70,8 +81,11 @@ class MysqlErrorParser implements SplitLineParser {
       this.q.flush(); // a stamped line starts a new record: what came before is complete
       // the stamp is the record's first token: only an ISO stamp is read to its end
       const type = tokenType(t, shape.stamp);
-      const st = parseMysqlStamp(type, type === 'stampIso' ? tokenText(t, shape.stamp) : s.text);
-      time = st ? this.place(st) : this.q.inherit();
+      if (type === 'stamp55') time = this.placed(stamp55Instant(s.text, this.ctx.clock));
+      else {
+        const st = parseMysqlStamp(type, type === 'stampIso' ? tokenText(t, shape.stamp) : s.text);
+        time = st ? this.place(st) : this.q.inherit();
+      }
       this.inTrace = false;
     } else if (this.foldable(body) && meaningOf(body, undefined, this.allocBytes).kind === 'mysql.log') {
       // a trace folds plain lines; one with a meaning of its own (mysqld_safe's bare `Number of
@@ -83,7 +97,7 @@ class MysqlErrorParser implements SplitLineParser {
       if (other) return this.q.push(this.other(l, other, s, this.q.inherit()));
       time = s.syslog ? this.syslogTime(s) : this.q.inherit(); // the server's unstamped line in syslog
     }
-    const levelText = shape.csv !== undefined ? `[${(tok(t, shape.csv) ?? '').split(', ')[2]}]` : tok(t, shape.level);
+    const levelText = shape.csv !== undefined ? `[${(tok(t, shape.csv) ?? '').split(', ')[2]}]` : levelToken(t, shape.level);
     const level = shape.fatal !== undefined ? 'critical' : levelOf(levelText, body);
     // syslog's `mysqld_safe[123]: Starting mysqld daemon ...` reads as the file form would
     const said = s.syslog?.program.endsWith('_safe') && !body.startsWith('mysqld_safe') ? `mysqld_safe ${body}` : body;
@@ -153,7 +167,7 @@ class MysqlErrorParser implements SplitLineParser {
     const thread = shape.csv !== undefined ? (tok(t, shape.csv) ?? '').split(', ')[1] : tok(t, shape.thread);
     if (thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': thread };
     this.keepPrefix(e, s);
-    if (s.syslog?.pid !== undefined && e.process) e.process.pid = s.syslog.pid; // syslog knows best
+    if (s.syslog?.pid !== undefined && e.process) e.process = { ...e.process, pid: s.syslog.pid }; // syslog knows best (the object is shared)
   }
 
   /**
@@ -240,8 +254,17 @@ class MysqlErrorParser implements SplitLineParser {
     }
     const e = makeEvent(this.ctx, ID, m.kind, l, body, m.data, time);
     if (m.kind.startsWith('mysqld_safe.')) e.process = { name: 'mysqld_safe' };
-    else e.process = this.pid !== undefined ? { name: this.server, pid: this.pid } : { name: m.server ?? this.server };
+    else if (this.pid === undefined && m.server) e.process = { name: m.server };
+    else e.process = this.serverProcess();
     return e;
+  }
+
+  /** The server as the process of its lines: one object while the name and pid stay the same. */
+  private serverProcess(): { name: string; pid?: number } {
+    const p = this.proc;
+    if (p && p.name === this.server && p.pid === this.pid) return p;
+    this.proc = this.pid !== undefined ? { name: this.server, pid: this.pid } : { name: this.server };
+    return this.proc;
   }
 
   private place(st: RawStamp): EventTime {
@@ -254,11 +277,15 @@ class MysqlErrorParser implements SplitLineParser {
       let ms = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), st.hour, st.minute, st.second);
       if (ms < last.ms - 12 * 3600_000) ms += 86_400_000;
       time = { ms, source: 'inferred', note: 'time-only UTC stamp; date from the line before' };
-    } else {
-      const ms = this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp);
-      if (!Number.isFinite(ms)) return this.q.inherit(); // `2026-13-45 25:61:61`: no such instant
-      time = { ms, source: 'stamped' };
-    }
+    } else return this.placed(this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp));
+    this.q.dated(time);
+    return time;
+  }
+
+  /** A full stamp's instant as the record's time. */
+  private placed(ms: number): EventTime {
+    if (!Number.isFinite(ms)) return this.q.inherit(); // `2026-13-45 25:61:61`: no such instant
+    const time: EventTime = { ms, source: 'stamped' };
     this.q.dated(time);
     return time;
   }

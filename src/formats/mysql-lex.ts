@@ -181,6 +181,10 @@ class LexedRecord implements Tokens {
     return this.text.slice(this.starts[i], this.ends[i]);
   }
 
+  textIs(i: number, text: string): boolean {
+    return this.ends[i] - this.starts[i] === text.length && this.text.startsWith(text, this.starts[i]);
+  }
+
   typeAt(i: number): string {
     return NAMES[this.types[i]];
   }

@@ -1,6 +1,7 @@
 // The MySQL / MariaDB stamps and the file-level test for the format: what a stamp token means
 // as a wall-clock time, and how sure the first lines of a file are a server's error log.
 import type { RawStamp } from '../event.js';
+import type { Clock } from '../time/clock.js';
 import { PrefixReader } from './prefix.js';
 
 /** Syslog / journald program names that are the server or its wrapper. */
@@ -18,6 +19,15 @@ function clockAt(t: string, i: number, st: RawStamp): number {
   st.minute = d2(t, c + 1);
   st.second = d2(t, c + 4);
   return c + 6;
+}
+
+/** The instant of a `160521 11:06:36` stamp at the start of `text` (as clock.instant(parseMysqlStamp(...))). */
+export function stamp55Instant(text: string, clock: Clock): number {
+  const yy = d2(text, 0);
+  let i = text.charCodeAt(7) === 32 ? 8 : 7;
+  let h = text.charCodeAt(i++) - 48;
+  if (isDigit(text.charCodeAt(i))) h = h * 10 + text.charCodeAt(i++) - 48;
+  return clock.wallInstant(yy < 70 ? 2000 + yy : 1900 + yy, d2(text, 2), d2(text, 4), h, d2(text, i + 1), d2(text, i + 4));
 }
 
 const ISO = /^(\d{4})-(\d\d)-(\d\d)(?:T| {1,2})(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|([+-])(\d\d):?(\d\d))?$/;

@@ -49,37 +49,37 @@ export interface PartResult {
 }
 
 const CHUNK = 1 << 20;
+/**
+ * How far back a part looks for the lines that set the carried state. Beyond it the guess is the
+ * state a parser starts with: if that is wrong the check catches it and the part is read again.
+ */
+const LOOK_BACK = 64 * CHUNK;
 
-/** Byte offset of the start of the line holding the last of `needles` before `before`, or -1. */
-async function lastLineWith(file: string, before: number, needles: readonly string[]): Promise<number> {
+/**
+ * Where the warm-up starts: the start of the line holding the last occurrence, before `from`, of
+ * any word of each group (the earliest of those lines), found in one backward pass; `from` if none.
+ */
+async function warmStart(file: string, from: number, groups: readonly (readonly string[])[]): Promise<number> {
   const fh = await open(file, 'r');
   try {
-    const keep = Math.max(...needles.map((n) => Buffer.byteLength(n))) - 1;
-    let end = before;
-    while (end > 0) {
+    const keep = Math.max(0, ...groups.flat().map((n) => Buffer.byteLength(n))) - 1;
+    const found: (number | undefined)[] = groups.map(() => undefined);
+    let end = from;
+    while (end > 0 && from - end < LOOK_BACK && found.some((x) => x === undefined)) {
       const start = Math.max(0, end - CHUNK);
-      const buf = Buffer.alloc(end - start + (end < before ? keep : 0));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, start);
+      const len = Math.min(end - start + keep, from - start);
+      const buf = Buffer.allocUnsafe(len);
+      const { bytesRead } = await fh.read(buf, 0, len, start);
       const view = buf.subarray(0, bytesRead);
-      let at = -1;
-      for (const n of needles) at = Math.max(at, view.lastIndexOf(n));
-      if (at >= 0) {
-        let lineStart = view.lastIndexOf(10, at);
-        if (lineStart >= 0) return start + lineStart + 1;
-        // the line began in an earlier chunk
-        for (let e = start; e > 0; ) {
-          const s = Math.max(0, e - CHUNK);
-          const b = Buffer.alloc(e - s);
-          await fh.read(b, 0, b.length, s);
-          lineStart = b.lastIndexOf(10);
-          if (lineStart >= 0) return s + lineStart + 1;
-          e = s;
-        }
-        return 0;
+      for (const [i, words] of groups.entries()) {
+        if (found[i] !== undefined) continue;
+        const at = Math.max(...words.map((w) => view.lastIndexOf(w)));
+        if (at >= 0) found[i] = start + at;
       }
       end = start;
     }
-    return -1;
+    const at = Math.min(from, ...found.filter((x): x is number => x !== undefined));
+    return at < from ? await lineStart(fh, at) : from;
   } finally {
     await fh.close();
   }
@@ -96,14 +96,18 @@ async function newlineBefore(file: string, at: number): Promise<boolean> {
   }
 }
 
-/** Where the warm-up starts: the earliest of the last lines of each word group (or the cut). */
-async function warmStart(file: string, from: number, groups: readonly (readonly string[])[]): Promise<number> {
-  let start = from;
-  for (const g of groups) {
-    const at = await lastLineWith(file, from, g);
-    if (at >= 0) start = Math.min(start, at);
+/** The start of the line holding byte `at`. */
+async function lineStart(fh: import('node:fs/promises').FileHandle, at: number): Promise<number> {
+  let end = at;
+  while (end > 0) {
+    const start = Math.max(0, end - CHUNK);
+    const buf = Buffer.allocUnsafe(end - start);
+    const { bytesRead } = await fh.read(buf, 0, end - start, start);
+    const nl = buf.subarray(0, bytesRead).lastIndexOf(10);
+    if (nl >= 0) return start + nl + 1;
+    end = start;
   }
-  return start;
+  return 0;
 }
 
 function parserFor(job: PartJob, ctx: FormatContext): SplitLineParser {

@@ -71,6 +71,13 @@ export class Clock {
     return c.length > 0 ? c[0] : Number.NaN;
   }
 
+  /** instant() of a zoneless wall-clock time given field by field (no object per line). */
+  wallInstant(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+    const key = ((year * 13 + month) * 32 + day) * 24 + hour;
+    if (key === this.lastHour) return this.lastHourStart + (minute * 60 + second) * 1000;
+    return this.instant({ year, month, day, hour, minute, second });
+  }
+
   /** instant(s) when that wall-clock hour has one meaning (no DST transition in it), else NaN. */
   simpleInstant(s: RawStamp & { year: number; month: number; day: number }): number {
     const ms = s.millis ?? 0;

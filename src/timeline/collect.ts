@@ -49,6 +49,7 @@ class FileWitnesses {
   readonly found = new Set<Event>();
   /** The first folded event of each format (what a part of a file offers the part before it). */
   readonly first = new Map<string, Event>();
+  private lastFormat = '';
   hadUntimed = false;
 
   folded(e: Event): void {
@@ -61,7 +62,10 @@ class FileWitnesses {
       this.found.add(e);
       this.wanted = this.wanted.filter((f) => f !== e.src.format);
     }
-    if (!this.first.has(e.src.format)) this.first.set(e.src.format, e);
+    if (e.src.format !== this.lastFormat) {
+      if (!this.first.has(e.src.format)) this.first.set(e.src.format, e);
+      this.lastFormat = e.src.format;
+    }
     this.remember(e);
   }
 
