@@ -4,14 +4,14 @@
 // signal` event, `Version: ...` into the `ready for connections` before it.
 import type { Event, EventTime, RawStamp } from '../event.js';
 import grammar, { lexer } from '../generated/mysql-error.js';
-import type { Line } from '../read/lines.js';
+import { type Line, isBlank } from '../read/lines.js';
 import { type Meaning, levelOf, meaningOf } from './mysql-messages.js';
 import { lexMysql } from './mysql-lex.js';
 import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql, stamp55Instant } from './mysql-stamp.js';
 import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
 import { RecordQueue } from './record-queue.js';
-import { type Tokens, shapeParser, tokenCount, tokenIs, tokenText, tokenType } from './token-parse.js';
+import { type Tokens, shapeParser, tokenCount, tokenText, tokenType } from './token-parse.js';
 import { type Format, type FormatContext, type SplitLineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
 
 const ID = 'mysql-error';
@@ -38,16 +38,6 @@ const JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]|^\d{6} {1,2}\d{0,2}:?\d{0
 
 export { parseMysqlStamp };
 
-/** The usual level brackets, as constants (a line's own copy is not needed). */
-const LEVELS = ['[Note]', '[Warning]', '[ERROR]'];
-
-/** The text of a level token: one of LEVELS when it is one. */
-function levelToken(t: Tokens, i: number | undefined): string | undefined {
-  if (i === undefined) return undefined;
-  for (const level of LEVELS) if (tokenIs(t, i, level)) return level;
-  return tokenText(t, i);
-}
-
 /** The text of token i, if the shape has it. */
 function tok(t: Tokens, i: number | undefined): string | undefined {
   return i === undefined ? undefined : tokenText(t, i);
@@ -67,7 +57,7 @@ class MysqlErrorParser implements SplitLineParser {
   }
 
   line(l: Line): void {
-    if (l.text.trim() === '') return; // counted blank by the driver; a trace goes on past blanks
+    if (isBlank(l.text)) return; // counted blank by the driver; a trace goes on past blanks
     const s = this.prefixes.strip(l.text);
     if (s.syslog && this.syslogOnly(l, s)) return;
     const t = mysqlShapes.lex(s.text);
@@ -97,7 +87,7 @@ class MysqlErrorParser implements SplitLineParser {
       if (other) return this.q.push(this.other(l, other, s, this.q.inherit()));
       time = s.syslog ? this.syslogTime(s) : this.q.inherit(); // the server's unstamped line in syslog
     }
-    const levelText = shape.csv !== undefined ? `[${(tok(t, shape.csv) ?? '').split(', ')[2]}]` : levelToken(t, shape.level);
+    const levelText = shape.csv !== undefined ? `[${(tok(t, shape.csv) ?? '').split(', ')[2]}]` : tok(t, shape.level);
     const level = shape.fatal !== undefined ? 'critical' : levelOf(levelText, body);
     // syslog's `mysqld_safe[123]: Starting mysqld daemon ...` reads as the file form would
     const said = s.syslog?.program.endsWith('_safe') && !body.startsWith('mysqld_safe') ? `mysqld_safe ${body}` : body;

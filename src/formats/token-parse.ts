@@ -14,15 +14,9 @@ export interface Tokens {
   /** A hand-written lexer's direct access to token i, without building Token objects. */
   textAt?(i: number): string;
   typeAt?(i: number): string;
-  /** Whether token i's text is `text`, without taking the text out. */
-  textIs?(i: number, text: string): boolean;
   count?: number;
 }
 
-/** Whether token i's text is `text`. */
-export function tokenIs(t: Tokens, i: number, text: string): boolean {
-  return t.textIs ? t.textIs(i, text) : t.tokens[i].text === text;
-}
 
 /** Text of token i, through the direct access when the lexer has it. */
 export function tokenText(t: Tokens, i: number): string {

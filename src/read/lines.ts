@@ -120,5 +120,8 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine
 }
 
 export function isBlank(text: string): boolean {
+  // a printable ASCII first character settles it (trim() removes only spaces, controls \t-\r, and Unicode spaces)
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
   return text.trim().length === 0;
 }

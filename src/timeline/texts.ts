@@ -69,7 +69,12 @@ export class FoldTexts {
 
   private lookup(message: string): FoldClass {
     const recent = this.recent;
-    for (let i = 0; i < recent.length; i++) if ((recent[i].test as RegExp).test(message)) return recent[i];
+    for (let i = 0; i < recent.length; i++) {
+      const c = recent[i];
+      if (!(c.test as RegExp).test(message)) continue;
+      if (i > 0) [recent[i - 1], recent[i]] = [c, recent[i - 1]]; // the frequent texts move up
+      return c;
+    }
     const text = foldText(message);
     let c = this.byText.get(text);
     if (!c) {
