@@ -5,7 +5,7 @@
 import type { Event, EventTime, RawStamp } from '../event.js';
 import grammar, { lexer } from '../generated/mysql-error.js';
 import { type Line, isBlank } from '../read/lines.js';
-import { type Meaning, levelOf, meaningOf } from './mysql-messages.js';
+import { type Meaning, PLAIN, levelOf, meaningOf } from './mysql-messages.js';
 import { lexMysql } from './mysql-lex.js';
 import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql, stamp55Instant } from './mysql-stamp.js';
 import { otherSource } from './other-lines.js';
@@ -146,6 +146,11 @@ class MysqlErrorParser implements SplitLineParser {
   /** The server's start lines (pid, name; mysqld_safe's restarts come after them) and 5.0's allocation sizes. */
   readonly carriedBy = [['starting as process', 'Starting MariaDB'], ['cannot allocate ']];
 
+  /** Starts, mysqld_safe's restarts and allocation sizes name the server or say `cannot allocate`. */
+  mayCarry(text: string): boolean {
+    return text.includes('mysqld') || text.includes('mariadb') || text.includes('MariaDB') || text.includes('cannot allocate');
+  }
+
   /** 8.0's code and subsystem, the thread id, the stripped prefixes, syslog's pid and stamp. */
   private tags(e: Event, shape: Shape, t: Tokens, s: Stripped): void {
     if (shape.code !== undefined) {
@@ -242,7 +247,8 @@ class MysqlErrorParser implements SplitLineParser {
     } else if (m.kind === 'mysqld_safe.start' || m.kind === 'mysqld_safe.restart') {
       this.pid = undefined;
     }
-    const e = makeEvent(this.ctx, ID, m.kind, l, body, m.data, time);
+    // the shared plain meaning: each event gets data of its own
+    const e = makeEvent(this.ctx, ID, m.kind, l, body, m === PLAIN ? {} : m.data, time);
     if (m.kind.startsWith('mysqld_safe.')) e.process = { name: 'mysqld_safe' };
     else if (this.pid === undefined && m.server) e.process = { name: m.server };
     else e.process = this.serverProcess();

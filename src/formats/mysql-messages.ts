@@ -94,9 +94,12 @@ function safeMeaning(body: string): Meaning | null {
  */
 const TRIGGER = /mysqld|Number of processes|mariadbd|errno|buffer[ _]pool|starting as process|Starting MariaDB|ready for connections|got signal|Shutdown complete|Aborting|Database was not shut|Starting crash recovery|cannot allocate /;
 
+/** A plain log line's meaning, shared (frozen): the event made from it gets data of its own. */
+export const PLAIN: Meaning = Object.freeze({ kind: 'mysql.log', data: Object.freeze({}) }) as Meaning;
+
 /** The meaning of a message body. `lastAllocBytes` is the size a 5.0 malloc failure named earlier. */
 export function meaningOf(body: string, level: string | undefined, lastAllocBytes?: number): Meaning {
-  if (!FOLD_TEXTS.has(body, TRIGGER)) return { kind: 'mysql.log', data: {} };
+  if (!FOLD_TEXTS.has(body, TRIGGER)) return PLAIN;
   if (body.includes('mysqld') || body.includes('Number of processes') || body.includes('mariadbd')) {
     const safe = body.startsWith('mysqld_safe') || /^(?:mysqld|Number) /.test(body) ? safeMeaning(body) : null;
     if (safe) return safe;

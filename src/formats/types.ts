@@ -39,6 +39,8 @@ export interface SplitLineParser extends LineParser {
   settled(): boolean;
   /** Word groups of the lines that change the carried state: a part warms up from the last of each. */
   readonly carriedBy: readonly (readonly string[])[];
+  /** Whether a line may change the carried state (a part's warm-up reads only these). */
+  mayCarry(text: string): boolean;
 }
 
 export function isSplittable(p: LineParser): p is SplitLineParser {

@@ -53,10 +53,10 @@ const CHUNK = 1 << 20;
  * How far back a part looks for the lines that set the carried state. Beyond it the guess is the
  * state a parser starts with: if that is wrong the check catches it and the part is read again.
  */
-const LOOK_BACK = 64 * CHUNK;
+const LOOK_BACK = 16 * CHUNK;
 
 /**
- * Where the warm-up starts: the start of the line holding the last occurrence, before `from`, of
+ * Where the warm-up starts (a guess: the check after tells whether it was right): the start of the line holding the last occurrence, before `from`, of
  * any word of each group (the earliest of those lines), found in one backward pass; `from` if none.
  */
 async function warmStart(file: string, from: number, groups: readonly (readonly string[])[]): Promise<number> {
@@ -158,7 +158,8 @@ export async function readPart(job: PartJob): Promise<PartResult> {
           start = l.offset;
           lineBefore = l.no - 1;
         } else {
-          warmer.line(l);
+          // before the cut, only the lines that can change the carried state matter to the guess
+          if (l.offset >= job.from || warmer.mayCarry(l.text)) warmer.line(l);
           continue;
         }
       } else if (job.to !== null && l.offset >= job.to && parser.restartsAt(l.text)) {

@@ -33,7 +33,7 @@ export interface SplitOptions {
 /** The smallest file worth cutting: below it, starting a worker costs more than it saves. */
 export const MIN_SPLIT_BYTES = 8 * 1024 * 1024;
 /** This thread's share of the file: it starts reading at once, the workers first load the code. */
-const OWN_SHARE = 0.5;
+const OWN_SHARE = 0.52;
 
 const WORKER = new URL('./part-worker.js', import.meta.url);
 

@@ -21,7 +21,7 @@ export class Clock {
 
   constructor(zone?: string) {
     const name = zone ?? Info.normalizeZone('system')?.name ?? 'UTC';
-    if (!IANAZone.isValidZone(name) && name !== 'UTC') throw new ZoneError(`unknown time zone: ${name}`);
+    if (name !== 'UTC' && !IANAZone.isValidZone(name)) throw new ZoneError(`unknown time zone: ${name}`);
     this.zone = name;
     this.zoneObj = Info.normalizeZone(name);
   }
