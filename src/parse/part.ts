@@ -5,8 +5,7 @@
 // part before really ended with, and reads the part again when they differ.
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { formatById } from '../formats/index.js';
-import { type FormatContext, type SplitLineParser, isSplittable } from '../formats/types.js';
+import { type Format, type FormatContext, type SplitLineParser, isSplittable } from '../formats/types.js';
 import { isBlank, readLines } from '../read/lines.js';
 import { Collector, type PartCollection } from '../timeline/collect.js';
 import { Clock } from '../time/clock.js';
@@ -110,11 +109,23 @@ async function lineStart(fh: import('node:fs/promises').FileHandle, at: number):
   return 0;
 }
 
-function parserFor(job: PartJob, ctx: FormatContext): SplitLineParser {
-  const f = formatById(job.format);
-  const p = f?.create(ctx);
-  if (!p || !isSplittable(p)) throw new Error(`format ${job.format} cannot be read in parts`);
-  return p;
+/** The formats whose parsers can be read in parts, loaded by id (a worker loads only its own). */
+const SPLITTABLE: Record<string, () => Promise<Format>> = {
+  'mysql-error': async () => (await import('../formats/mysql-error.js')).mysqlError,
+};
+
+/** Whether parts of a file of this format can be read apart. */
+export function canReadInParts(format: string): boolean {
+  return format in SPLITTABLE;
+}
+
+async function parserFor(job: PartJob): Promise<(ctx: FormatContext) => SplitLineParser> {
+  const f = await SPLITTABLE[job.format]?.();
+  return (ctx) => {
+    const p = f?.create(ctx);
+    if (!p || !isSplittable(p)) throw new Error(`format ${job.format} cannot be read in parts`);
+    return p;
+  };
 }
 
 export async function readPart(job: PartJob): Promise<PartResult> {
@@ -133,8 +144,8 @@ export async function readPart(job: PartJob): Promise<PartResult> {
       collector.add(e);
     },
   };
-  const warm: FormatContext = { path: job.path, clock, seq: () => 0, emit: () => {} };
-  const warmer = parserFor(job, warm);
+  const create = await parserFor(job);
+  const warmer = create({ path: job.path, clock, seq: () => 0, emit: () => {} });
   const from = await warmStart(job.file, job.from, warmer.carriedBy);
   // a cut inside a line (no warm-up before it): that line belongs to the part before
   let skip = from > 0 && from === job.from && !(await newlineBefore(job.file, from));
@@ -153,7 +164,7 @@ export async function readPart(job: PartJob): Promise<PartResult> {
       if (!parser) {
         if (l.offset >= job.from && warmer.restartsAt(l.text)) {
           guess = warmer.carried();
-          parser = parserFor(job, ctx);
+          parser = create(ctx);
           parser.carry(guess);
           start = l.offset;
           lineBefore = l.no - 1;

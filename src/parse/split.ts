@@ -12,7 +12,7 @@ import { type LineParser, type SplitLineParser, isSplittable } from '../formats/
 import { type Line, readLines } from '../read/lines.js';
 import type { Source } from '../read/sources.js';
 import type { PartCollection } from '../timeline/collect.js';
-import { type PartJob, type PartResult, type PartStats, readPart } from './part.js';
+import { type PartJob, type PartResult, type PartStats, canReadInParts, readPart } from './part.js';
 
 export interface SplitOptions {
   zone: string;
@@ -102,7 +102,7 @@ export class SplitRead {
   static begin(src: Source, format: string, parser: LineParser, opts: SplitOptions): SplitRead | null {
     const size = src.size ?? 0;
     const threads = Math.min(opts.threads ?? availableParallelism(), Math.floor(size / (opts.minBytes ?? MIN_SPLIT_BYTES)));
-    if (threads < 2 || !isSplittable(parser) || !plainFile(src)) return null;
+    if (threads < 2 || !isSplittable(parser) || !canReadInParts(format) || !plainFile(src)) return null;
     const cuts = [Math.floor(size * OWN_SHARE)];
     for (let i = 1; i < threads - 1; i++) cuts.push(Math.floor(cuts[0] + ((size - cuts[0]) * i) / (threads - 1)));
     const parts = cuts.map((from, i) =>
