@@ -11,7 +11,9 @@ import { expandInputs } from './read/sources.js';
 import { Clock } from './time/clock.js';
 import { dateEvents } from './time/dating.js';
 import { Collector, type FoldedSummary } from './timeline/collect.js';
-import { byTime, timeline, window } from './timeline/merge.js';
+import { byTime, inWindow, timeline, window } from './timeline/merge.js';
+import { OrderCheck } from './timeline/order.js';
+import type { ReplayPlan } from './replay.js';
 
 export interface AnalyzeOptions {
   inputs: string[];
@@ -29,10 +31,11 @@ export interface AnalyzeOptions {
   /** Called with the bytes read (on disk) as each input is read (progress). */
   onBytes?: (n: number) => void;
   /**
-   * What the caller will show: 'all' keeps every event (NDJSON, --verbose, tests); 'report' folds
-   * routine repeats on arrival (reports that fold them anyway), so memory stays flat.
+   * What the caller will show: 'all' keeps every event (--verbose, tests); 'report' folds routine
+   * repeats on arrival (reports that fold them anyway), so memory stays flat; 'stream' folds them
+   * too and plans reading the inputs again for the whole timeline in order (NDJSON, see replay.ts).
    */
-  keep?: 'all' | 'report';
+  keep?: 'all' | 'report' | 'stream';
   /** With keep 'report': how a big plain log is read in parts at once (default: one per core). */
   parts?: { threads?: number; minBytes?: number; inProcess?: boolean };
 }
@@ -42,8 +45,10 @@ export interface Analysis extends Findings {
   inputs: InputStats[];
   /** The timeline, in time order: every event, or with keep 'report' all but the folded ones. */
   events: Event[];
-  /** With keep 'report': what the routine events folded on arrival add up to. */
+  /** With keep 'report' or 'stream': what the routine events folded on arrival add up to. */
   folded?: FoldedSummary;
+  /** With keep 'stream': how to read the inputs again for the whole timeline (replay.ts). */
+  replay?: ReplayPlan;
   stats: { lines: number; blank: number; events: number; unrecognized: number };
   /** Inputs that could not be read (also listed in `inputs` with their error). */
   errors: { path: string; reason: string }[];
@@ -56,7 +61,11 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const clock = new Clock(opts.tz);
   const since = opts.since ? clock.parseIso(opts.since) : undefined;
   const until = opts.until ? clock.parseIso(opts.until) : undefined;
-  const collector = new Collector({ fold: opts.keep === 'report', clock, since, until });
+  const streaming = opts.keep === 'stream';
+  const collector = new Collector({ fold: opts.keep === 'report' || streaming, clock, since, until });
+  const plan: ReplayPlan | undefined = streaming ? { inputs: [], finals: new Map(), as: opts.as, since, until } : undefined;
+  /** Per input of a stream plan: its order check, and the times its kept events came with. */
+  const arrivals: { check: OrderCheck; kept: Map<Event, number> }[] = [];
   const inputs: InputStats[] = [];
   const errors: { path: string; reason: string }[] = [];
   let seq = 0;
@@ -84,9 +93,24 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     }
     opts.onSource?.(item.source.path, item.source.size);
     const source = opts.onBytes ? counted(item.source, opts.onBytes) : item.source;
-    collector.startSource();
-    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit: collector.add, split });
+    // an input that cannot be read again (stdin) keeps all its events for a stream plan
+    const again = item.source.path !== '-';
+    collector.startSource({ fold: !streaming || again });
+    let emit = collector.add;
+    if (plan) {
+      const arrival = { check: new OrderCheck(), kept: new Map<Event, number>() };
+      arrivals.push(arrival);
+      plan.inputs.push({ source: item.source, seqBase: seq, seqCount: 0, mode: again ? 'stream' : 'kept' });
+      emit = (e) => {
+        if (inWindow(e, since, until)) arrival.check.arrive(e.time.ms, e.seq);
+        const n = collector.events.length;
+        collector.add(e);
+        if (collector.events.length > n) arrival.kept.set(e, e.time.ms);
+      };
+    }
+    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit, split: plan ? undefined : split });
     collector.endSource();
+    if (plan) plan.inputs[plan.inputs.length - 1].seqCount = seq - plan.inputs[plan.inputs.length - 1].seqBase;
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);
   }
@@ -95,6 +119,19 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
   const witnesses = collector.witnesses;
   const kept = witnesses.size > 0 ? events.filter((e) => !witnesses.has(e)) : events;
+  if (plan) {
+    // an input is read again in near time order only if no time of it moved in dating
+    for (const [i, input] of plan.inputs.entries()) {
+      if (input.mode === 'kept') continue;
+      const { check, kept: came } = arrivals[i];
+      let moved = false;
+      for (const [e, ms] of came) {
+        plan.finals.set(e.seq, e);
+        if (!Object.is(e.time.ms, ms)) moved = true;
+      }
+      input.mode = !moved && check.ordered() ? 'stream' : 'sort';
+    }
+  }
   const ordered = window(timeline(kept), since, until);
   const folded = collector.folded();
   const lookbackSeconds = opts.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
@@ -108,7 +145,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     stats.events += i.events;
     stats.unrecognized += i.unrecognized;
   }
-  return { clock, inputs, events: ordered, folded, stats, errors, lookbackSeconds, ...findings };
+  return { clock, inputs, events: ordered, folded, replay: plan, stats, errors, lookbackSeconds, ...findings };
 }
 
 /** Events per kind over the whole timeline, folded events included. */

@@ -2,11 +2,15 @@
 // analysis happens here. Exit codes: 0 analysed, 1 --fail-on matched, 2 usage error or an input
 // that could not be read (the rest is still reported; stderr names the file, one line each).
 import { createWriteStream } from 'node:fs';
+import { EOL } from 'node:os';
 import type { Writable } from 'node:stream';
 import yargs from 'yargs';
 import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze, kindCounts } from '../analyze.js';
 import { FORMATS } from '../formats/index.js';
-import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport, ndjsonLines } from '../report/index.js';
+import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport } from '../report/index.js';
+import { toEcs } from '../report/ecs.js';
+import { replay } from '../replay.js';
+import type { Event } from '../event.js';
 import type { BundleJob } from '../sweep/job.js';
 import { Clock, ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
 import { colorWanted } from './color.js';
@@ -75,23 +79,15 @@ async function write(out: Writable, text: string): Promise<void> {
   await new Promise<void>((resolve, reject) => out.write(text, (err) => (err ? reject(err) : resolve())));
 }
 
+/** The timeline as NDJSON, one ECS object a line, written as it is read (replay.ts) when planned. */
 async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
-  // loaded when wanted, like the sweep pool: a run pays at start-up only for what it uses
-  const { default: ndjson } = await import('ndjson');
-  const s = ndjson.stringify();
-  const done = new Promise<void>((resolve, reject) => {
-    s.on('error', reject);
-    s.on('end', resolve);
-  });
-  s.on('data', (chunk: string) => {
-    if (!out.write(chunk)) {
-      s.pause();
-      out.once('drain', () => s.resume());
+  const batches: AsyncIterable<Event[]> | Iterable<Event[]> = a.replay ? replay(a, a.replay) : [a.events];
+  for await (const batch of batches) {
+    for (let i = 0; i < batch.length; i += 4096) {
+      const lines = batch.slice(i, i + 4096).map((e) => JSON.stringify(toEcs(e, a.clock)));
+      await write(out, `${lines.join(EOL)}${EOL}`);
     }
-  });
-  for (const o of ndjsonLines(a)) s.write(o);
-  s.end();
-  await done;
+  }
 }
 
 export interface Io {
@@ -143,8 +139,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       lookbackSeconds: lookback ?? DEFAULT_LOOKBACK_SECONDS,
       since: args.since,
       until: args.until,
-      // NDJSON and --verbose show every event; every other report folds routine repeats
-      keep: format === 'ndjson' || args.verbose ? 'all' : 'report',
+      // NDJSON shows every event (read again, in order); --verbose too; every other report folds repeats
+      keep: format === 'ndjson' ? 'stream' : args.verbose ? 'all' : 'report',
     };
     if (progressWanted(args.progress, io.stderr, env)) progress = startProgress(io.stderr, await totalBytes(inputs), 'oomtrail');
     const onBytes = progress ? progress.add : undefined;
@@ -153,7 +149,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     let code: number;
     if (args.each) {
       // the pool runs bundles side by side: each reads its files whole
-      const each = { ...options, parts: { threads: 1 } };
+      // (a worker's NDJSON travels back as text: its events are all kept there)
+      const each = { ...options, keep: options.keep === 'stream' ? ('all' as const) : options.keep, parts: { threads: 1 } };
       const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
       const { sweep } = await import('../sweep/pool.js');
       const reports = await sweep(jobs, { onBytes });

@@ -32,6 +32,8 @@ export interface DriveOptions {
   emit: (e: Event) => void;
   /** Read big plain files in parts at once (src/parse/split.ts), when their parser allows it. */
   split?: SplitOptions;
+  /** Called after each batch of lines: reading waits while it returns a promise (a slow consumer). */
+  pace?: () => Promise<void> | undefined;
 }
 
 const SNIFF_LINES = 40;
@@ -123,6 +125,8 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   try {
     read: for await (const batch of readLines(src.open())) {
       if (binary) continue;
+      const wait = opts.pace?.();
+      if (wait) await wait;
       for (const l of batch) {
         if (parser) {
           if (split && split.stopsBefore(l, parser)) break read; // worker threads read the rest

@@ -18,6 +18,9 @@ export class Clock {
   private readonly nameByOffset = new Map<number, string>();
   private lastQuarter = Number.NaN;
   private lastName = '';
+  private isoQuarter = Number.NaN;
+  private isoOffset = 0;
+  private isoSuffix = '';
 
   constructor(zone?: string) {
     const name = zone ?? Info.normalizeZone('system')?.name ?? 'UTC';
@@ -102,7 +105,23 @@ export class Clock {
   /** ISO 8601 with the report zone's offset, millisecond precision. */
   iso(ms: number): string {
     if (!Number.isFinite(ms)) return '';
-    return DateTime.fromMillis(ms, { zone: this.zone }).toISO({ suppressMilliseconds: false }) ?? '';
+    // within a quarter hour of one offset, from the date's fields (what luxon writes, without it)
+    const quarter = Math.floor(ms / 900_000);
+    if (quarter !== this.isoQuarter) {
+      const start = quarter * 900_000;
+      const off = this.zoneObj.offset(start);
+      this.isoQuarter = off === this.zoneObj.offset(start + 899_999) && Number.isInteger(off) ? quarter : Number.NaN;
+      this.isoOffset = off;
+      this.isoSuffix = this.zoneObj.isUniversal && off === 0 ? 'Z' : this.offsetName(ms);
+    }
+    const d = new Date(ms + this.isoOffset * 60_000);
+    const year = d.getUTCFullYear();
+    if (quarter !== this.isoQuarter || year < 1000 || year > 9999) {
+      return DateTime.fromMillis(ms, { zone: this.zone }).toISO({ suppressMilliseconds: false }) ?? '';
+    }
+    const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+    const ms3 = d.getUTCMilliseconds();
+    return `${year}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}T${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${ms3 < 10 ? '00' : ms3 < 100 ? '0' : ''}${ms3}${this.isoSuffix}`;
   }
 
   /** `2016-05-21 18:49:28` in the report zone, for people. */

@@ -5,7 +5,7 @@
 // line with no time), the correlator the latest server line, the report counts and zone offsets.
 import type { Event } from '../event.js';
 import { FOLDABLE, type Folded } from '../report/fold.js';
-import { byTime } from './merge.js';
+import { byTime, inWindow } from './merge.js';
 import { FOLD_TEXTS } from './texts.js';
 import type { Clock } from '../time/clock.js';
 
@@ -169,10 +169,13 @@ export class Collector {
 
   constructor(private readonly opts: CollectOptions) {}
 
-  /** A new input starts. */
-  startSource(): void {
+  private foldNow = false;
+
+  /** A new input starts; `fold: false` keeps all its events (an input that cannot be read again). */
+  startSource(opts: { fold?: boolean } = {}): void {
     this.endSource();
     this.file = new FileWitnesses();
+    this.foldNow = this.opts.fold && opts.fold !== false;
   }
 
   /** The input ended: its witnesses join the events the dating stage reads. */
@@ -189,7 +192,7 @@ export class Collector {
 
   add = (e: Event): void => {
     const ms = e.time.ms;
-    if (!this.opts.fold || !FOLDABLE.has(e.kind) || !Number.isFinite(ms) || e.pending) {
+    if (!this.foldNow || !FOLDABLE.has(e.kind) || !Number.isFinite(ms) || e.pending) {
       if (this.file && untimed(e)) this.file.untimed(e);
       this.events.push(e);
       return;
@@ -234,9 +237,7 @@ export class Collector {
   }
 
   private inWindow(e: Event): boolean {
-    const { since, until } = this.opts;
-    if (since !== undefined && (e.time.latestMs ?? e.time.ms) < since) return false;
-    return !(until !== undefined && e.time.ms > until);
+    return inWindow(e, this.opts.since, this.opts.until);
   }
 
   /** What this collector gathered of the one input it read: for a part of a file read apart. */

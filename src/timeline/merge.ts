@@ -16,14 +16,17 @@ export function timeline(events: Event[]): Event[] {
   return events.sort(byTime);
 }
 
+/** Whether an event is inside [since, until] (either bound optional); unknown times are. */
+export function inWindow(e: Event, since?: number, until?: number): boolean {
+  const t = e.time.ms;
+  if (!Number.isFinite(t)) return true;
+  if (since !== undefined && (e.time.latestMs ?? t) < since) return false;
+  if (until !== undefined && t > until) return false;
+  return true;
+}
+
 /** Keep events inside [since, until] (either bound optional); unknown times are kept. */
 export function window(events: Event[], since?: number, until?: number): Event[] {
   if (since === undefined && until === undefined) return events;
-  return events.filter((e) => {
-    const t = e.time.ms;
-    if (!Number.isFinite(t)) return true;
-    if (since !== undefined && (e.time.latestMs ?? t) < since) return false;
-    if (until !== undefined && t > until) return false;
-    return true;
-  });
+  return events.filter((e) => inWindow(e, since, until));
 }
