@@ -160,7 +160,7 @@ class MysqlErrorParser implements SplitLineParser {
       else e.meta = { ...e.meta, 'mysql.code': code ?? '', 'mysql.subsystem': subsystem ?? '' };
     }
     const thread = shape.csv !== undefined ? (tok(t, shape.csv) ?? '').split(', ')[1] : tok(t, shape.thread);
-    if (thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': thread };
+    if (thread !== undefined) e.meta = e.meta ? { ...e.meta, 'mysql.thread': thread } : { 'mysql.thread': thread };
     this.keepPrefix(e, s);
     if (s.syslog?.pid !== undefined && e.process) e.process = { ...e.process, pid: s.syslog.pid }; // syslog knows best (the object is shared)
   }

@@ -27,6 +27,8 @@ export interface FoldClass {
   /** The pattern asked last, and its answer (one pattern is asked over and over). */
   lastWords?: RegExp;
   lastMatch: boolean;
+  /** Times looked up by its text (until it has a test). */
+  seen: number;
 }
 
 /** Recurring texts tried by their regex before a message is rewritten. */
@@ -79,11 +81,13 @@ export class FoldTexts {
     let c = this.byText.get(text);
     if (!c) {
       if (this.byText.size >= LIMIT) this.byText.clear();
-      c = { text, matches: new Map(), lastMatch: false };
+      c = { text, matches: new Map(), lastMatch: false, seen: 1 };
       this.byText.set(text, c);
       return c;
     }
-    // recurring: tried first from now on (the text that recurred longest ago makes room)
+    // recurring (a third time: a regex is worth building): tried first from now on (the text
+    // that recurred longest ago makes room)
+    if (!c.test && ++c.seen < 3) return c;
     c.test ??= foldTest(text);
     if (recent.length >= RECENT) recent.shift();
     recent.push(c);
