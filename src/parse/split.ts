@@ -69,7 +69,8 @@ interface Part {
 
 function runPart(job: PartJob, inProcess: boolean): Part {
   if (inProcess || !workerAvailable()) return { result: readPart(job).catch(() => null), cancel() {} };
-  const worker = new Worker(WORKER, { workerData: job, execArgv: [] });
+  // a small young generation: the part's events die young, and peak memory stays flat
+  const worker = new Worker(WORKER, { workerData: job, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const result = new Promise<PartResult | null>((resolve) => {
     worker.once('message', (r: PartResult) => resolve(r));
     worker.once('error', () => resolve(null));
