@@ -2,9 +2,11 @@
 // same file, measured side by side (interleaved, median of several runs) in the same run.
 // Prints lines/s, MB/s, peak RSS and the ratios; exits non-zero when a target is missed.
 // Targets (issue 7): time ≤ 2.0× the baseline (stretch 1.5×), peak RSS ≤ 300 MB, and flat:
-// 10× the input moves peak RSS by less than 20%.
+// 10× the input moves peak RSS by less than 20%; `--each` over two equal bundles takes at most
+// 1.5× the time of one (both cores busy).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
@@ -57,6 +59,24 @@ for (let i = 0; i < RUNS; i++) {
 }
 const smallTool = [];
 for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) smallTool.push(measure(oomtrail(small)));
+
+// --each: two equal bundles (copies of the smaller input) against one, interleaved
+const eachDir = path.join(dataDir, 'each');
+mkdirSync(eachDir, { recursive: true });
+const bundles = ['a', 'b'].map((b) => {
+  const dir = path.join(eachDir, b);
+  mkdirSync(dir, { recursive: true });
+  const f = path.join(dir, 'mysqld.err');
+  if (!existsSync(f) || statSync(f).size !== statSync(small).size) copyFileSync(small, f);
+  return dir;
+});
+const each = (dirs) => [path.join(root, 'bin', 'oomtrail.js'), ...dirs, '--each', '--format', 'json', '--tz', 'UTC', '--no-progress'];
+const eachOne = [];
+const eachTwo = [];
+for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+  eachOne.push(measure(each(bundles.slice(0, 1))));
+  eachTwo.push(measure(each(bundles)));
+}
 console.log();
 
 const tBase = median(base.map((r) => r.seconds));
@@ -65,17 +85,22 @@ const rssTool = Math.max(...tool.map((r) => r.rss));
 const rssSmall = Math.max(...smallTool.map((r) => r.rss));
 const ratio = tTool / tBase;
 const growth = rssTool / rssSmall - 1;
+const tOne = median(eachOne.map((r) => r.seconds));
+const tTwo = median(eachTwo.map((r) => r.seconds));
+const scaling = tTwo / tOne;
 
-console.log(`input: ${LINES} lines, ${mb(bytes)}; ${RUNS} interleaved runs, medians`);
+console.log(`input: ${LINES} lines, ${mb(bytes)}; ${RUNS} interleaved runs, medians; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`baseline readline count: ${tBase.toFixed(2)} s  ${(LINES / tBase / 1e3).toFixed(0)}k lines/s  ${(bytes / tBase / 1e6).toFixed(0)} MB/s  peak RSS ${mb(Math.max(...base.map((r) => r.rss)))}`);
 console.log(`oomtrail --format json:  ${tTool.toFixed(2)} s  ${(LINES / tTool / 1e3).toFixed(0)}k lines/s  ${(bytes / tTool / 1e6).toFixed(0)} MB/s  peak RSS ${mb(rssTool)}`);
 console.log(`ratio: ${ratio.toFixed(2)}× (target ≤ 2.00×, stretch 1.50×)`);
 console.log(`peak RSS: ${mb(rssTool)} (target ≤ 300 MB); on a 10× smaller input ${mb(rssSmall)}: growth ${(growth * 100).toFixed(0)}% (target < 20%)`);
+console.log(`--each: one bundle (${LINES / 10} lines) ${tOne.toFixed(2)} s, two ${tTwo.toFixed(2)} s: ${scaling.toFixed(2)}× (target ≤ 1.50×)`);
 
 const missed = [];
 if (ratio > 2.0) missed.push(`time ratio ${ratio.toFixed(2)}× > 2.0×`);
 if (rssTool > 300e6) missed.push(`peak RSS ${mb(rssTool)} > 300 MB`);
 if (growth >= 0.2) missed.push(`RSS grows ${(growth * 100).toFixed(0)}% for 10× the input`);
+if (scaling > 1.5) missed.push(`--each: two bundles take ${scaling.toFixed(2)}× the time of one`);
 if (missed.length > 0) {
   console.log(`MISSED: ${missed.join('; ')}`);
   process.exitCode = 1;

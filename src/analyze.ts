@@ -5,11 +5,15 @@ import { calibrateUnits } from './formats/calibrate-units.js';
 import type { Findings } from './correlate/types.js';
 import type { Event } from './event.js';
 import { type InputStats, driveSource } from './parse/drive.js';
+import type { SplitOptions } from './parse/split.js';
 import { counted } from './read/counted.js';
 import { expandInputs } from './read/sources.js';
 import { Clock } from './time/clock.js';
 import { dateEvents } from './time/dating.js';
-import { timeline, window } from './timeline/merge.js';
+import { Collector, type FoldedSummary } from './timeline/collect.js';
+import { byTime, inWindow, timeline, window } from './timeline/merge.js';
+import { OrderCheck } from './timeline/order.js';
+import type { ReplayPlan } from './replay.js';
 
 export interface AnalyzeOptions {
   inputs: string[];
@@ -26,12 +30,25 @@ export interface AnalyzeOptions {
   onSource?: (path: string, size: number | undefined) => void;
   /** Called with the bytes read (on disk) as each input is read (progress). */
   onBytes?: (n: number) => void;
+  /**
+   * What the caller will show: 'all' keeps every event (--verbose, tests); 'report' folds routine
+   * repeats on arrival (reports that fold them anyway), so memory stays flat; 'stream' folds them
+   * too and plans reading the inputs again for the whole timeline in order (NDJSON, see replay.ts).
+   */
+  keep?: 'all' | 'report' | 'stream';
+  /** With keep 'report': how a big plain log is read in parts at once (default: one per core). */
+  parts?: { threads?: number; minBytes?: number; inProcess?: boolean };
 }
 
 export interface Analysis extends Findings {
   clock: Clock;
   inputs: InputStats[];
+  /** The timeline, in time order: every event, or with keep 'report' all but the folded ones. */
   events: Event[];
+  /** With keep 'report' or 'stream': what the routine events folded on arrival add up to. */
+  folded?: FoldedSummary;
+  /** With keep 'stream': how to read the inputs again for the whole timeline (replay.ts). */
+  replay?: ReplayPlan;
   stats: { lines: number; blank: number; events: number; unrecognized: number };
   /** Inputs that could not be read (also listed in `inputs` with their error). */
   errors: { path: string; reason: string }[];
@@ -44,11 +61,33 @@ export const DEFAULT_LOOKBACK_SECONDS = 15 * 60;
 
 export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const clock = new Clock(opts.tz);
-  const events: Event[] = [];
+  const since = opts.since ? clock.parseIso(opts.since) : undefined;
+  const until = opts.until ? clock.parseIso(opts.until) : undefined;
+  const streaming = opts.keep === 'stream';
+  const collector = new Collector({ fold: opts.keep === 'report' || streaming, clock, since, until });
+  const plan: ReplayPlan | undefined = streaming ? { inputs: [], finals: new Map(), as: opts.as, since, until } : undefined;
+  /** Per input of a stream plan: its order check, and the times its kept events came with. */
+  const arrivals: { check: OrderCheck; kept: Map<Event, number> }[] = [];
   const inputs: InputStats[] = [];
   const errors: { path: string; reason: string }[] = [];
   const notes: { path: string; reason: string }[] = [];
   let seq = 0;
+  // a report that folds repeats reads a big plain log in parts at once (its events fold anyway)
+  const split: SplitOptions | undefined =
+    opts.keep === 'report'
+      ? {
+          zone: clock.zone,
+          since,
+          until,
+          ...opts.parts,
+          absorb: (part, path) => collector.absorb(part, path),
+          skipSeq: (n) => {
+            const first = seq;
+            seq += n;
+            return first;
+          },
+        }
+      : undefined;
   for await (const item of expandInputs(opts.inputs, opts.stdin)) {
     if ('note' in item) {
       notes.push(item.note);
@@ -61,17 +100,52 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     }
     opts.onSource?.(item.source.path, item.source.size);
     const source = opts.onBytes ? counted(item.source, opts.onBytes) : item.source;
-    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit: (e) => events.push(e) });
+    // an input that cannot be read again (stdin, an archive's entry) keeps all its events for a stream plan
+    const again = item.source.path !== '-' && !item.source.once;
+    collector.startSource({ fold: !streaming || again });
+    let emit = collector.add;
+    if (plan) {
+      const arrival = { check: new OrderCheck(), kept: new Map<Event, number>() };
+      arrivals.push(arrival);
+      plan.inputs.push({ source: item.source, seqBase: seq, seqCount: 0, mode: again ? 'stream' : 'kept' });
+      emit = (e) => {
+        if (inWindow(e, since, until)) arrival.check.arrive(e.time.ms, e.seq);
+        const n = collector.events.length;
+        collector.add(e);
+        if (collector.events.length > n) arrival.kept.set(e, e.time.ms);
+      };
+    }
+    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit, split: plan ? undefined : split });
+    collector.endSource();
+    if (plan) plan.inputs[plan.inputs.length - 1].seqCount = seq - plan.inputs[plan.inputs.length - 1].seqBase;
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);
   }
+  const events = collector.events;
   calibrateUnits(events);
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
-  const since = opts.since ? clock.parseIso(opts.since) : undefined;
-  const until = opts.until ? clock.parseIso(opts.until) : undefined;
-  const ordered = window(timeline(events), since, until);
+  const witnesses = collector.witnesses;
+  const kept = witnesses.size > 0 ? events.filter((e) => !witnesses.has(e)) : events;
+  if (plan) {
+    // an input is read again in near time order only if no time of it moved in dating
+    for (const [i, input] of plan.inputs.entries()) {
+      if (input.mode === 'kept') continue;
+      const { check, kept: came } = arrivals[i];
+      let moved = false;
+      for (const [e, ms] of came) {
+        plan.finals.set(e.seq, e);
+        if (!Object.is(e.time.ms, ms)) moved = true;
+      }
+      input.mode = !moved && check.ordered() ? 'stream' : 'sort';
+    }
+  }
+  const ordered = window(timeline(kept), since, until);
+  const folded = collector.folded();
   const lookbackSeconds = opts.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
-  const findings = correlate(ordered, { lookbackSeconds });
+  // of the folded events the correlator reads only the latest server line (the server still spoke)
+  // and the latest evidence of any kind (where the bundle's evidence ends, for incidents)
+  const extra = [...new Set([folded?.latestServerLine, folded?.latestEvidence])].filter((e): e is Event => e !== undefined && !ordered.includes(e));
+  const findings = correlate(extra.length > 0 ? timeline([...ordered, ...extra]) : ordered, { lookbackSeconds });
   const stats = { lines: 0, blank: 0, events: 0, unrecognized: 0 };
   for (const i of inputs) {
     stats.lines += i.lines;
@@ -79,5 +153,21 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     stats.events += i.events;
     stats.unrecognized += i.unrecognized;
   }
-  return { clock, inputs, events: ordered, stats, errors, notes, lookbackSeconds, ...findings };
+  return { clock, inputs, events: ordered, folded, replay: plan, stats, errors, notes, lookbackSeconds, ...findings };
+}
+
+/** Events per kind over the whole timeline, folded events included. */
+export function kindCounts(a: Pick<Analysis, 'events' | 'folded'>): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  const pre = a.folded ? [...a.folded.kinds.entries()].sort((x, y) => byTime(x[1].first, y[1].first)) : [];
+  let p = 0;
+  for (const e of a.events) {
+    while (p < pre.length && byTime(pre[p][1].first, e) < 0) {
+      const [kind, k] = pre[p++];
+      kinds[kind] = (kinds[kind] ?? 0) + k.count;
+    }
+    kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
+  }
+  for (; p < pre.length; p++) kinds[pre[p][0]] = (kinds[pre[p][0]] ?? 0) + pre[p][1].count;
+  return kinds;
 }

@@ -53,3 +53,15 @@ const WRAPPERS = new Set(['transcript', 'shell-prompt', 'syslog', 'watcher', 'wa
 export function contentFormats(formats: readonly string[]): string[] {
   return formats.filter((f) => !WRAPPERS.has(f));
 }
+
+/** A seeded PRNG (mulberry32): the same lines on every run. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -5,12 +5,14 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import ndjson from 'ndjson';
 import yargs from 'yargs';
-import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
+import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze, kindCounts } from '../analyze.js';
 import { FORMATS } from '../formats/index.js';
-import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport, ndjsonLines } from '../report/index.js';
-import type { BundleJob } from '../sweep/job.js';
-import { sweep } from '../sweep/pool.js';
+import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport } from '../report/index.js';
+import { toEcs } from '../report/ecs.js';
 import { jsonSafe, plain } from '../report/sanitize.js';
+import { replay } from '../replay.js';
+import type { Event } from '../event.js';
+import type { BundleJob } from '../sweep/job.js';
 import { Clock, ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
 import { colorWanted } from './color.js';
 import { type FailOn, failOnMatched, parseFailOn } from './fail-on.js';
@@ -78,6 +80,8 @@ async function write(out: Writable, text: string): Promise<void> {
   await new Promise<void>((resolve, reject) => out.write(text, (err) => (err ? reject(err) : resolve())));
 }
 
+/** The timeline as NDJSON through the `ndjson` package, one ECS object a line, written as it is
+ * read (replay.ts) when planned; C1 controls and U+2028/9 escaped so every line stays one line. */
 async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
   const s = ndjson.stringify();
   const done = new Promise<void>((resolve, reject) => {
@@ -90,7 +94,12 @@ async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
       out.once('drain', () => s.resume());
     }
   });
-  for (const o of ndjsonLines(a)) s.write(o);
+  const batches: AsyncIterable<Event[]> | Iterable<Event[]> = a.replay ? replay(a, a.replay) : [a.events];
+  for await (const batch of batches) {
+    for (const e of batch) {
+      if (!s.write(toEcs(e, a.clock))) await new Promise((r) => s.once('drain', r));
+    }
+  }
   s.end();
   await done;
 }
@@ -115,12 +124,6 @@ export interface Io {
 function exitOf(errors: number, failOn: FailOn, failures: number, kinds: Readonly<Record<string, number>>): number {
   if (errors > 0) return 2;
   return failOnMatched(failOn, failures, kinds) ? 1 : 0;
-}
-
-function kindCounts(a: Analysis): Record<string, number> {
-  const kinds: Record<string, number> = {};
-  for (const e of a.events) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
-  return kinds;
 }
 
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
@@ -159,6 +162,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       lookbackSeconds: lookback ?? DEFAULT_LOOKBACK_SECONDS,
       since: args.since,
       until: args.until,
+      // NDJSON shows every event (read again, in order); --verbose too; every other report folds repeats
+      keep: format === 'ndjson' ? 'stream' : args.verbose ? 'all' : 'report',
     };
     if (progressWanted(args.progress, io.stderr, env)) progress = startProgress(io.stderr, await totalBytes(inputs), 'oomtrail');
     const onBytes = progress ? progress.add : undefined;
@@ -166,7 +171,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const out = args.out ? createWriteStream(args.out) : io.stdout;
     let code: number;
     if (args.each) {
-      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: options, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
+      // the pool runs bundles side by side: each reads its files whole
+      // (a worker's NDJSON travels back as text: its events are all kept there)
+      const each = { ...options, keep: options.keep === 'stream' ? ('all' as const) : options.keep, parts: { threads: 1 } };
+      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
+      const { sweep } = await import('../sweep/pool.js');
       const reports = await sweep(jobs, { onBytes });
       progress?.stop();
       for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);

@@ -4,14 +4,15 @@
 // signal` event, `Version: ...` into the `ready for connections` before it.
 import type { Event, EventTime, RawStamp } from '../event.js';
 import grammar, { lexer } from '../generated/mysql-error.js';
-import type { Line } from '../read/lines.js';
-import { type Meaning, levelOf, meaningOf } from './mysql-messages.js';
-import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql } from './mysql-stamp.js';
+import { type Line, isBlank } from '../read/lines.js';
+import { type Meaning, PLAIN, levelOf, meaningOf } from './mysql-messages.js';
+import { lexMysql } from './mysql-lex.js';
+import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql, stamp55Instant } from './mysql-stamp.js';
 import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
 import { RecordQueue } from './record-queue.js';
-import { type Tokens, shapeParser } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
+import { type Tokens, shapeParser, tokenCount, tokenText, tokenType } from './token-parse.js';
+import { type Format, type FormatContext, type SplitLineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
 
 const ID = 'mysql-error';
 
@@ -28,7 +29,7 @@ interface Shape {
   body?: number;
 }
 
-export const mysqlShapes = shapeParser<Shape>(grammar, lexer);
+export const mysqlShapes = shapeParser<Shape>(grammar, lexer, lexMysql);
 
 // An unstamped line is a message (or a continuation) unless it carries bytes no server writes
 // (NUL and other controls, undecodable bytes) or is a stamp cut short; a damaged line that still
@@ -37,20 +38,26 @@ const JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]|^\d{6} {1,2}\d{0,2}:?\d{0
 
 export { parseMysqlStamp };
 
-class MysqlErrorParser implements LineParser {
+/** The text of token i, if the shape has it. */
+function tok(t: Tokens, i: number | undefined): string | undefined {
+  return i === undefined ? undefined : tokenText(t, i);
+}
+
+class MysqlErrorParser implements SplitLineParser {
   private readonly q: RecordQueue;
   private inTrace = false;
   private pid: number | undefined;
   private server = 'mysqld';
   private allocBytes: number | undefined;
   private readonly prefixes = new PrefixReader();
+  private proc: { name: string; pid?: number } | null = null;
 
   constructor(private readonly ctx: FormatContext) {
     this.q = new RecordQueue(ctx.emit);
   }
 
   line(l: Line): void {
-    if (l.text.trim() === '') return; // counted blank by the driver; a trace goes on past blanks
+    if (isBlank(l.text)) return; // counted blank by the driver; a trace goes on past blanks
     const s = this.prefixes.strip(l.text);
     if (s.syslog && this.syslogOnly(l, s)) return;
     const t = mysqlShapes.lex(s.text);
@@ -58,13 +65,17 @@ class MysqlErrorParser implements LineParser {
     if (!t || !shape || (shape.stamp === undefined && JUNK.test(s.text) && meaningOf(s.text, undefined).kind === 'mysql.log')) {
       return this.q.push(unrecognized(this.ctx, ID, l, this.q.inherit()));
     }
-    const tok = (i: number | undefined) => (i === undefined ? undefined : t.tokens[i].text);
-    const body = tok(shape.body) ?? '';
+    const body = tok(t, shape.body) ?? '';
     let time: EventTime;
     if (shape.stamp !== undefined) {
       this.q.flush(); // a stamped line starts a new record: what came before is complete
-      const st = parseMysqlStamp(t.tokens[shape.stamp].type ?? '', t.tokens[shape.stamp].text);
-      time = st ? this.place(st) : this.q.inherit();
+      // the stamp is the record's first token: only an ISO stamp is read to its end
+      const type = tokenType(t, shape.stamp);
+      if (type === 'stamp55') time = this.placed(stamp55Instant(s.text, this.ctx.clock));
+      else {
+        const st = parseMysqlStamp(type, type === 'stampIso' ? tokenText(t, shape.stamp) : s.text);
+        time = st ? this.place(st) : this.q.inherit();
+      }
       this.inTrace = false;
     } else if (this.foldable(body) && meaningOf(body, undefined, this.allocBytes).kind === 'mysql.log') {
       // a trace folds plain lines; one with a meaning of its own (mysqld_safe's bare `Number of
@@ -72,11 +83,11 @@ class MysqlErrorParser implements LineParser {
       return this.fold(s.text);
     } else {
       this.inTrace = false;
-      const other = shape.body !== undefined && t.tokens.length === 1 ? otherSource(body) : null;
+      const other = shape.body !== undefined && tokenCount(t) === 1 ? otherSource(body) : null;
       if (other) return this.q.push(this.other(l, other, s, this.q.inherit()));
       time = s.syslog ? this.syslogTime(s) : this.q.inherit(); // the server's unstamped line in syslog
     }
-    const levelText = shape.csv !== undefined ? `[${(tok(shape.csv) ?? '').split(', ')[2]}]` : tok(shape.level);
+    const levelText = shape.csv !== undefined ? `[${(tok(t, shape.csv) ?? '').split(', ')[2]}]` : tok(t, shape.level);
     const level = shape.fatal !== undefined ? 'critical' : levelOf(levelText, body);
     // syslog's `mysqld_safe[123]: Starting mysqld daemon ...` reads as the file form would
     const said = s.syslog?.program.endsWith('_safe') && !body.startsWith('mysqld_safe') ? `mysqld_safe ${body}` : body;
@@ -97,19 +108,61 @@ class MysqlErrorParser implements LineParser {
     this.q.end();
   }
 
+  /**
+   * A fully stamped line closes the record before it, resets a trace, and takes its time from
+   * its own stamp; what lasts beyond it is the server's name and pid, a 5.0 allocation size and
+   * the prefix styles seen (carried).
+   */
+  restartsAt(text: string): boolean {
+    const c = text.charCodeAt(0);
+    if (c < 48 || c > 57) return false;
+    const probe = new PrefixReader(); // the prefix styles seen so far, without changing them
+    probe.state = this.prefixes.state;
+    if (probe.strip(text).cut !== 0) return false;
+    const t = mysqlShapes.lex(text);
+    if (!t) return false;
+    const type = tokenCount(t) > 0 ? tokenType(t, 0) : '';
+    if ((type !== 'stamp55' && type !== 'stampIso') || mysqlShapes.shape(t)?.stamp !== 0) return false;
+    const st = parseMysqlStamp(type, tokenText(t, 0));
+    return st !== null && Number.isFinite(this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp));
+  }
+
+  carried(): string {
+    return JSON.stringify([this.pid ?? null, this.server, this.allocBytes ?? null, this.prefixes.state]);
+  }
+
+  carry(state: string): void {
+    const [pid, server, allocBytes, prefixes] = JSON.parse(state) as [number | null, string, number | null, string];
+    this.pid = pid ?? undefined;
+    this.server = server;
+    this.allocBytes = allocBytes ?? undefined;
+    this.prefixes.state = prefixes;
+  }
+
+  settled(): boolean {
+    return this.q.settled;
+  }
+
+  /** The server's start lines (pid, name; mysqld_safe's restarts come after them) and 5.0's allocation sizes. */
+  readonly carriedBy = [['starting as process', 'Starting MariaDB'], ['cannot allocate ']];
+
+  /** Starts, mysqld_safe's restarts and allocation sizes name the server or say `cannot allocate`. */
+  mayCarry(text: string): boolean {
+    return text.includes('mysqld') || text.includes('mariadb') || text.includes('MariaDB') || text.includes('cannot allocate');
+  }
+
   /** 8.0's code and subsystem, the thread id, the stripped prefixes, syslog's pid and stamp. */
   private tags(e: Event, shape: Shape, t: Tokens, s: Stripped): void {
-    const tok = (i: number | undefined): string | undefined => (i === undefined ? undefined : t.tokens[i].text);
     if (shape.code !== undefined) {
-      const code = tok(shape.code)?.slice(1, -1);
-      const subsystem = tok(shape.subsystem)?.slice(1, -1);
+      const code = tok(t, shape.code)?.slice(1, -1);
+      const subsystem = tok(t, shape.subsystem)?.slice(1, -1);
       if (e.kind === 'mysql.log') e.data = { code, subsystem };
       else e.meta = { ...e.meta, 'mysql.code': code ?? '', 'mysql.subsystem': subsystem ?? '' };
     }
-    const thread = shape.csv !== undefined ? (tok(shape.csv) ?? '').split(', ')[1] : tok(shape.thread);
-    if (thread !== undefined) e.meta = { ...e.meta, 'mysql.thread': thread };
+    const thread = shape.csv !== undefined ? (tok(t, shape.csv) ?? '').split(', ')[1] : tok(t, shape.thread);
+    if (thread !== undefined) e.meta = e.meta ? { ...e.meta, 'mysql.thread': thread } : { 'mysql.thread': thread };
     this.keepPrefix(e, s);
-    if (s.syslog?.pid !== undefined && e.process) e.process.pid = s.syslog.pid; // syslog knows best
+    if (s.syslog?.pid !== undefined && e.process) e.process = { ...e.process, pid: s.syslog.pid }; // syslog knows best (the object is shared)
   }
 
   /**
@@ -194,10 +247,20 @@ class MysqlErrorParser implements LineParser {
     } else if (m.kind === 'mysqld_safe.start' || m.kind === 'mysqld_safe.restart') {
       this.pid = undefined;
     }
-    const e = makeEvent(this.ctx, ID, m.kind, l, body, m.data, time);
+    // the shared plain meaning: each event gets data of its own
+    const e = makeEvent(this.ctx, ID, m.kind, l, body, m === PLAIN ? {} : m.data, time);
     if (m.kind.startsWith('mysqld_safe.')) e.process = { name: 'mysqld_safe' };
-    else e.process = this.pid !== undefined ? { name: this.server, pid: this.pid } : { name: m.server ?? this.server };
+    else if (this.pid === undefined && m.server) e.process = { name: m.server };
+    else e.process = this.serverProcess();
     return e;
+  }
+
+  /** The server as the process of its lines: one object while the name and pid stay the same. */
+  private serverProcess(): { name: string; pid?: number } {
+    const p = this.proc;
+    if (p && p.name === this.server && p.pid === this.pid) return p;
+    this.proc = this.pid !== undefined ? { name: this.server, pid: this.pid } : { name: this.server };
+    return this.proc;
   }
 
   private place(st: RawStamp): EventTime {
@@ -210,11 +273,15 @@ class MysqlErrorParser implements LineParser {
       let ms = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), st.hour, st.minute, st.second);
       if (ms < last.ms - 12 * 3600_000) ms += 86_400_000;
       time = { ms, source: 'inferred', note: 'time-only UTC stamp; date from the line before' };
-    } else {
-      const ms = this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp);
-      if (!Number.isFinite(ms)) return this.q.inherit(); // `2026-13-45 25:61:61`: no such instant
-      time = { ms, source: 'stamped' };
-    }
+    } else return this.placed(this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp));
+    this.q.dated(time);
+    return time;
+  }
+
+  /** A full stamp's instant as the record's time. */
+  private placed(ms: number): EventTime {
+    if (!Number.isFinite(ms)) return this.q.inherit(); // `2026-13-45 25:61:61`: no such instant
+    const time: EventTime = { ms, source: 'stamped' };
     this.q.dated(time);
     return time;
   }

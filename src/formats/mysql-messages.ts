@@ -1,6 +1,7 @@
 // What a MySQL / MariaDB / mysqld_safe message body means: its event kind and data. Checked with
 // cheap substring tests first, then small anchored regexes, so a long hostile line costs one scan.
 import type { EventDataMap } from '../event.js';
+import { FOLD_TEXTS } from '../timeline/texts.js';
 
 export type MysqlKind =
   | 'mysql.start'
@@ -86,8 +87,19 @@ function safeMeaning(body: string): Meaning | null {
   return null;
 }
 
+/**
+ * Every meaning below needs one of these words: a body with none is a plain log line. Words only
+ * (no digits, no `#`), so the answer is the same for every body with the same fold text, and is
+ * worked out once per text (FOLD_TEXTS).
+ */
+const TRIGGER = /mysqld|Number of processes|mariadbd|errno|buffer[ _]pool|starting as process|Starting MariaDB|ready for connections|got signal|Shutdown complete|Aborting|Database was not shut|Starting crash recovery|cannot allocate /;
+
+/** A plain log line's meaning, shared (frozen): the event made from it gets data of its own. */
+export const PLAIN: Meaning = Object.freeze({ kind: 'mysql.log', data: Object.freeze({}) }) as Meaning;
+
 /** The meaning of a message body. `lastAllocBytes` is the size a 5.0 malloc failure named earlier. */
 export function meaningOf(body: string, level: string | undefined, lastAllocBytes?: number): Meaning {
+  if (!FOLD_TEXTS.has(body, TRIGGER)) return PLAIN;
   if (body.includes('mysqld') || body.includes('Number of processes') || body.includes('mariadbd')) {
     const safe = body.startsWith('mysqld_safe') || /^(?:mysqld|Number) /.test(body) ? safeMeaning(body) : null;
     if (safe) return safe;
@@ -137,6 +149,9 @@ export function meaningOf(body: string, level: string | undefined, lastAllocByte
 /** `[Note]` → info, `[ERROR]` → error; InnoDB lines without a level guess from their words. */
 export function levelOf(bracket: string | undefined, body: string): string {
   if (bracket) {
+    if (bracket === '[Note]') return 'info';
+    if (bracket === '[Warning]') return 'warning';
+    if (bracket === '[ERROR]') return 'error';
     const b = bracket.slice(1, -1).toLowerCase();
     if (b === 'note' || b === 'system' || b === 'information') return 'info';
     if (b === 'warning') return 'warning';

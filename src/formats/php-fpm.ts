@@ -4,7 +4,7 @@
 // other line php-fpm writes is `phpfpm.log`. Several records glued on one line are split.
 import type { Event, EventDataMap, EventTime, RawStamp } from '../event.js';
 import grammar, { lexer } from '../generated/php-fpm.js';
-import type { Line } from '../read/lines.js';
+import { type Line, isBlank } from '../read/lines.js';
 import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
 import { RecordQueue } from './record-queue.js';
@@ -86,7 +86,7 @@ class PhpFpmParser implements LineParser {
   }
 
   line(l: Line): void {
-    if (l.text.trim() === '') return;
+    if (isBlank(l.text)) return;
     const s = this.prefixes.strip(l.text);
     if (s.syslog && !PROGRAM.test(s.syslog.program)) {
       const e = makeEvent(this.ctx, ID, 'line.other', l, s.text, { source: 'syslog', program: s.syslog.program }, this.syslogTime(s));

@@ -39,7 +39,23 @@ export class PrefixReader {
   private dockerTs = false;
   private readonly services = new Set<string>();
 
+  /** The styles trusted so far, as text (a parser's carried state, see SplitLineParser). */
+  get state(): string {
+    return JSON.stringify([this.hostStamp, this.dockerTs, [...this.services].sort()]);
+  }
+
+  set state(text: string) {
+    const [hostStamp, dockerTs, services] = JSON.parse(text) as [boolean, boolean, string[]];
+    this.hostStamp = hostStamp;
+    this.dockerTs = dockerTs;
+    this.services.clear();
+    for (const s of services) this.services.add(s);
+  }
+
   strip(raw: string): Stripped {
+    // the common case, a line starting with its own stamp (`160521 ...`): no layer can apply
+    const c0 = raw.charCodeAt(0);
+    if (isDigit(c0) && !isoAt(raw, 0) && raw.charCodeAt(10) !== 84 && raw.indexOf('|') < 0) return { text: raw, cut: 0 };
     let t = raw;
     let meta: Record<string, string> | undefined;
     const put = (k: string, v: string) => {

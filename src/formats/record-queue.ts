@@ -44,6 +44,11 @@ export class RecordQueue {
     this.leading = [];
   }
 
+  /** Whether a time has been read (events are no longer held for the first one). */
+  get settled(): boolean {
+    return this.anchored;
+  }
+
   inherit(): EventTime {
     return this.last ? { ms: this.last.ms, source: 'inherited' } : UNPLACED;
   }

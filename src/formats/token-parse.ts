@@ -7,12 +7,37 @@ import type { Lexer, Token } from 'moo';
 
 export interface Tokens {
   tokens: Token[];
+  /** The token types, space-separated: the shape cache's key ('' when `code` stands in for it). */
   key: string;
+  /** A number unique to the token-type sequence, from a hand-written lexer: a cheaper cache key. */
+  code?: number;
+  /** A hand-written lexer's direct access to token i, without building Token objects. */
+  textAt?(i: number): string;
+  typeAt?(i: number): string;
+  count?: number;
+}
+
+
+/** Text of token i, through the direct access when the lexer has it. */
+export function tokenText(t: Tokens, i: number): string {
+  return t.textAt ? t.textAt(i) : t.tokens[i].text;
+}
+
+/** Type of token i. */
+export function tokenType(t: Tokens, i: number): string {
+  return t.typeAt ? t.typeAt(i) : (t.tokens[i].type ?? '');
+}
+
+/** How many tokens. */
+export function tokenCount(t: Tokens): number {
+  return t.count ?? t.tokens.length;
 }
 
 export interface ShapeParser<S> {
   /** Lex one record; null when the lexer finds no valid token (bad bytes). */
   lex(text: string): Tokens | null;
+  /** Lex with the moo lexer even when a hand-written one stands in for it (tests compare them). */
+  lexSlow(text: string): Tokens | null;
   /** The shape of a token sequence, or null when the grammar rejects it. */
   shape(t: Tokens): S | null;
   /** Token-type sequences that parsed more than one way (a grammar bug). */
@@ -24,7 +49,8 @@ interface Replay {
   i: number;
 }
 
-export function shapeParser<S>(compiled: nearley.CompiledRules, lexer: Lexer): ShapeParser<S> {
+/** `fastLex`: a hand-written lexer giving the same tokens as `lexer`, used in its place. */
+export function shapeParser<S>(compiled: nearley.CompiledRules, lexer: Lexer, fastLex?: (text: string) => Tokens): ShapeParser<S> {
   const cache = new Map<string, S | null>();
   const ambiguous = new Set<string>();
   const replay: Replay = { toks: [], i: 0 };
@@ -66,7 +92,22 @@ export function shapeParser<S>(compiled: nearley.CompiledRules, lexer: Lexer): S
     return { tokens, key };
   }
 
+  const byCode = new Map<number, S | null>();
+
   function shape(t: Tokens): S | null {
+    if (t.code !== undefined) {
+      const hit = byCode.get(t.code);
+      if (hit !== undefined) return hit;
+      if (byCode.has(t.code)) return null;
+      if (!t.key) t.key = t.tokens.map((x) => x.type).join(' ');
+      const result = shapeOf(t);
+      if (byCode.size < 10_000) byCode.set(t.code, result);
+      return result;
+    }
+    return shapeOf(t);
+  }
+
+  function shapeOf(t: Tokens): S | null {
     const hit = cache.get(t.key);
     if (hit !== undefined || cache.has(t.key)) return hit ?? null;
     let result: S | null;
@@ -83,5 +124,5 @@ export function shapeParser<S>(compiled: nearley.CompiledRules, lexer: Lexer): S
     return result;
   }
 
-  return { lex, shape, ambiguous };
+  return { lex: fastLex ?? lex, lexSlow: lex, shape, ambiguous };
 }

@@ -23,6 +23,30 @@ export interface LineParser {
   end(): void;
 }
 
+/**
+ * A line parser whose input can be cut into parts read in parallel (src/parse/split.ts). At a
+ * restart line, a parser whose part before has ended (`end()`, `settled`) reads on exactly as one
+ * that read everything, provided both carry the same state: so each part is checked to have
+ * started with the state the part before it ended with, and read again when not.
+ */
+export interface SplitLineParser extends LineParser {
+  /** A line the parser reads afresh: nothing before it matters but the carried state. */
+  restartsAt(text: string): boolean;
+  /** The state that lasts across records (the server's pid, prefix styles seen), as text. */
+  carried(): string;
+  carry(state: string): void;
+  /** Whether the lines read so far gave a time (else what is held waits for the next part's). */
+  settled(): boolean;
+  /** Word groups of the lines that change the carried state: a part warms up from the last of each. */
+  readonly carriedBy: readonly (readonly string[])[];
+  /** Whether a line may change the carried state (a part's warm-up reads only these). */
+  mayCarry(text: string): boolean;
+}
+
+export function isSplittable(p: LineParser): p is SplitLineParser {
+  return typeof (p as Partial<SplitLineParser>).restartsAt === 'function';
+}
+
 export interface Format {
   /** kebab-case; the same word names the grammar, the adapter file and the fixture folder. */
   id: string;
@@ -48,16 +72,20 @@ export function makeEvent<K extends EventKind>(
   data: EventDataMap[K],
   time: EventTime,
 ): Event {
-  const e = {
+  // every optional field is there from the start, so all events share one shape: the stages that
+  // read millions of them (the collector, the timeline) stay fast
+  return {
     kind,
     message,
     data,
     time,
     src: { path: ctx.path, line: l.no, lines: 1, offset: l.offset, format },
     seq: ctx.seq(),
+    level: undefined,
+    process: undefined,
+    meta: ctx.meta ? { ...ctx.meta } : undefined,
+    pending: undefined,
   } as Event;
-  if (ctx.meta) e.meta = { ...ctx.meta };
-  return e;
 }
 
 /** An unrecognized line: kept, counted, never dropped. */

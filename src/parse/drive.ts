@@ -9,6 +9,7 @@ import { reasonOf } from '../read/errors.js';
 import { type Line, isBlank, readLines } from '../read/lines.js';
 import type { Source } from '../read/sources.js';
 import type { Clock } from '../time/clock.js';
+import { SplitRead, type SplitOptions } from './split.js';
 
 export interface InputStats {
   path: string;
@@ -31,6 +32,10 @@ export interface DriveOptions {
   containers?: boolean;
   seq: () => number;
   emit: (e: Event) => void;
+  /** Read big plain files in parts at once (src/parse/split.ts), when their parser allows it. */
+  split?: SplitOptions;
+  /** Called after each batch of lines: reading waits while it returns a promise (a slow consumer). */
+  pace?: () => Promise<void> | undefined;
 }
 
 const SNIFF_LINES = 40;
@@ -101,6 +106,8 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   const held: Line[] = [];
   const window: string[] = [];
   let parser = null as LineParser | null;
+  let split = null as SplitRead | null;
+  let fresh = null as (() => LineParser) | null;
 
   const count = (l: Line) => {
     stats.lines++;
@@ -126,6 +133,10 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
     stats.formats.push(f ? f.id : UNKNOWN);
     const ctx = context(src.path, opts, sink);
     parser = f ? f.create(ctx) : unknownParser(ctx);
+    if (f && opts.split) {
+      split = SplitRead.begin(src, f.id, parser, opts.split);
+      fresh = () => f.create(ctx);
+    }
     for (const l of held) {
       count(l);
       feed(l);
@@ -138,8 +149,11 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   let binary = false;
   try {
     read: for await (const batch of readLines(src.open())) {
+      const wait = opts.pace?.();
+      if (wait) await wait;
       for (const l of batch) {
         if (parser) {
+          if (split && split.stopsBefore(l, parser)) break read; // worker threads read the rest
           count(l);
           feed(l);
           continue;
@@ -165,7 +179,9 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
     } catch (err) {
       brokenParser(stats, err, null, context(src.path, opts, sink));
     }
-  } else if (held.length > 0 && !binary) splitContainer(src.path, held, window, opts, sink, count);
+  }
+  if (split && parser && fresh) await split.finish({ parser, stats, count, fresh });
+  else if (!parser && held.length > 0 && !binary) splitContainer(src.path, held, window, opts, sink, count);
   return stats;
 }
 

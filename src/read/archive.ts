@@ -111,6 +111,7 @@ function openSource(info: StreamInfo, stream: AsyncGenerator<Buffer>): Source {
     path: info.shown,
     mtimeMs: info.mtimeMs,
     size: info.size,
+    once: true,
     open() {
       if (opened) throw new Error(`${info.shown} was opened twice`);
       opened = true;

@@ -14,6 +14,9 @@ export interface Line {
 
 export const MAX_LINE_BYTES = 64 * 1024;
 
+/** Buffer's own decoder of a byte range (what toString('utf8', a, b) calls, minus the checks). */
+type Utf8Slicing = Buffer & { utf8Slice(start: number, end: number): string };
+
 /** Back off from a cut at `end` so it does not leave half a UTF-8 character at the end. */
 function utf8Boundary(buf: Buffer, end: number): number {
   let i = end - 1;
@@ -31,7 +34,17 @@ export class LineSplitter {
   private pos = 0; // offset of the next byte to arrive
   private no = 0;
 
-  constructor(private readonly maxLine = MAX_LINE_BYTES) {}
+  /** `from`: where the bytes fed start, when that is not the file's start (a part of a file). */
+  constructor(
+    private readonly maxLine = MAX_LINE_BYTES,
+    from?: { offset: number; linesBefore: number },
+  ) {
+    if (from) {
+      this.pos = from.offset;
+      this.lineStart = from.offset;
+      this.no = from.linesBefore;
+    }
+  }
 
   /** Feed a chunk; returns the lines it completed. */
   push(chunk: Buffer): Line[] {
@@ -40,8 +53,14 @@ export class LineSplitter {
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
-      this.keep(chunk, start, nl);
-      out.push(this.finish());
+      if (this.partBytes === 0 && this.overflow === 0 && nl - start <= this.maxLine) {
+        // the whole line is in this chunk: decode it in place
+        const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
+        out.push({ text: (chunk as Utf8Slicing).utf8Slice(start, end), no: ++this.no, offset: this.lineStart });
+      } else {
+        this.keep(chunk, start, nl);
+        out.push(this.finish());
+      }
       this.lineStart = this.pos + nl + 1;
       start = nl + 1;
     }
@@ -90,8 +109,8 @@ export class LineSplitter {
 }
 
 /** Lines of a byte stream, in batches (one per chunk), for cheap async iteration. */
-export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine = MAX_LINE_BYTES): AsyncGenerator<Line[]> {
-  const splitter = new LineSplitter(maxLine);
+export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine = MAX_LINE_BYTES, from?: { offset: number; linesBefore: number }): AsyncGenerator<Line[]> {
+  const splitter = new LineSplitter(maxLine, from);
   try {
     for await (const chunk of stream) {
       const lines = splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
@@ -108,5 +127,8 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine
 }
 
 export function isBlank(text: string): boolean {
+  // a printable ASCII first character settles it (trim() removes only spaces, controls \t-\r, and Unicode spaces)
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
   return text.trim().length === 0;
 }

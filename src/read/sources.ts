@@ -16,8 +16,10 @@ export interface Source {
   mtimeMs?: number;
   /** Bytes on disk (or in the archive), for progress. */
   size?: number;
-  /** The decompressed bytes, once. May throw InputError mid-stream (a truncated gzip). */
+  /** The decompressed bytes. May throw InputError mid-stream (a truncated gzip). */
   open(): AsyncIterable<Buffer>;
+  /** It can be opened only once (stdin, an archive's entry): NDJSON keeps its events instead. */
+  once?: boolean;
 }
 
 export interface InputFailure {

@@ -29,11 +29,34 @@ const DATA_KEY: Partial<Record<EventKind, string>> = {
   'ptstalk.data': 'pt_stalk',
 };
 
+const datasets = new Map<string, string>();
+const dataKeys = new Map<string, string>();
+
 export function datasetOf(e: Event): string {
   const f = e.src.format;
   if (e.kind.startsWith('config.')) return e.kind;
   if (f === 'mysql-error') return e.kind.startsWith('mysqld_safe') ? 'mysqld_safe.log' : 'mysql.error';
-  return f.replace(/-/g, '.');
+  let d = datasets.get(f);
+  if (d === undefined) {
+    d = f.replace(/-/g, '.');
+    datasets.set(f, d);
+  }
+  return d;
+}
+
+/** Where a kind's data goes under `oomtrail` (worked out once per kind). */
+function dataKey(kind: EventKind): string {
+  let k = dataKeys.get(kind);
+  if (k === undefined) {
+    k = kind.startsWith('snapshot.') ? 'snapshot' : (DATA_KEY[kind] ?? kind.split('.')[1]);
+    dataKeys.set(kind, k);
+  }
+  return k;
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 export function toEcs(e: Event, clock: Clock): Record<string, unknown> {
@@ -48,16 +71,17 @@ export function toEcs(e: Event, clock: Clock): Record<string, unknown> {
     o.time_latest = clock.iso(e.time.latestMs ?? e.time.ms);
   }
   const data = e.data as unknown as Record<string, unknown>;
-  if (data && Object.keys(data).length > 0) {
-    const key = e.kind.startsWith('snapshot.') ? 'snapshot' : (DATA_KEY[e.kind] ?? e.kind.split('.')[1]);
-    o[key] = data;
-  }
+  if (data && hasKeys(data)) o[dataKey(e.kind)] = data;
   if (e.meta) o.meta = e.meta;
+  const log: Record<string, unknown> = {};
+  if (e.level) log.level = e.level;
+  log.file = { path: e.src.path };
+  log.offset = e.src.offset;
   const out: Record<string, unknown> = {
     '@timestamp': Number.isFinite(e.time.ms) ? clock.iso(e.time.ms) : null,
     message: e.message,
     event: { action: e.kind, dataset: datasetOf(e), kind: 'event' },
-    log: { ...(e.level ? { level: e.level } : {}), file: { path: e.src.path }, offset: e.src.offset },
+    log,
   };
   if (e.process && (e.process.name !== undefined || e.process.pid !== undefined)) out.process = e.process;
   out.oomtrail = o;

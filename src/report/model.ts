@@ -1,7 +1,7 @@
 // The Report: everything the reporters need from one bundle, as plain data (no Clock, no class
 // instances, times already written in the report zone). Worker threads build it and post it back;
 // every reporter (text, markdown, html, junit, json) is a function of Report[] alone.
-import type { Analysis } from '../analyze.js';
+import { type Analysis, kindCounts } from '../analyze.js';
 import type { Event, SnapshotData } from '../event.js';
 import { groupOf } from '../correlate/processes.js';
 import { obtainable } from '../correlate/verdict.js';
@@ -115,17 +115,23 @@ function memoryPoint(a: Analysis, e: Event): MemoryPoint | null {
 
 /** `Asia/Shanghai (UTC+08:00)`, or both offsets when the bundle spans a DST change. */
 function zoneLabel(a: Analysis): string {
-  const offsets = new Set<string>();
-  for (const e of a.events) if (Number.isFinite(e.time.ms)) offsets.add(a.clock.offsetName(e.time.ms));
-  if (offsets.size === 0) offsets.add(a.clock.offsetName(0));
-  return `${a.clock.zone} (${[...offsets].map((o) => `UTC${o}`).join(' / ')})`;
+  // each offset with the earliest time it is seen at: the order they appear in on the timeline
+  const offsets = new Map<string, number>(a.folded?.offsets);
+  for (const e of a.events) {
+    if (!Number.isFinite(e.time.ms)) continue;
+    const name = a.clock.offsetName(e.time.ms);
+    const had = offsets.get(name);
+    if (had === undefined || e.time.ms < had) offsets.set(name, e.time.ms);
+  }
+  if (offsets.size === 0) offsets.set(a.clock.offsetName(0), 0);
+  const names = [...offsets.entries()].sort((x, y) => x[1] - y[1]).map(([name]) => `UTC${name}`);
+  return `${a.clock.zone} (${names.join(' / ')})`;
 }
 
 export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
   const failureEvents = new Set(a.failures.map((f) => f.event));
-  const kinds: Record<string, number> = {};
-  for (const e of a.events) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
-  const timeline = foldTimeline(a.events, opts.verbose).map(({ event: e, count, lastMs }): TimelineRow => ({
+  const kinds = kindCounts(a);
+  const timeline = foldTimeline(a.events, opts.verbose, a.folded?.groups).map(({ event: e, count, lastMs }): TimelineRow => ({
     ms: finite(e.time.ms),
     wall: a.clock.wall(e.time.ms),
     mark: MARK[e.time.source],

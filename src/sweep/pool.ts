@@ -1,5 +1,6 @@
-// Runs a sweep (--each): every bundle analysed on a pool of worker threads, one per core
-// (os.availableParallelism, never more than there are bundles), Reports returned in input order.
+// Runs a sweep (--each): every bundle analysed on this thread and a pool of worker threads, one
+// per core in all (os.availableParallelism, never more than there are bundles), Reports returned in
+// input order.
 // Without a built worker (running from TypeScript sources) or with one bundle, runs in-process.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -70,9 +71,16 @@ export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {})
       worker.on('exit', (code) => fail(`worker stopped (exit code ${code})`));
       feed();
     });
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER, { execArgv: workerExecArgv(process.execArgv) }));
+  // this thread takes bundles from the same queue: one worker thread fewer to start
+  const here = async () => {
+    while (next < jobs.length) {
+      const id = next++;
+      reports[id] = await runJob(jobs[id], opts.onBytes);
+    }
+  };
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER, { execArgv: workerExecArgv(process.execArgv) }));
   try {
-    await Promise.all(workers.map(runOne));
+    await Promise.all([...workers.map(runOne), here()]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

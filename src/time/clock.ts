@@ -10,12 +10,21 @@ export class ZoneError extends Error {}
 export class Clock {
   readonly zone: string;
   private readonly hourCache = new Map<number, number>();
+  /** The hour asked last (a log asks for the same hour line after line). */
+  private lastHour = Number.NaN;
+  private lastHourStart = 0;
   private readonly zoneObj: Zone;
   private readonly offsetCache = new Map<number, number>();
+  private readonly nameByOffset = new Map<number, string>();
+  private lastQuarter = Number.NaN;
+  private lastName = '';
+  private isoQuarter = Number.NaN;
+  private isoOffset = 0;
+  private isoSuffix = '';
 
   constructor(zone?: string) {
     const name = zone ?? Info.normalizeZone('system')?.name ?? 'UTC';
-    if (!IANAZone.isValidZone(name) && name !== 'UTC') throw new ZoneError(`unknown time zone: ${name}`);
+    if (name !== 'UTC' && !IANAZone.isValidZone(name)) throw new ZoneError(`unknown time zone: ${name}`);
     this.zone = name;
     this.zoneObj = Info.normalizeZone(name);
   }
@@ -65,6 +74,13 @@ export class Clock {
     return c.length > 0 ? c[0] : Number.NaN;
   }
 
+  /** instant() of a zoneless wall-clock time given field by field (no object per line). */
+  wallInstant(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+    const key = ((year * 13 + month) * 32 + day) * 24 + hour;
+    if (key === this.lastHour) return this.lastHourStart + (minute * 60 + second) * 1000;
+    return this.instant({ year, month, day, hour, minute, second });
+  }
+
   /** instant(s) when that wall-clock hour has one meaning (no DST transition in it), else NaN. */
   simpleInstant(s: RawStamp & { year: number; month: number; day: number }): number {
     const ms = s.millis ?? 0;
@@ -72,6 +88,7 @@ export class Clock {
       return Date.UTC(s.year, s.month - 1, s.day, s.hour, s.minute, s.second, ms) - s.offsetMinutes * 60_000;
     }
     const key = ((s.year * 13 + s.month) * 32 + s.day) * 24 + s.hour;
+    if (key === this.lastHour) return this.lastHourStart + (s.minute * 60 + s.second) * 1000 + ms;
     let hourStart = this.hourCache.get(key);
     if (hourStart === undefined) {
       const start = this.candidates({ year: s.year, month: s.month, day: s.day, hour: s.hour, minute: 0, second: 0 });
@@ -80,13 +97,31 @@ export class Clock {
       hourStart = start[0];
       this.hourCache.set(key, hourStart);
     }
+    this.lastHour = key;
+    this.lastHourStart = hourStart;
     return hourStart + (s.minute * 60 + s.second) * 1000 + ms;
   }
 
   /** ISO 8601 with the report zone's offset, millisecond precision. */
   iso(ms: number): string {
     if (!Number.isFinite(ms)) return '';
-    return DateTime.fromMillis(ms, { zone: this.zone }).toISO({ suppressMilliseconds: false }) ?? '';
+    // within a quarter hour of one offset, from the date's fields (what luxon writes, without it)
+    const quarter = Math.floor(ms / 900_000);
+    if (quarter !== this.isoQuarter) {
+      const start = quarter * 900_000;
+      const off = this.zoneObj.offset(start);
+      this.isoQuarter = off === this.zoneObj.offset(start + 899_999) && Number.isInteger(off) ? quarter : Number.NaN;
+      this.isoOffset = off;
+      this.isoSuffix = this.zoneObj.isUniversal && off === 0 ? 'Z' : this.offsetName(ms);
+    }
+    const d = new Date(ms + this.isoOffset * 60_000);
+    const year = d.getUTCFullYear();
+    if (quarter !== this.isoQuarter || year < 1000 || year > 9999) {
+      return DateTime.fromMillis(ms, { zone: this.zone }).toISO({ suppressMilliseconds: false }) ?? '';
+    }
+    const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+    const ms3 = d.getUTCMilliseconds();
+    return `${year}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}T${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${ms3 < 10 ? '00' : ms3 < 100 ? '0' : ''}${ms3}${this.isoSuffix}`;
   }
 
   /** `2016-05-21 18:49:28` in the report zone, for people. */
@@ -101,8 +136,24 @@ export class Clock {
     return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
   }
 
-  /** The zone's offset at an instant, as `+08:00`. */
+  /** The zone's offset at an instant, as `+08:00` (the same for a whole quarter hour with one offset). */
   offsetName(ms: number): string {
+    const quarter = Math.floor(ms / 900_000);
+    if (quarter === this.lastQuarter) return this.lastName;
+    const start = quarter * 900_000;
+    const off = this.zoneObj.offset(start);
+    if (!Number.isFinite(start) || off !== this.zoneObj.offset(start + 899_999)) return this.formatOffset(ms);
+    let name = this.nameByOffset.get(off);
+    if (name === undefined) {
+      name = this.formatOffset(ms);
+      this.nameByOffset.set(off, name);
+    }
+    this.lastQuarter = quarter;
+    this.lastName = name;
+    return name;
+  }
+
+  private formatOffset(ms: number): string {
     return DateTime.fromMillis(ms, { zone: this.zone }).toFormat('ZZ');
   }
 

@@ -16,15 +16,18 @@ export function timeline(events: Event[]): Event[] {
   return events.sort(byTime);
 }
 
-/** Keep events inside [since, until] (either bound optional); unknown times and configs are kept
+/** Whether an event is inside [since, until] (either bound optional); unknown times and configs are
  * (a config file's time is only when it was last written, not when it applied). */
+export function inWindow(e: Event, since?: number, until?: number): boolean {
+  const t = e.time.ms;
+  if (!Number.isFinite(t) || e.kind.startsWith('config.')) return true;
+  if (since !== undefined && (e.time.latestMs ?? t) < since) return false;
+  if (until !== undefined && t > until) return false;
+  return true;
+}
+
+/** Keep events inside [since, until] (either bound optional). */
 export function window(events: Event[], since?: number, until?: number): Event[] {
   if (since === undefined && until === undefined) return events;
-  return events.filter((e) => {
-    const t = e.time.ms;
-    if (!Number.isFinite(t) || e.kind.startsWith('config.')) return true;
-    if (since !== undefined && (e.time.latestMs ?? t) < since) return false;
-    if (until !== undefined && t > until) return false;
-    return true;
-  });
+  return events.filter((e) => inWindow(e, since, until));
 }

@@ -1,6 +1,7 @@
 // The line splitter: offsets, CRLF, UTF-8 characters split across chunks, runaway lines capped.
 import { describe, expect, it } from 'vitest';
 import { LineSplitter } from '../../src/read/lines.js';
+import { mulberry32 } from '../helpers.js';
 
 function split(chunks: Buffer[], max?: number) {
   const s = new LineSplitter(max);
@@ -43,5 +44,23 @@ describe('LineSplitter', () => {
     const [line] = s.end();
     expect(line.text.length).toBe(1024);
     expect(line.truncated).toBe(100 * 65536 - 1024);
+  });
+
+  it('splits the same whether a line arrives whole in one chunk or in pieces', () => {
+    const rnd = mulberry32(11);
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', 'é', '数', '\u{1F600}', '\n\n', 'xxxxxxxx'];
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let i = Math.floor(rnd() * 40); i > 0; i--) text += pieces[Math.floor(rnd() * pieces.length)];
+      const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0x0a, 0xe6, 0x95, 0x0a])].slice(0, Math.floor(rnd() * 3)));
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const n = 1 + Math.floor(rnd() * 6);
+        chunks.push(bytes.subarray(at, at + n));
+        at += n;
+      }
+      const max = 4 + Math.floor(rnd() * 12);
+      expect(split([bytes], max), JSON.stringify(text)).toEqual(split(chunks, max));
+    }
   });
 });

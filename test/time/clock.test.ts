@@ -1,6 +1,8 @@
 // The clock under a DST zone: wall times to instants across the transitions, ISO output.
 import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
 import { Clock, ZoneError, parseDateOption, parseDuration } from '../../src/time/clock.js';
+import { mulberry32 } from '../helpers.js';
 
 describe('Clock', () => {
   const ny = new Clock('America/New_York');
@@ -41,5 +43,21 @@ describe('Clock', () => {
     expect(parseDuration('15m')).toBe(900);
     expect(parseDuration('1h30m')).toBe(5400);
     expect(parseDuration('soon')).toBeNull();
+  });
+});
+
+describe('Clock.iso without luxon on the hot path', () => {
+  it('writes exactly what luxon writes, across zones, DST changes and odd offsets', () => {
+    const zones = ['UTC', 'Etc/UTC', 'Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'Europe/Dublin'];
+    const rnd = mulberry32(5);
+    for (const zone of zones) {
+      const clock = new Clock(zone);
+      const instants: number[] = [];
+      for (let i = 0; i < 3000; i++) instants.push(Math.floor(rnd() * Date.UTC(2040, 0, 1)));
+      // minute by minute over the transitions of 2016, and a few odd years
+      for (let t = Date.UTC(2016, 0, 1); t < Date.UTC(2017, 0, 1); t += 7 * 60_000 + 13) instants.push(t);
+      instants.push(Date.UTC(1899, 11, 31, 15, 54, 17), Date.UTC(999, 0, 1), Date.UTC(12000, 0, 1), -1, 0, 999);
+      for (const ms of instants) expect(clock.iso(ms), `${zone} ${ms}`).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: false }));
+    }
   });
 });

@@ -1,0 +1,196 @@
+// Reads a big plain log in parts at once: this thread reads up to the first cut while worker
+// threads read the parts after it (src/parse/part.ts). The result is the one reading it whole
+// gives: each part must have started at the line this thread (or the part before) stopped at,
+// with the carried state it ended with, after a part that had its time; a part that did not is
+// read again here, from where the last good one ended, to the file's end.
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Event } from '../event.js';
+import { type LineParser, type SplitLineParser, isSplittable } from '../formats/types.js';
+import { type Line, readLines } from '../read/lines.js';
+import type { Source } from '../read/sources.js';
+import type { PartCollection } from '../timeline/collect.js';
+import { type PartJob, type PartResult, type PartStats, canReadInParts, readPart } from './part.js';
+
+export interface SplitOptions {
+  zone: string;
+  since?: number;
+  until?: number;
+  /** Parts to cut a file into, at most (default: one per core). */
+  threads?: number;
+  /** The smallest file worth cutting, in bytes. */
+  minBytes?: number;
+  /** Read the parts in this thread (when no built worker exists, as under the test runner). */
+  inProcess?: boolean;
+  /** Hand over a part's events (as if they had been emitted here). */
+  absorb(part: PartCollection, path: string): void;
+  /** Take n sequence numbers at once; returns the first. */
+  skipSeq(n: number): number;
+}
+
+/** The smallest file worth cutting: below it, starting a worker costs more than it saves. */
+export const MIN_SPLIT_BYTES = 8 * 1024 * 1024;
+/** This thread's share of the file: it starts reading at once, the workers first load the code. */
+const OWN_SHARE = 0.52;
+
+const WORKER = new URL('./part-worker.js', import.meta.url);
+
+/** How parts have fared in this process: taken as read apart, or read again here (for tests). */
+export const SPLIT_COUNTS = { absorbed: 0, readAgain: 0 };
+
+function workerAvailable(): boolean {
+  return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+}
+
+/** A plain file of this size on disk (not stdin, not gzip, not inside an archive). */
+function plainFile(src: Source): boolean {
+  if (src.path === '-' || src.size === undefined) return false;
+  try {
+    if (statSync(src.path).size !== src.size) return false;
+    const fd = openSync(src.path, 'r');
+    try {
+      const b = Buffer.alloc(2);
+      readSync(fd, b, 0, 2, 0);
+      return !(b[0] === 0x1f && b[1] === 0x8b);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+interface Part {
+  result: Promise<PartResult | null>;
+  cancel(): void;
+}
+
+function runPart(job: PartJob, inProcess: boolean): Part {
+  if (inProcess || !workerAvailable()) return { result: readPart(job).catch(() => null), cancel() {} };
+  // a small young generation: the part's events die young, and peak memory stays flat
+  const worker = new Worker(WORKER, { workerData: job, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const result = new Promise<PartResult | null>((resolve) => {
+    worker.once('message', (r: PartResult) => resolve(r));
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null));
+  });
+  return { result, cancel: () => void worker.terminate() };
+}
+
+/** What the driver lends the split to finish: its parser and counters. */
+export interface SplitEnv {
+  parser: LineParser;
+  stats: PartStats;
+  count(l: Line): void;
+  /** A new parser for the same file and format (to read on from a part that failed). */
+  fresh(): LineParser;
+}
+
+export class SplitRead {
+  private stoppedAt = -1;
+
+  private constructor(
+    private readonly src: Source,
+    private readonly opts: SplitOptions,
+    /** This thread stops at the first restart line at or after this byte. */
+    private readonly cut: number,
+    private readonly parts: Part[],
+  ) {}
+
+  /** Start the parts of a big plain file whose parser can be cut; null when it is read whole. */
+  static begin(src: Source, format: string, parser: LineParser, opts: SplitOptions): SplitRead | null {
+    const size = src.size ?? 0;
+    const threads = Math.min(opts.threads ?? availableParallelism(), Math.floor(size / (opts.minBytes ?? MIN_SPLIT_BYTES)));
+    if (threads < 2 || !isSplittable(parser) || !canReadInParts(format) || !plainFile(src)) return null;
+    const cuts = [Math.floor(size * OWN_SHARE)];
+    for (let i = 1; i < threads - 1; i++) cuts.push(Math.floor(cuts[0] + ((size - cuts[0]) * i) / (threads - 1)));
+    const parts = cuts.map((from, i) =>
+      runPart({ file: src.path, path: src.path, format, zone: opts.zone, since: opts.since, until: opts.until, from, to: cuts[i + 1] ?? null }, opts.inProcess === true),
+    );
+    return new SplitRead(src, opts, cuts[0], parts);
+  }
+
+  /** Whether this thread's reading stops before this line (where the first part starts). */
+  stopsBefore(l: Line, parser: LineParser): boolean {
+    if (l.offset < this.cut || !(parser as SplitLineParser).restartsAt(l.text)) return false;
+    if (!(parser as SplitLineParser).settled()) {
+      // no time yet: what is held would take this line's time, so read on here (whole)
+      this.cancel();
+      return false;
+    }
+    this.stoppedAt = l.offset;
+    return true;
+  }
+
+  get stopped(): boolean {
+    return this.stoppedAt >= 0;
+  }
+
+  cancel(): void {
+    for (const p of this.parts) p.cancel();
+    this.parts.length = 0;
+  }
+
+  /** After this thread's part has ended: take each good part in turn, read the rest here if one is not. */
+  async finish(env: SplitEnv): Promise<void> {
+    if (!this.stopped) {
+      this.cancel();
+      return;
+    }
+    let at = this.stoppedAt;
+    let state = (env.parser as SplitLineParser).carried();
+    const parts = [...this.parts];
+    for (const [i, part] of parts.entries()) {
+      const r = await part.result;
+      if (r && r.start < 0) continue; // no restart line in it: the part before read through it
+      const good = r !== null && r.start === at && r.guess === state && !r.collection.witnesses.hadUntimed && (r.settled || r.end === Number.POSITIVE_INFINITY);
+      if (!good) {
+        for (const later of parts.slice(i + 1)) later.cancel();
+        await this.readOn(at, state, env);
+        return;
+      }
+      this.absorb(r, env.stats);
+      at = r.end;
+      state = r.final;
+      if (at === Number.POSITIVE_INFINITY) return;
+    }
+    if (at !== Number.POSITIVE_INFINITY) await this.readOn(at, state, env);
+  }
+
+  private absorb(r: PartResult, stats: PartStats): void {
+    SPLIT_COUNTS.absorbed++;
+    const lineDelta = stats.lines - r.lineBefore;
+    const seqBase = this.opts.skipSeq(r.seqCount);
+    const c = r.collection;
+    const events = new Set<Event>(c.kept);
+    for (const g of c.groups) events.add(g.event).add(g.last);
+    const w = c.witnesses;
+    for (const e of [w.lo, w.hi, w.older, ...w.recent, ...w.first.values()]) if (e) events.add(e);
+    for (const e of events) {
+      e.src.line += lineDelta;
+      e.seq += seqBase;
+    }
+    this.opts.absorb(c, this.src.path);
+    stats.lines += r.stats.lines;
+    stats.blank += r.stats.blank;
+    stats.events += r.stats.events;
+    stats.unrecognized += r.stats.unrecognized;
+  }
+
+  /** Read from byte `at` to the end here, with a new parser carrying `state`. */
+  private async readOn(at: number, state: string, env: SplitEnv): Promise<void> {
+    SPLIT_COUNTS.readAgain++;
+    const parser = env.fresh() as SplitLineParser;
+    parser.carry(state);
+    const stream = createReadStream(this.src.path, { start: at });
+    for await (const batch of readLines(stream, undefined, { offset: at, linesBefore: env.stats.lines })) {
+      for (const l of batch) {
+        env.count(l);
+        parser.line(l);
+      }
+    }
+    parser.end();
+  }
+}

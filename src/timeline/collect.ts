@@ -1,0 +1,323 @@
+// Gathers the events of a bundle as the parsers emit them. For reports that fold repeats, routine
+// events (plain log lines) are folded on arrival: the earliest of each kind of line, a count and
+// the last time, instead of every event. What the later stages read of them is kept exactly: the
+// dating stage gets "witnesses" (a file's earliest and latest stamped lines, the neighbours of a
+// line with no time), the correlator the latest server line, the report counts and zone offsets.
+import type { Event } from '../event.js';
+import { FOLDABLE, type Folded } from '../report/fold.js';
+import { byTime, inWindow } from './merge.js';
+import { FOLD_TEXTS } from './texts.js';
+import type { Clock } from '../time/clock.js';
+
+export interface CollectOptions {
+  /** Fold routine events on arrival (false: keep every event, for NDJSON and --verbose). */
+  fold: boolean;
+  clock: Clock;
+  /** --since / --until as epoch ms: folded events outside are counted in stats only. */
+  since?: number;
+  until?: number;
+}
+
+/** What the folded events contribute to the report (kept events are counted by the report itself). */
+export interface FoldedSummary {
+  /** One entry per foldable line text, with its earliest event, inside --since/--until. */
+  groups: Folded[];
+  /** Events per kind, with the earliest one (for the order kinds are listed in). */
+  kinds: Map<string, { count: number; first: Event }>;
+  /** Zone offsets (`+08:00`) at the folded events' times, with the earliest time of each. */
+  offsets: Map<string, number>;
+  /** Non-blank lines folded in, per input path (the nothing-lost invariant). */
+  lines: Map<string, number>;
+  /** The latest folded server line (`mysql.*`): evidence the server was alive, for incidents. */
+  latestServerLine?: Event;
+  /** The latest folded event that is evidence at all (not noise): where the bundle's evidence ends. */
+  latestEvidence?: Event;
+}
+
+/** Recent folded events kept per file, to witness a line with no time arriving after them. */
+const RECENT = 64;
+
+/** Per input file: what the dating stage may need of its folded events. */
+class FileWitnesses {
+  lo?: Event;
+  hi?: Event;
+  /** The last RECENT folded events, a ring. */
+  private recent: (Event | undefined)[] = new Array(RECENT);
+  private next = 0;
+  /** The latest-timed folded event that left `recent`. */
+  private older?: Event;
+  /** Formats whose next folded event bounds an untimed line before it. */
+  private wanted: string[] = [];
+  readonly found = new Set<Event>();
+  /** The first folded event of each format (what a part of a file offers the part before it). */
+  readonly first = new Map<string, Event>();
+  private lastFormat = '';
+  hadUntimed = false;
+
+  folded(e: Event): void {
+    const ms = e.time.ms;
+    if (e.time.source === 'stamped') {
+      if (!this.lo || ms < this.lo.time.ms) this.lo = e;
+      if (!this.hi || ms > this.hi.time.ms) this.hi = e;
+    }
+    if (this.wanted.length > 0 && this.wanted.includes(e.src.format)) {
+      this.found.add(e);
+      this.wanted = this.wanted.filter((f) => f !== e.src.format);
+    }
+    if (e.src.format !== this.lastFormat) {
+      if (!this.first.has(e.src.format)) this.first.set(e.src.format, e);
+      this.lastFormat = e.src.format;
+    }
+    this.remember(e);
+  }
+
+  private remember(e: Event): void {
+    const old = this.recent[this.next];
+    if (old) this.keepOlder(old);
+    this.recent[this.next] = e;
+    this.next = (this.next + 1) % RECENT;
+  }
+
+  private keepOlder(e: Event): void {
+    if (!this.older || e.time.ms >= this.older.time.ms) this.older = e;
+  }
+
+  /** The recent folded events, oldest first, and the latest-timed one before them. */
+  ring(): { recent: Event[]; older?: Event } {
+    const recent: Event[] = [];
+    for (let i = 0; i < RECENT; i++) {
+      const e = this.recent[(this.next + i) % RECENT];
+      if (e) recent.push(e);
+    }
+    return { recent, older: this.older };
+  }
+
+  /** The witnesses of the next part of the same file, read apart (with no untimed line). */
+  absorb(w: PartWitnesses): void {
+    if (w.lo && (!this.lo || w.lo.time.ms < this.lo.time.ms)) this.lo = w.lo;
+    if (w.hi && (!this.hi || w.hi.time.ms > this.hi.time.ms)) this.hi = w.hi;
+    for (const [format, e] of w.first) {
+      if (!this.wanted.includes(format)) continue;
+      this.found.add(e);
+      this.wanted = this.wanted.filter((f) => f !== format);
+    }
+    for (const [format, e] of w.first) if (!this.first.has(format)) this.first.set(format, e);
+    // as if the part's folded events had arrived here: its last ones stay at hand
+    for (const e of w.recent) this.remember(e);
+    if (w.older) this.keepOlder(w.older);
+  }
+
+  /** An event with no time at all: the dating stage bounds it by its neighbours in the file. */
+  untimed(e: Event): void {
+    this.hadUntimed = true;
+    for (const r of this.recent) if (r) this.found.add(r);
+    if (this.older) this.found.add(this.older);
+    this.recent = new Array(RECENT);
+    this.next = 0;
+    if (!this.wanted.includes(e.src.format)) this.wanted.push(e.src.format);
+  }
+
+  all(): Event[] {
+    const out = new Set(this.found);
+    if (this.lo) out.add(this.lo);
+    if (this.hi) out.add(this.hi);
+    return [...out];
+  }
+}
+
+/** What a part of a file read apart hands over of its witnesses. */
+export interface PartWitnesses {
+  lo?: Event;
+  hi?: Event;
+  first: Map<string, Event>;
+  recent: Event[];
+  older?: Event;
+  hadUntimed: boolean;
+}
+
+/** A part of a file read apart (src/parse/split.ts): its kept events and what it folded. */
+export interface PartCollection {
+  kept: Event[];
+  groups: Group[];
+  offsets: Map<string, number>;
+  /** Non-blank lines folded in. */
+  lines: number;
+  witnesses: PartWitnesses;
+}
+
+function untimed(e: Event): boolean {
+  return !Number.isFinite(e.time.ms) && e.pending?.stamp === undefined && e.pending?.uptime_seconds === undefined;
+}
+
+/** A line text's folded events: the earliest (the timeline shows it), how many, the latest. */
+export interface Group extends Folded {
+  last: Event;
+  kind: string;
+}
+
+export class Collector {
+  /** Kept events and, at the end of each input, its witnesses: in emission order, for dating. */
+  readonly events: Event[] = [];
+  /** Witnesses: folded events the dating stage sees, never the timeline. */
+  readonly witnesses = new Set<Event>();
+  /** Groups by fold text (a text that comes with several kinds: one group each). */
+  private readonly groups = new Map<string, Group | Group[]>();
+  private readonly lines = new Map<string, number>();
+  private readonly offsets = new Map<string, { ms: number }>();
+  private lastOffset: { name: string; at: { ms: number } } = { name: '', at: { ms: Number.NaN } };
+  private file: FileWitnesses | null = null;
+  private fileLines = 0;
+  private filePath = '';
+
+  constructor(private readonly opts: CollectOptions) {}
+
+  private foldNow = false;
+
+  /** A new input starts; `fold: false` keeps all its events (an input that cannot be read again). */
+  startSource(opts: { fold?: boolean } = {}): void {
+    this.endSource();
+    this.file = new FileWitnesses();
+    this.foldNow = this.opts.fold && opts.fold !== false;
+  }
+
+  /** The input ended: its witnesses join the events the dating stage reads. */
+  endSource(): void {
+    if (this.fileLines > 0) this.lines.set(this.filePath, (this.lines.get(this.filePath) ?? 0) + this.fileLines);
+    this.fileLines = 0;
+    if (!this.file) return;
+    for (const e of this.file.all()) {
+      this.witnesses.add(e);
+      this.events.push(e);
+    }
+    this.file = null;
+  }
+
+  add = (e: Event): void => {
+    const ms = e.time.ms;
+    if (!this.foldNow || !FOLDABLE.has(e.kind) || !Number.isFinite(ms) || e.pending) {
+      if (this.file && untimed(e)) this.file.untimed(e);
+      this.events.push(e);
+      return;
+    }
+    this.file?.folded(e);
+    if (e.src.path !== this.filePath) {
+      if (this.fileLines > 0) this.lines.set(this.filePath, (this.lines.get(this.filePath) ?? 0) + this.fileLines);
+      this.filePath = e.src.path;
+      this.fileLines = 0;
+    }
+    this.fileLines += e.src.lines;
+    if (!this.inWindow(e)) return;
+    const g = this.group(e);
+    if (g.event !== e) {
+      g.count++;
+      if (ms < g.event.time.ms || (ms === g.event.time.ms && e.seq < g.event.seq)) g.event = e;
+      if (ms > g.lastMs) {
+        g.lastMs = ms;
+        g.last = e;
+      }
+    }
+    const name = this.opts.clock.offsetName(ms);
+    let at = this.lastOffset.at;
+    if (name !== this.lastOffset.name) {
+      at = this.offsets.get(name) ?? { ms };
+      this.offsets.set(name, at);
+      this.lastOffset = { name, at };
+    }
+    if (ms < at.ms) at.ms = ms;
+  };
+
+  /** The group of e's line text; a new one (with e as its only event) if none. */
+  private group(e: Event): Group {
+    const text = FOLD_TEXTS.of(e.message).text;
+    const had = this.groups.get(text);
+    if (had !== undefined && !Array.isArray(had) && had.kind === e.kind) return had;
+    const list = had === undefined ? [] : Array.isArray(had) ? had : [had];
+    for (const g of list) if (g.kind === e.kind) return g;
+    const g: Group = { event: e, count: 1, lastMs: e.time.ms, last: e, kind: e.kind };
+    this.groups.set(text, list.length === 0 ? g : [...list, g]);
+    return g;
+  }
+
+  private inWindow(e: Event): boolean {
+    return inWindow(e, this.opts.since, this.opts.until);
+  }
+
+  /** What this collector gathered of the one input it read: for a part of a file read apart. */
+  part(): PartCollection {
+    const w = this.file ?? new FileWitnesses();
+    const { recent, older } = w.ring();
+    const offsets = new Map<string, number>();
+    for (const [name, at] of this.offsets) offsets.set(name, at.ms);
+    let lines = this.fileLines;
+    for (const n of this.lines.values()) lines += n;
+    return {
+      kept: this.events,
+      groups: [...this.groups.values()].flat(),
+      offsets,
+      lines,
+      witnesses: { lo: w.lo, hi: w.hi, first: w.first, recent, older, hadUntimed: w.hadUntimed },
+    };
+  }
+
+  /** Whether the input being read has had an event with no time at all so far. */
+  get hadUntimed(): boolean {
+    return this.file?.hadUntimed ?? false;
+  }
+
+  /** The next part of the current input, read apart, as if its events had arrived here. */
+  absorb(part: PartCollection, path: string): void {
+    for (const e of part.kept) this.events.push(e);
+    for (const g of part.groups) {
+      const text = FOLD_TEXTS.of(g.event.message).text;
+      const had = this.groups.get(text);
+      const list = had === undefined ? [] : Array.isArray(had) ? had : [had];
+      const mine = list.find((x) => x.kind === g.kind);
+      if (!mine) {
+        this.groups.set(text, list.length === 0 ? g : [...list, g]);
+        continue;
+      }
+      mine.count += g.count;
+      if (byTime(g.event, mine.event) < 0) mine.event = g.event;
+      if (g.lastMs > mine.lastMs) {
+        mine.lastMs = g.lastMs;
+        mine.last = g.last;
+      }
+    }
+    for (const [name, ms] of part.offsets) {
+      const at = this.offsets.get(name);
+      if (!at) this.offsets.set(name, { ms });
+      else if (ms < at.ms) at.ms = ms;
+    }
+    if (part.lines > 0) {
+      if (path !== this.filePath) {
+        if (this.fileLines > 0) this.lines.set(this.filePath, (this.lines.get(this.filePath) ?? 0) + this.fileLines);
+        this.filePath = path;
+        this.fileLines = 0;
+      }
+      this.fileLines += part.lines;
+    }
+    this.file?.absorb(part.witnesses);
+  }
+
+  /** The folded events' share of the analysis (undefined when nothing was folded). */
+  folded(): FoldedSummary | undefined {
+    if (!this.opts.fold) return undefined;
+    const summary: FoldedSummary = { groups: [], kinds: new Map(), offsets: new Map(), lines: this.lines };
+    for (const g of [...this.groups.values()].flat()) {
+      summary.groups.push({ event: g.event, count: g.count, lastMs: g.lastMs });
+      const k = summary.kinds.get(g.kind);
+      if (!k) summary.kinds.set(g.kind, { count: g.count, first: g.event });
+      else {
+        k.count += g.count;
+        if (byTime(g.event, k.first) < 0) k.first = g.event;
+      }
+      const latest = summary.latestServerLine;
+      if (g.kind.startsWith('mysql') && (!latest || g.last.time.ms > latest.time.ms)) summary.latestServerLine = g.last;
+      const evidence = summary.latestEvidence;
+      const noise = g.kind === 'line.unrecognized' || g.kind === 'line.other' || g.kind.startsWith('config.');
+      if (!noise && (!evidence || g.last.time.ms > evidence.time.ms)) summary.latestEvidence = g.last;
+    }
+    for (const [name, at] of this.offsets) summary.offsets.set(name, at.ms);
+    return summary;
+  }
+}
