@@ -272,7 +272,11 @@ class MysqlErrorParser implements SplitLineParser {
       const d = new Date(last.ms);
       let ms = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), st.hour, st.minute, st.second);
       if (ms < last.ms - 12 * 3600_000) ms += 86_400_000;
-      time = { ms, source: 'inferred', note: 'time-only UTC stamp; date from the line before' };
+      // the nearest such instant; a crash banner comes seconds after the line before it, so hours
+      // apart means the local stamps were read in the wrong zone
+      const hours = Math.round(Math.abs(ms - last.ms) / 3600_000);
+      const check = hours >= 1 ? `; it is ${hours} h from the line before: is --tz the server's zone?` : '';
+      time = { ms, source: 'inferred', note: `time-only UTC stamp; date from the line before${check}` };
     } else return this.placed(this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp));
     this.q.dated(time);
     return time;

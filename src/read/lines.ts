@@ -111,10 +111,17 @@ export class LineSplitter {
 /** Lines of a byte stream, in batches (one per chunk), for cheap async iteration. */
 export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine = MAX_LINE_BYTES, from?: { offset: number; linesBefore: number }): AsyncGenerator<Line[]> {
   const splitter = new LineSplitter(maxLine, from);
+  let first = !from;
   try {
     for await (const chunk of stream) {
       const lines = splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-      if (lines.length > 0) yield lines;
+      if (lines.length === 0) continue;
+      if (first) {
+        // a UTF-8 byte-order mark (Windows editors) is not part of the first line's text
+        if (lines[0].text.charCodeAt(0) === 0xfeff) lines[0].text = lines[0].text.slice(1);
+        first = false;
+      }
+      yield lines;
     }
   } catch (err) {
     // A stream cut short (a truncated gzip): the partial last line is still a line, then the error.

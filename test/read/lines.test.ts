@@ -64,3 +64,13 @@ describe('LineSplitter', () => {
     }
   });
 });
+
+describe('readLines', () => {
+  it('drops a UTF-8 byte-order mark from the first line only', async () => {
+    const { readLines } = await import('../../src/read/lines.js');
+    const { Readable } = await import('node:stream');
+    const out: string[] = [];
+    for await (const batch of readLines(Readable.from([Buffer.from('\ufeff160521 11:06:36 [Note] x\n\ufeffsecond\n')]))) out.push(...batch.map((l) => l.text));
+    expect(out).toEqual(['160521 11:06:36 [Note] x', '\ufeffsecond']);
+  });
+});
