@@ -7,6 +7,7 @@ import type { Event, ProcessRow, SnapshotData } from '../event.js';
 import { snapshotData } from './link.js';
 import { groupOf } from './processes.js';
 import type { Advice, Failure } from './types.js';
+import { unitBytes } from '../formats/units.js';
 
 const MiB = 1024 * 1024;
 /** Kept free for the kernel, page cache and sshd & co: 15% of RAM, at least 64 MiB. */
@@ -33,8 +34,7 @@ export function parseSize(v: string | undefined): number | null {
   if (!v) return null;
   const m = /^(\d+(?:\.\d+)?)\s*([KMGT])?i?B?$/i.exec(v.trim());
   if (!m) return null;
-  const mult = { K: 1024, M: MiB, G: 1024 * MiB, T: 1024 * 1024 * MiB }[(m[2] ?? '').toUpperCase() as 'K'] ?? 1;
-  return Math.round(Number(m[1]) * mult);
+  return Math.round(Number(m[1]) * (m[2] ? (unitBytes(m[2]) ?? 1) : 1));
 }
 
 interface Evidence {

@@ -2,6 +2,7 @@
 // cheap substring tests first, then small anchored regexes, so a long hostile line costs one scan.
 import type { EventDataMap } from '../event.js';
 import { FOLD_TEXTS } from '../timeline/texts.js';
+import { unitBytes } from './units.js';
 
 export type MysqlKind =
   | 'mysql.start'
@@ -29,12 +30,9 @@ export interface Meaning {
   allocBytes?: number;
 }
 
-const UNITS: Record<string, number> = { K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
-
 /** `128.0M`, `1024m`, `40.0G`, `512` → bytes. */
 export function sizeToBytes(num: string, unit: string | undefined): number {
-  const mult = unit ? (UNITS[unit.toUpperCase()] ?? 1) : 1;
-  return Math.round(Number(num) * mult);
+  return Math.round(Number(num) * (unit ? (unitBytes(unit) ?? 1) : 1));
 }
 
 const MMAP = /mmap\((\d+) bytes\) failed; errno (\d+)/;
