@@ -14,6 +14,7 @@ import { Collector, type FoldedSummary } from './timeline/collect.js';
 import { byTime, inWindow, timeline, window } from './timeline/merge.js';
 import { OrderCheck } from './timeline/order.js';
 import type { ReplayPlan } from './replay.js';
+import { trace } from './trace.js';
 
 export interface AnalyzeOptions {
   inputs: string[];
@@ -121,6 +122,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);
   }
+  trace('inputs read');
   const events = collector.events;
   calibrateUnits(events);
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
@@ -145,7 +147,9 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   // of the folded events the correlator reads only the latest server line (the server still spoke)
   // and the latest evidence of any kind (where the bundle's evidence ends, for incidents)
   const extra = [...new Set([folded?.latestServerLine, folded?.latestEvidence])].filter((e): e is Event => e !== undefined && !ordered.includes(e));
+  trace('dated and ordered');
   const findings = correlate(extra.length > 0 ? timeline([...ordered, ...extra]) : ordered, { lookbackSeconds });
+  trace('correlated');
   const stats = { lines: 0, blank: 0, events: 0, unrecognized: 0 };
   for (const i of inputs) {
     stats.lines += i.lines;

@@ -17,6 +17,7 @@ import { Clock, ZoneError, parseDateOption, parseDuration } from '../time/clock.
 import { colorWanted } from './color.js';
 import { type FailOn, failOnMatched, parseFailOn } from './fail-on.js';
 import { type Progress, progressWanted, startProgress, totalBytes } from './progress.js';
+import { trace } from '../trace.js';
 
 class UsageError extends Error {}
 
@@ -190,7 +191,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       if (format === 'ndjson') await writeNdjson(a, out);
       else {
         const report: Report = buildReport(a, { bundle: inputs.join(' '), verbose: args.verbose });
+        trace('report built');
         await write(out, REPORTERS[format]([report], { color, verbose: args.verbose }));
+        trace('report written');
       }
       code = exitOf(a.errors.length, failOn.items, a.failures.length, kindCounts(a));
     }

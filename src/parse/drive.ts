@@ -10,6 +10,7 @@ import { type Line, isBlank, readLines } from '../read/lines.js';
 import type { Source } from '../read/sources.js';
 import type { Clock } from '../time/clock.js';
 import { SplitRead, type SplitOptions } from './split.js';
+import { trace } from '../trace.js';
 
 export interface InputStats {
   path: string;
@@ -180,8 +181,10 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
       brokenParser(stats, err, null, context(src.path, opts, sink));
     }
   }
+  trace(`read ${src.path}`);
   if (split && parser && fresh) await split.finish({ parser, stats, count, fresh });
   else if (!parser && held.length > 0 && !binary) splitContainer(src.path, held, window, opts, sink, count);
+  trace(`done ${src.path}`);
   return stats;
 }
 

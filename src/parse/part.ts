@@ -6,9 +6,10 @@
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { type Format, type FormatContext, type SplitLineParser, isSplittable } from '../formats/types.js';
-import { isBlank, readLines } from '../read/lines.js';
+import { isBlank, READ_CHUNK, readLines } from '../read/lines.js';
 import { Collector, type PartCollection } from '../timeline/collect.js';
 import { Clock } from '../time/clock.js';
+import { trace } from '../trace.js';
 
 export interface PartJob {
   /** The file to read, and the path its events show. */
@@ -144,9 +145,11 @@ export async function readPart(job: PartJob): Promise<PartResult> {
       collector.add(e);
     },
   };
+  trace('part start');
   const create = await parserFor(job);
   const warmer = create({ path: job.path, clock, seq: () => 0, emit: () => {} });
   const from = await warmStart(job.file, job.from, warmer.carriedBy);
+  trace('part warm start found');
   // a cut inside a line (no warm-up before it): that line belongs to the part before
   let skip = from > 0 && from === job.from && !(await newlineBefore(job.file, from));
   let parser: SplitLineParser | null = null;
@@ -154,7 +157,7 @@ export async function readPart(job: PartJob): Promise<PartResult> {
   let end = -1;
   let lineBefore = 0;
   let guess = '';
-  const stream = createReadStream(job.file, { start: from });
+  const stream = createReadStream(job.file, { start: from, highWaterMark: READ_CHUNK });
   read: for await (const batch of readLines(stream, undefined, { offset: from, linesBefore: 0 })) {
     for (const l of batch) {
       if (skip) {
@@ -187,6 +190,7 @@ export async function readPart(job: PartJob): Promise<PartResult> {
     // no restart line in this part: the part before reads on through it
     return { start: -1, end: -1, lineBefore: 0, guess: '', final: '', settled: true, stats, seqCount: 0, collection: collector.part() };
   }
+  trace('part read');
   const settled = parser.settled();
   const final = parser.carried();
   parser.end();

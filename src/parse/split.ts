@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Event } from '../event.js';
 import { type LineParser, type SplitLineParser, isSplittable } from '../formats/types.js';
-import { type Line, readLines } from '../read/lines.js';
+import { type Line, READ_CHUNK, readLines } from '../read/lines.js';
 import type { Source } from '../read/sources.js';
 import type { PartCollection } from '../timeline/collect.js';
+import { trace } from '../trace.js';
 import { type PartJob, type PartResult, type PartStats, canReadInParts, readPart } from './part.js';
 
 export interface SplitOptions {
@@ -70,6 +71,7 @@ interface Part {
 function runPart(job: PartJob, inProcess: boolean): Part {
   if (inProcess || !workerAvailable()) return { result: readPart(job).catch(() => null), cancel() {} };
   // a small young generation: the part's events die young, and peak memory stays flat
+  trace('worker spawn');
   const worker = new Worker(WORKER, { workerData: job, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const result = new Promise<PartResult | null>((resolve) => {
     worker.once('message', (r: PartResult) => resolve(r));
@@ -144,6 +146,7 @@ export class SplitRead {
     const parts = [...this.parts];
     for (const [i, part] of parts.entries()) {
       const r = await part.result;
+      trace('part result received');
       if (r && r.start < 0) continue; // no restart line in it: the part before read through it
       const good = r !== null && r.start === at && r.guess === state && !r.collection.witnesses.hadUntimed && (r.settled || r.end === Number.POSITIVE_INFINITY);
       if (!good) {
@@ -173,6 +176,7 @@ export class SplitRead {
       e.seq += seqBase;
     }
     this.opts.absorb(c, this.src.path);
+    trace('part absorbed');
     stats.lines += r.stats.lines;
     stats.blank += r.stats.blank;
     stats.events += r.stats.events;
@@ -184,7 +188,7 @@ export class SplitRead {
     SPLIT_COUNTS.readAgain++;
     const parser = env.fresh() as SplitLineParser;
     parser.carry(state);
-    const stream = createReadStream(this.src.path, { start: at });
+    const stream = createReadStream(this.src.path, { start: at, highWaterMark: READ_CHUNK });
     for await (const batch of readLines(stream, undefined, { offset: at, linesBefore: env.stats.lines })) {
       for (const l of batch) {
         env.count(l);

@@ -29,7 +29,7 @@ export class Budget {
 
 /** The decompressed bytes of a gzip stream. Throws InputError on corrupt or truncated data. */
 export async function* gunzipBounded(input: AsyncIterable<Buffer> | NodeJS.ReadableStream, budget: Budget): AsyncGenerator<Buffer> {
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   const from = input instanceof Readable ? input : Readable.from(input as AsyncIterable<Buffer>, { objectMode: false });
   // Errors of either side reach the loop below through `gunzip`; pipeline destroys both on failure.
   pipeline(from, gunzip, () => {});

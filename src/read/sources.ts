@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expandStream, isGzip, isTar, isZip } from './archive.js';
 import { reasonOf } from './errors.js';
 import { Budget } from './gzip.js';
+import { READ_CHUNK } from './lines.js';
 export { InputError } from './errors.js';
 
 export interface Source {
@@ -44,7 +45,7 @@ async function head(file: string): Promise<Buffer> {
 async function* fileSources(file: string, shown: string, st: Stats): AsyncGenerator<Expanded> {
   const info = { shown, mtimeMs: st.mtimeMs, size: st.size, budget: new Budget(st.size), depth: 0 };
   if (st.isFIFO()) {
-    yield* expandStream(counted(createReadStream(file), info.budget), info);
+    yield* expandStream(counted(createReadStream(file, { highWaterMark: READ_CHUNK }), info.budget), info);
     return;
   }
   let first: Buffer;
@@ -55,10 +56,10 @@ async function* fileSources(file: string, shown: string, st: Stats): AsyncGenera
     return;
   }
   if (isGzip(first) || isTar(first) || isZip(first)) {
-    yield* expandStream(createReadStream(file), info);
+    yield* expandStream(createReadStream(file, { highWaterMark: READ_CHUNK }), info);
     return;
   }
-  yield { source: { path: shown, mtimeMs: st.mtimeMs, size: st.size, open: () => createReadStream(file) } };
+  yield { source: { path: shown, mtimeMs: st.mtimeMs, size: st.size, open: () => createReadStream(file, { highWaterMark: READ_CHUNK }) } };
 }
 
 async function* walk(dir: string, shown: string, seen: Set<string>): AsyncGenerator<Expanded> {
