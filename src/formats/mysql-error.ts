@@ -6,7 +6,8 @@ import type { Event, EventTime, RawStamp } from '../event.js';
 import grammar, { lexer } from '../generated/mysql-error.js';
 import { type Line, isBlank } from '../read/lines.js';
 import { type Meaning, PLAIN, levelOf, meaningOf } from './mysql-messages.js';
-import { lexMysql } from './mysql-lex.js';
+import { lexMysql, stamp55End, stampIsoEnd } from './mysql-lex.js';
+import { REPEATS, RecentHeads } from './mysql-repeats.js';
 import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql, stamp55Instant } from './mysql-stamp.js';
 import { otherSource } from './other-lines.js';
 import { PrefixReader, type Stripped } from './prefix.js';
@@ -43,6 +44,23 @@ function tok(t: Tokens, i: number | undefined): string | undefined {
   return i === undefined ? undefined : tokenText(t, i);
 }
 
+/** What a record's head adds to its event: 8.0's code and subsystem, the thread id. */
+interface HeadTags {
+  code?: { code: string | undefined; subsystem: string | undefined };
+  thread?: string;
+}
+
+function headTags(shape: Shape, t: Tokens): HeadTags {
+  const h: HeadTags = {};
+  if (shape.code !== undefined) h.code = { code: tok(t, shape.code)?.slice(1, -1), subsystem: tok(t, shape.subsystem)?.slice(1, -1) };
+  const thread = shape.csv !== undefined ? (tok(t, shape.csv) ?? '').split(', ')[1] : tok(t, shape.thread);
+  if (thread !== undefined) h.thread = thread;
+  return h;
+}
+
+/** A line no collection prefix was peeled from. */
+const NO_PREFIX: Stripped = { text: '', cut: 0 };
+
 class MysqlErrorParser implements SplitLineParser {
   private readonly q: RecordQueue;
   private inTrace = false;
@@ -51,6 +69,7 @@ class MysqlErrorParser implements SplitLineParser {
   private allocBytes: number | undefined;
   private readonly prefixes = new PrefixReader();
   private proc: { name: string; pid?: number } | null = null;
+  private readonly heads = new RecentHeads();
 
   constructor(private readonly ctx: FormatContext) {
     this.q = new RecordQueue(ctx.emit);
@@ -60,6 +79,7 @@ class MysqlErrorParser implements SplitLineParser {
     if (isBlank(l.text)) return; // counted blank by the driver; a trace goes on past blanks
     const s = this.prefixes.strip(l.text);
     if (s.syslog && this.syslogOnly(l, s)) return;
+    if (s.cut === 0 && s.meta === undefined && REPEATS.enabled && this.repeated(l)) return;
     const t = mysqlShapes.lex(s.text);
     const shape = t ? mysqlShapes.shape(t) : null;
     if (!t || !shape || (shape.stamp === undefined && JUNK.test(s.text) && meaningOf(s.text, undefined).kind === 'mysql.log')) {
@@ -99,9 +119,53 @@ class MysqlErrorParser implements SplitLineParser {
         ? makeEvent(this.ctx, ID, 'line.other', l, body, { source: 'entrypoint' }, time)
         : this.toEvent(l, meaning, body, time);
     e.level = level;
-    this.tags(e, shape, t, s);
+    const tags = headTags(shape, t);
+    this.tags(e, tags, s);
     this.q.push(e);
     if (e.kind === 'mysql.signal') this.inTrace = true;
+    if (meaning === PLAIN && e.kind === 'mysql.log' && shape.stamp === 0 && shape.csv === undefined && s.cut === 0 && !s.meta && !s.syslog) {
+      this.remember(s.text, t, shape, levelText, tags);
+    }
+  }
+
+  /**
+   * A stamped plain line whose head repeats one read before (mysql-repeats.ts): its event, as the
+   * full path would make it, without lexing it. False when it is not one (the full path reads it).
+   */
+  private repeated(l: Line): boolean {
+    const text = l.text;
+    let end = stamp55End(text);
+    const iso = end < 0;
+    if (iso) end = stampIsoEnd(text);
+    if (end < 0) return false;
+    const h = this.heads.find(text, end, iso);
+    if (!h) return false;
+    const body = text.slice(end + h.text.length);
+    if (body.charCodeAt(0) === 91) return false; // `[Entrypoint]: ...` is the image's script
+    const level = h.fatal ? 'critical' : levelOf(h.levelText, body);
+    const meaning = meaningOf(body, h.levelText !== undefined ? level : undefined, this.allocBytes);
+    if (meaning !== PLAIN) return false;
+    this.q.flush();
+    let time: EventTime;
+    if (!iso) time = this.placed(stamp55Instant(text, this.ctx.clock));
+    else {
+      const st = parseMysqlStamp('stampIso', text.slice(0, end));
+      time = st ? this.place(st) : this.q.inherit();
+    }
+    this.inTrace = false;
+    const e = this.toEvent(l, meaning, body, time);
+    e.level = level;
+    this.tags(e, h, NO_PREFIX);
+    this.q.push(e);
+    return true;
+  }
+
+  /** The head of a plain line the full path read (stamp first, body last), for the lines that repeat it. */
+  private remember(text: string, t: Tokens, shape: Shape, levelText: string | undefined, tags: HeadTags): void {
+    const type = tokenType(t, 0);
+    if (shape.body === undefined || shape.body !== tokenCount(t) - 1 || !t.startAt || (type !== 'stamp55' && type !== 'stampIso')) return;
+    const head = text.slice(t.startAt(1), t.startAt(shape.body));
+    this.heads.add({ text: head, iso: type === 'stampIso', levelText, fatal: shape.fatal !== undefined, ...tags });
   }
 
   end(): void {
@@ -152,14 +216,13 @@ class MysqlErrorParser implements SplitLineParser {
   }
 
   /** 8.0's code and subsystem, the thread id, the stripped prefixes, syslog's pid and stamp. */
-  private tags(e: Event, shape: Shape, t: Tokens, s: Stripped): void {
-    if (shape.code !== undefined) {
-      const code = tok(t, shape.code)?.slice(1, -1);
-      const subsystem = tok(t, shape.subsystem)?.slice(1, -1);
+  private tags(e: Event, h: HeadTags, s: Stripped): void {
+    if (h.code) {
+      const { code, subsystem } = h.code;
       if (e.kind === 'mysql.log') e.data = { code, subsystem };
       else e.meta = { ...e.meta, 'mysql.code': code ?? '', 'mysql.subsystem': subsystem ?? '' };
     }
-    const thread = shape.csv !== undefined ? (tok(t, shape.csv) ?? '').split(', ')[1] : tok(t, shape.thread);
+    const thread = h.thread;
     if (thread !== undefined) e.meta = e.meta ? { ...e.meta, 'mysql.thread': thread } : { 'mysql.thread': thread };
     this.keepPrefix(e, s);
     if (s.syslog?.pid !== undefined && e.process) e.process = { ...e.process, pid: s.syslog.pid }; // syslog knows best (the object is shared)

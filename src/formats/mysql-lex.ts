@@ -259,3 +259,14 @@ export function lexMysql(s: string): LexedRecord {
 }
 
 export type { LexedRecord };
+
+/** Where a 5.5 stamp opening the text ends (as the lexer reads it), or -1. */
+export const stamp55End = stamp55;
+
+/** Where an ISO stamp opening the text ends (as the lexer reads it), or -1. */
+export const stampIsoEnd = stampIso;
+
+/** Whether the lexer reads the text from p on as one body token (no thread, level or code first). */
+export function bodyAt(s: string, p: number): boolean {
+  return p < s.length && headToken(s, p) === T.body;
+}

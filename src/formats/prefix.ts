@@ -31,6 +31,17 @@ function isoAt(t: string, i: number): boolean {
 }
 
 /**
+ * `160521 11:06:36` / `160521  9:06:36`: a 5.5 stamp opens the line, so no prefix can (a compose
+ * name would need ` |` after its first word; every other layer starts otherwise).
+ */
+function stamp55At(t: string): boolean {
+  for (let i = 1; i < 6; i++) if (!isDigit(t.charCodeAt(i))) return false;
+  if (t.charCodeAt(6) !== 32) return false;
+  const c = t.charCodeAt(7);
+  return isDigit(c) || (c === 32 && isDigit(t.charCodeAt(8)));
+}
+
+/**
  * Peels collection prefixes off lines of one file. Stateful on purpose: a style seen once (a
  * Docker Desktop host stamp, a compose service name) is trusted on the lines that follow.
  */
@@ -55,6 +66,7 @@ export class PrefixReader {
   strip(raw: string): Stripped {
     // the common case, a line starting with its own stamp (`160521 ...`): no layer can apply
     const c0 = raw.charCodeAt(0);
+    if (isDigit(c0) && stamp55At(raw)) return { text: raw, cut: 0 };
     if (isDigit(c0) && !isoAt(raw, 0) && raw.charCodeAt(10) !== 84 && raw.indexOf('|') < 0) return { text: raw, cut: 0 };
     let t = raw;
     let meta: Record<string, string> | undefined;

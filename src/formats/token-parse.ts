@@ -14,6 +14,8 @@ export interface Tokens {
   /** A hand-written lexer's direct access to token i, without building Token objects. */
   textAt?(i: number): string;
   typeAt?(i: number): string;
+  /** Where token i starts in the record's text. */
+  startAt?(i: number): number;
   count?: number;
 }
 

@@ -1,0 +1,87 @@
+// The repeat cache of the MySQL parser (src/formats/mysql-repeats.ts) is a pure cache: every file
+// gives the same events, field for field, with it and without it. Checked on the fixtures, the
+// samples, the corpus, a generated month of warnings, and lines made of heads and bodies that
+// fight over the shortcut (trigger words, a body that lexes as a thread id, `[Entrypoint]`, tabs).
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPEATS } from '../../src/formats/mysql-repeats.js';
+import { generate } from '../../bench/generate.mjs';
+import { CORPUS, HAS_CORPUS, ROOT, mulberry32 } from '../helpers.js';
+import { parseFile } from './parse-file.js';
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p));
+    else if (!/\.(?:ts|md|ndjson|html|json|xml|txt\.golden)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** Every event of a file (each as JSON, all fields), with the cache on or off; and how many lines took it. */
+async function eventsOf(file: string, on: boolean, as?: string): Promise<{ events: string[]; hits: number }> {
+  REPEATS.enabled = on;
+  const before = REPEATS.hits;
+  const p = await parseFile(file, { tz: 'America/New_York', as });
+  return { events: p.events.map((e) => JSON.stringify(e)), hits: REPEATS.hits - before };
+}
+
+async function expectSame(file: string, as?: string): Promise<number> {
+  const off = await eventsOf(file, false, as);
+  const on = await eventsOf(file, true, as);
+  expect(off.hits, file).toBe(0);
+  const differs = on.events.findIndex((e, i) => e !== off.events[i]);
+  if (differs >= 0) expect(on.events[differs], `${file}: event ${differs}`).toBe(off.events[differs]);
+  expect(on.events.length, file).toBe(off.events.length);
+  return on.hits;
+}
+
+const HEADS = [' [Warning] ', ' [Note] ', ' 0 [Note] ', ' 12 [Warning] [MY-010055] [Server] ', '  ', ' ', '', ' [ERROR] [FATAL] ', ' 0x7fcb6cb3c700  ', ' 140443127027392 [Note] ', ', 8428, Note, ', '\t[Warning]\t', ' [Warning]  '];
+const BODIES = [
+  "IP address '10.0.0.1' could not be resolved: Name or service not known", "Aborted connection 12 to db: 'wp' user: 'wp' host: 'localhost' (Got timeout reading communication packets)",
+  '123 foo', '7fddc77c9700 bar', '[Entrypoint]: Switching to dedicated user', '[Note] nested', 'InnoDB: mmap(137363456 bytes) failed; errno 12',
+  'mysqld_safe Number of processes running now: 0', ' leading space', 'Version: 5.5.49', 'InnoDB: Operating system errno: 12', 'InnoDB: Operating system errno: 13',
+  'InnoDB: Error: cannot allocate 268451840 bytes of', '/usr/sbin/mysqld: ready for connections.', 'Warning 5', 'Error5 x', 'Fatal error x', 'é ünïcode 42',
+  'Aborting', 'InnoDB: Initializing buffer pool, size = 128.0M', 'got signal 11 ;', 'Shutdown complete', 'plain words', 'plain words 42 and 7',
+];
+const STAMPS = ['160521 11:06:36', '160521  9:06:36', '2016-05-21T11:06:36.123456Z', '2023-05-28  8:34:45', '2016-05-21T11:06:36+08:00', '07:00:44 UTC'];
+
+describe('the MySQL repeat cache', () => {
+  afterEach(() => {
+    REPEATS.enabled = true;
+  });
+
+  it('changes no event of any fixture or sample, and takes lines of them', async () => {
+    const inputs = [...files(path.join(ROOT, 'test', 'formats', 'mysql-error')), ...files(path.join(ROOT, 'samples'))];
+    expect(inputs.length).toBeGreaterThan(10);
+    let hits = 0;
+    for (const f of inputs) hits += await expectSame(f);
+    expect(hits).toBeGreaterThan(50);
+  });
+
+  it.skipIf(!HAS_CORPUS)('changes no event of any corpus file', async () => {
+    let hits = 0;
+    for (const f of files(CORPUS)) hits += await expectSame(f);
+    expect(hits).toBeGreaterThan(100);
+  });
+
+  it('takes nearly every line of a generated log of warnings, and changes none', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oomtrail-repeats-'));
+    const file = path.join(dir, 'mysqld.err');
+    await generate(file, 20_000, 3);
+    expect(await expectSame(file)).toBeGreaterThan(19_000);
+  });
+
+  it('changes no event of lines made of contested heads and bodies', async () => {
+    const rnd = mulberry32(11);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    const lines: string[] = [];
+    for (let i = 0; i < 20_000; i++) lines.push(rnd() < 0.9 ? `${pick(STAMPS)}${pick(HEADS)}${pick(BODIES)}` : pick(BODIES));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'oomtrail-repeats-')), 'contested.err');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(await expectSame(file, 'mysql-error')).toBeGreaterThan(2000);
+  });
+});
