@@ -3,15 +3,12 @@
 // that could not be read (the rest is still reported; stderr names the file, one line each).
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import ndjson from 'ndjson';
 import yargs from 'yargs';
 import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze, kindCounts } from '../analyze.js';
 import { FORMATS } from '../formats/index.js';
 import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport } from '../report/index.js';
-import { toEcs } from '../report/ecs.js';
-import { jsonSafe, plain } from '../report/sanitize.js';
-import { replay } from '../replay.js';
-import type { Event } from '../event.js';
+import { ndjsonText } from '../report/ndjson.js';
+import { plain } from '../report/sanitize.js';
 import type { BundleJob } from '../sweep/job.js';
 import { Clock, ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
 import { colorWanted } from './color.js';
@@ -81,28 +78,9 @@ async function write(out: Writable, text: string): Promise<void> {
   await new Promise<void>((resolve, reject) => out.write(text, (err) => (err ? reject(err) : resolve())));
 }
 
-/** The timeline as NDJSON through the `ndjson` package, one ECS object a line, written as it is
- * read (replay.ts) when planned; C1 controls and U+2028/9 escaped so every line stays one line. */
+/** The timeline as NDJSON (report/ndjson.ts), written as it is made. */
 async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
-  const s = ndjson.stringify();
-  const done = new Promise<void>((resolve, reject) => {
-    s.on('error', reject);
-    s.on('end', resolve);
-  });
-  s.on('data', (chunk: string) => {
-    if (!out.write(jsonSafe(chunk))) {
-      s.pause();
-      out.once('drain', () => s.resume());
-    }
-  });
-  const batches: AsyncIterable<Event[]> | Iterable<Event[]> = a.replay ? replay(a, a.replay) : [a.events];
-  for await (const batch of batches) {
-    for (const e of batch) {
-      if (!s.write(toEcs(e, a.clock))) await new Promise((r) => s.once('drain', r));
-    }
-  }
-  s.end();
-  await done;
+  for await (const text of ndjsonText(a)) await write(out, text);
 }
 
 type Said = readonly { path: string; reason: string }[];
@@ -174,14 +152,14 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     if (args.each) {
       // the pool runs bundles side by side: each reads its files whole
       // (a worker's NDJSON travels back as text: its events are all kept there)
-      const each = { ...options, keep: options.keep === 'stream' ? ('all' as const) : options.keep, parts: { threads: 1 } };
-      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose, ndjson: format === 'ndjson' } }));
+      // (NDJSON streams each bundle's events as its worker reads them again, bundle after bundle)
+      const each = { ...options, parts: { threads: 1 } };
+      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: format === 'ndjson' }));
       const { sweep } = await import('../sweep/pool.js');
-      const reports = await sweep(jobs, { onBytes });
+      const reports = await sweep(jobs, { onBytes, ndjson: (text) => write(out, text) });
       progress?.stop();
       for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);
-      if (format === 'ndjson') for (const chunk of reports.flatMap((r) => r.ndjson ?? [])) await write(out, chunk);
-      else await write(out, REPORTERS[format](reports, { color, verbose: args.verbose }));
+      if (format !== 'ndjson') await write(out, REPORTERS[format](reports, { color, verbose: args.verbose }));
       code = Math.max(0, ...reports.map((r) => exitOf(r.errors.length, failOn.items, r.summary.failures.length, r.kinds)));
     } else {
       const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes });

@@ -1,6 +1,6 @@
 // The reporters: plain functions from Reports (one per bundle; plain data, see model.ts) to the
-// text of one output, listed here. NDJSON streams lines from an Analysis instead (ndjsonLines),
-// or, for --each, concatenates the lines each worker rendered into its Report.
+// text of one output, listed here. NDJSON is not one of them: it streams an Analysis's events as
+// they are read again (ndjson.ts), bundle after bundle for --each (sweep/ordered.ts).
 import type { Analysis } from '../analyze.js';
 import { toEcs } from './ecs.js';
 import { html } from './html.js';
@@ -22,22 +22,17 @@ export function json(reports: readonly Report[]): string {
   return `${jsonSafe(JSON.stringify(doc, null, 2))}\n`;
 }
 
-/** The NDJSON lines each Report carries (built with `ndjson: true`), bundle after bundle. */
-export function ndjson(reports: readonly Report[]): string {
-  return reports.flatMap((r) => r.ndjson ?? []).join('');
-}
-
 /** NDJSON objects, one event each, in time order, straight from an Analysis (streams). */
 export function* ndjsonLines(a: Analysis): Generator<Record<string, unknown>> {
   for (const e of a.events) yield toEcs(e, a.clock);
 }
 
-export const REPORTERS: Record<ReportFormat, (reports: readonly Report[], o: ReportOptions) => string> = {
+/** The formats rendered from Reports (all but NDJSON). */
+export const REPORTERS: Record<Exclude<ReportFormat, 'ndjson'>, (reports: readonly Report[], o: ReportOptions) => string> = {
   text,
   markdown,
   html,
   json,
-  ndjson,
   junit,
 };
 

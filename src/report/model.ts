@@ -6,8 +6,6 @@ import type { Event, SnapshotData } from '../event.js';
 import { groupOf } from '../correlate/processes.js';
 import { obtainable } from '../correlate/verdict.js';
 import { type TimeAxis, timeAxis } from './axis.js';
-import { toEcs } from './ecs.js';
-import { jsonSafe } from './sanitize.js';
 import { foldTimeline } from './fold.js';
 import { failureParagraph } from './narrative.js';
 import { type Summary, summary } from './summary.js';
@@ -70,16 +68,11 @@ export interface Report {
   errors: { path: string; reason: string }[];
   /** Not errors, worth a stderr line (a link in an archive, not followed). */
   notes?: { path: string; reason: string }[];
-  /** The ECS event lines, only when NDJSON was asked for: in chunks of about 1 MiB, so a huge
-   *  bundle never needs one string longer than V8 allows. */
-  ndjson?: string[];
 }
 
 export interface ReportOptions {
   bundle?: string;
   verbose?: boolean;
-  /** Render the NDJSON event lines into the report (for --each --format ndjson). */
-  ndjson?: boolean;
 }
 
 const MARK = { stamped: ' ', inherited: '^', inferred: '?', interval: '~' } as const;
@@ -172,26 +165,7 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
   };
   const { failures, incidents } = report.marks;
   report.axis = timeAxis(a.clock, [...memory.map((p) => p.ms), ...failures.map((f) => f.ms), ...incidents.flatMap((i) => [i.start, i.end])]);
-  if (opts.ndjson) report.ndjson = ndjsonChunks(a);
   return report;
-}
-
-function ndjsonChunks(a: Analysis): string[] {
-  const chunks: string[] = [];
-  let cur: string[] = [];
-  let size = 0;
-  for (const e of a.events) {
-    const line = `${jsonSafe(JSON.stringify(toEcs(e, a.clock)))}\n`;
-    cur.push(line);
-    size += line.length;
-    if (size >= 1 << 20) {
-      chunks.push(cur.join(''));
-      cur = [];
-      size = 0;
-    }
-  }
-  if (cur.length > 0) chunks.push(cur.join(''));
-  return chunks;
 }
 
 /** `2016-05-21T18:49:28.000+08:00` → `2016-05-21 18:49:28` (the ISO is already in the zone). */

@@ -1,8 +1,10 @@
 // One bundle of a sweep (--each) as plain data in, a Report out: what a worker thread runs, and
 // what runs in-process when there is no worker to spare. A bundle that cannot be analysed still
 // yields a Report, carrying the reason as an input error, so the other bundles are reported.
+// With NDJSON asked for, the bundle's events stream out as text chunks while the Report waits.
 import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
 import { type Report, type ReportOptions, buildReport } from '../report/model.js';
+import { ndjsonText } from '../report/ndjson.js';
 import { Clock } from '../time/clock.js';
 
 export interface BundleJob {
@@ -11,11 +13,17 @@ export interface BundleJob {
   /** Analysis options that are plain data (no streams, no callbacks). */
   analyze: Omit<AnalyzeOptions, 'inputs' | 'stdin' | 'onSource' | 'onBytes'>;
   report: ReportOptions;
+  /** Produce the bundle's events as NDJSON text too (--format ndjson), handed to `onNdjson`. */
+  ndjson?: boolean;
 }
 
-export async function runJob(job: BundleJob, onBytes?: (n: number) => void): Promise<Report> {
+/** Takes a chunk of a bundle's NDJSON; the bundle goes on when the promise settles. */
+export type NdjsonSink = (text: string) => Promise<void>;
+
+export async function runJob(job: BundleJob, onBytes?: (n: number) => void, onNdjson?: NdjsonSink): Promise<Report> {
   try {
     const a = await analyze({ ...job.analyze, inputs: job.inputs, onBytes });
+    if (job.ndjson && onNdjson) for await (const text of ndjsonText(a)) await onNdjson(text);
     return buildReport(a, job.report);
   } catch (err) {
     return failedReport(job, `internal error: ${(err as Error).message}`);

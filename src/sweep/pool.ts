@@ -1,6 +1,6 @@
 // Runs a sweep (--each): every bundle analysed on this thread and a pool of worker threads, one
 // per core in all (os.availableParallelism, never more than there are bundles), Reports returned in
-// input order.
+// input order, NDJSON written in input order as it is made (ordered.ts).
 // Without a built worker (running from TypeScript sources) or with one bundle, runs in-process.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -8,12 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Report } from '../report/model.js';
 import { type BundleJob, failedReport, runJob } from './job.js';
+import { OrderedOutput } from './ordered.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 export interface SweepOptions {
   /** Threads to use (default: one per core). */
   threads?: number;
   onBytes?: (n: number) => void;
+  /** Where jobs with `ndjson` write their NDJSON: each bundle's in turn, in input order. */
+  ndjson?: (text: string) => Promise<void>;
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -37,8 +40,13 @@ function workerExecArgv(argv: readonly string[]): string[] {
 export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {}): Promise<Report[]> {
   const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), jobs.length));
   const reports: Report[] = new Array(jobs.length);
+  const out = new OrderedOutput(opts.ndjson ?? (async () => {}));
+  const inProcess = async (id: number) => {
+    reports[id] = await runJob(jobs[id], opts.onBytes, (text) => out.chunk(id, text));
+    await out.end(id);
+  };
   if (jobs.length <= 1 || !workersAvailable()) {
-    for (const [i, job] of jobs.entries()) reports[i] = await runJob(job, opts.onBytes);
+    for (let i = 0; i < jobs.length; i++) await inProcess(i);
     return reports;
   }
   let next = 0;
@@ -51,19 +59,23 @@ export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {})
         }
         const id = next++;
         current = id;
-        worker.postMessage({ id, job: jobs[id] } satisfies ToWorker);
+        worker.postMessage({ type: 'job', id, job: jobs[id] } satisfies ToWorker);
       };
       let current = -1;
       worker.on('message', (m: FromWorker) => {
         if (m.type === 'bytes') opts.onBytes?.(m.n);
+        else if (m.type === 'ndjson') void out.chunk(m.id, m.text).then(() => worker.postMessage({ type: 'taken' } satisfies ToWorker));
         else {
           reports[m.id] = m.report;
           current = -1;
-          feed();
+          void out.end(m.id).then(feed);
         }
       });
       const fail = (reason: string) => {
-        if (current >= 0 && !reports[current]) reports[current] = failedReport(jobs[current], reason);
+        if (current >= 0 && !reports[current]) {
+          reports[current] = failedReport(jobs[current], reason);
+          void out.end(current);
+        }
         // this worker is gone: the remaining jobs go to the others (or run in-process below)
         resolve();
       };
@@ -73,10 +85,7 @@ export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {})
     });
   // this thread takes bundles from the same queue: one worker thread fewer to start
   const here = async () => {
-    while (next < jobs.length) {
-      const id = next++;
-      reports[id] = await runJob(jobs[id], opts.onBytes);
-    }
+    while (next < jobs.length) await inProcess(next++);
   };
   const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER, { execArgv: workerExecArgv(process.execArgv) }));
   try {
@@ -85,6 +94,6 @@ export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {})
     await Promise.all(workers.map((w) => w.terminate()));
   }
   // jobs left when every worker died
-  for (const [i, job] of jobs.entries()) reports[i] ??= await runJob(job, opts.onBytes);
+  for (let i = 0; i < jobs.length; i++) if (!reports[i]) await inProcess(i);
   return reports;
 }

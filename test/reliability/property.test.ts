@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { FORMATS } from '../../src/formats/index.js';
 import { REPORTERS, buildReport } from '../../src/report/index.js';
+import { ndjsonText } from '../../src/report/ndjson.js';
 import { CORPUS, HAS_CORPUS, ROOT, expectConserved } from '../helpers.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20160521);
@@ -165,8 +166,9 @@ async function check(buf: Buffer, as?: string, whole = true): Promise<void> {
   for (const i of a.inputs) expect(i.error ?? '', i.stack).not.toMatch(/^internal error/);
   expectConserved(a);
   if (whole && !a.inputs[0].error) expect(a.stats.lines).toBe(lineCount(buf));
-  const report = buildReport(a, { bundle: '-', verbose: true, ndjson: true });
+  const report = buildReport(a, { bundle: '-', verbose: true });
   for (const r of Object.values(REPORTERS)) r([report], { verbose: true });
+  for await (const text of ndjsonText(a)) expect(text.endsWith('\n')).toBe(true);
 }
 
 const params = (numRuns: number) => ({ numRuns: runs(numRuns), seed: SEED });

@@ -1,0 +1,39 @@
+// The timeline as NDJSON text: one ECS object a line through the `ndjson` package, in chunks of
+// about 1 MiB, as the replay (replay.ts) reads the events again in time order when it was planned.
+// C1 controls and U+2028/9 are escaped so every line stays one line. Backpressure: the events are
+// read no faster than the chunks are taken.
+import { once } from 'node:events';
+import ndjson from 'ndjson';
+import type { Analysis } from '../analyze.js';
+import type { Event } from '../event.js';
+import { replay } from '../replay.js';
+import { toEcs } from './ecs.js';
+import { jsonSafe } from './sanitize.js';
+
+/** About this many characters per chunk (a huge bundle never needs one string longer than V8 allows). */
+const CHUNK = 1 << 20;
+
+export async function* ndjsonText(a: Analysis): AsyncGenerator<string> {
+  const s = ndjson.stringify();
+  const batches: AsyncIterable<Event[]> | Iterable<Event[]> = a.replay ? replay(a, a.replay) : [a.events];
+  const feeding = (async () => {
+    try {
+      for await (const batch of batches) {
+        for (const e of batch) if (!s.write(toEcs(e, a.clock))) await once(s, 'drain');
+      }
+      s.end();
+    } catch (err) {
+      s.destroy(err as Error);
+    }
+  })();
+  let buf = '';
+  for await (const chunk of s as AsyncIterable<string>) {
+    buf += jsonSafe(chunk);
+    if (buf.length >= CHUNK) {
+      yield buf;
+      buf = '';
+    }
+  }
+  await feeding;
+  if (buf.length > 0) yield buf;
+}
