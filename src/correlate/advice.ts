@@ -2,10 +2,12 @@
 // its arithmetic in `reason`:
 //   pm.max_children = (RAM − headroom − mysqld − other processes) ÷ p90 worker RSS
 //   innodb_buffer_pool_size ≤ RAM − headroom − php-fpm at that limit − other − mysqld overhead
+// and, when pm.max_children goes down, the spare settings php-fpm checks against it (spare-advice.ts).
 // The worker size is a high percentile of every php-fpm worker RSS seen, not the mean: workers grow.
 import type { Event, ProcessRow, SnapshotData } from '../event.js';
 import { snapshotData } from './link.js';
 import { groupOf } from './processes.js';
+import { spareAdvice } from './spare-advice.js';
 import type { Advice, Failure } from './types.js';
 import { unitBytes } from '../formats/units.js';
 
@@ -139,6 +141,7 @@ export function adviseSettings(timeline: readonly Event[], _failures: readonly F
         recommended: String(MIN_WORKERS),
         reason: `with the smaller buffer pool above, ${MIN_WORKERS} workers of ${mib(worker)} ${samples} are what fits${ev.maxChildren ? `; currently ${ev.maxChildren.value} (${ev.maxChildren.where})` : ''}.`,
       });
+      out.push(...spareAdvice(timeline, MIN_WORKERS));
     }
     return out;
   }
@@ -155,6 +158,7 @@ export function adviseSettings(timeline: readonly Event[], _failures: readonly F
       recommended: String(children),
       reason: `${why}${ev.maxChildren ? `; currently ${ev.maxChildren.value} (${ev.maxChildren.where}), which lets php-fpm take up to ${mib(ev.maxChildren.value * worker)}` : ''}.`,
     });
+    out.push(...spareAdvice(timeline, children));
   }
   if (ev.pool) {
     // php-fpm at the limit it will have: the advised one, or the configured one if that is lower

@@ -149,6 +149,37 @@ describe('correlate', () => {
     expect(mc?.reason).toMatch(/2 pools: 50 at .*, 30 at /);
   });
 
+  it('when pm.max_children goes down, the spare settings php-fpm checks against it follow (or it would not start)', () => {
+    const conf = (settings: Record<string, string>) => ev('config.phpfpm', min(-60), { pool: 'www', settings: { 'pm.max_children': '50', pm: 'dynamic', ...settings } });
+    const state = top(min(-1), { total: 994, free: 100 }, workers(30, 25));
+    const settingsOf = (advice: { setting: string; current: string | null; recommended: string }[]) => advice.map((a) => [a.setting, a.current, a.recommended]);
+    // the seed's pool: max_spare 35 would exceed the new max_children
+    const seed = correlate(sorted([conf({ 'pm.start_servers': '5', 'pm.min_spare_servers': '5', 'pm.max_spare_servers': '35' }), state, mmap(min(0))]), opts).advice;
+    const children = Number(seed.find((a) => a.setting === 'pm.max_children')?.recommended);
+    expect(children).toBeLessThan(35);
+    expect(children).toBeGreaterThan(5);
+    expect(settingsOf(seed).slice(1)).toEqual([['pm.max_spare_servers', '35', String(children)]]);
+    expect(seed[1].reason).toContain(`cannot be greater than pm.max_children(${children})`);
+    // a pool whose spares all sit above a limit of 4 workers (mysqld leaves little): all three follow
+    const rows = [...workers(10, 35), { pid: 9, command: 'mysqld', rss_bytes: 879 * MiB }];
+    const tight = [ev('mysql.buffer_pool_init', min(-30), { bytes: 768 * MiB }), conf({ 'pm.start_servers': '10', 'pm.min_spare_servers': '8', 'pm.max_spare_servers': '12' }), top(min(-1), { total: 1000, free: 20 }, rows), mmap(min(0), 768 * MiB)];
+    expect(settingsOf(correlate(sorted(tight), opts).advice).slice(1)).toEqual([
+      ['pm.max_children', '50', '4'],
+      ['pm.max_spare_servers', '12', '4'],
+      ['pm.min_spare_servers', '8', '4'],
+      ['pm.start_servers', '10', '4'],
+    ]);
+    // start_servers unset: php-fpm's default from the spares is what must fit
+    const unset = correlate(sorted([conf({ 'pm.min_spare_servers': '20', 'pm.max_spare_servers': '40' }), state, mmap(min(0))]), opts).advice;
+    expect(unset.find((a) => a.setting === 'pm.start_servers')).toMatchObject({ current: null, recommended: String(children) });
+    // spares that already fit, pm = static, or several pools: nothing more is said
+    for (const quiet of [conf({ 'pm.start_servers': '2', 'pm.min_spare_servers': '1', 'pm.max_spare_servers': '3' }), conf({ pm: 'static', 'pm.max_spare_servers': '35', 'pm.min_spare_servers': '5' })]) {
+      expect(settingsOf(correlate(sorted([quiet, state, mmap(min(0))]), opts).advice).map(([s]) => s)).toEqual(['pm.max_children']);
+    }
+    const two = [conf({ 'pm.min_spare_servers': '5', 'pm.max_spare_servers': '35' }), ev('config.phpfpm', min(-60), { pool: 'api', settings: { 'pm.max_children': '30', pm: 'dynamic', 'pm.min_spare_servers': '5', 'pm.max_spare_servers': '35' } })];
+    expect(correlate(sorted([...two, state, mmap(min(0))]), opts).advice.map((a) => a.setting)).toEqual(['pm.max_children']);
+  });
+
   it('when mysqld leaves php-fpm too little, the buffer pool shrinks first and the arithmetic stays true', () => {
     const rows = [...workers(10, 35), { pid: 9, command: 'mysqld', rss_bytes: 879 * MiB }];
     const events = [ev('mysql.buffer_pool_init', min(-30), { bytes: 768 * MiB }), ev('config.phpfpm', min(-60), { pool: 'www', settings: { 'pm.max_children': '10' } }), top(min(-1), { total: 1000, free: 20 }, rows), mmap(min(0), 768 * MiB)];

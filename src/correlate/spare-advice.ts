@@ -1,0 +1,69 @@
+// A lower pm.max_children can stop php-fpm from starting: with `pm = dynamic` it refuses a
+// pm.min/max_spare_servers above pm.max_children, and a pm.start_servers outside the spare range
+// (sapi/fpm/fpm/fpm_conf.c). So when pm.max_children is advised down, the spare settings of the
+// pool's own config follow it, each with the rule it must meet. One pool only: with several, the
+// advised total does not say how each pool's share is cut.
+import type { Event } from '../event.js';
+import type { Advice } from './types.js';
+
+interface PoolSpares {
+  where: string;
+  min: number;
+  max: number;
+  /** pm.start_servers, or php-fpm's default when unset: min + (max − min) / 2. */
+  start: number;
+  startSet: boolean;
+}
+
+function int(v: string | undefined): number | null {
+  if (v === undefined) return null;
+  const n = Number(v.trim());
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+/** The one configured pool's spare settings, when it runs `pm = dynamic` and has them. */
+function poolSpares(timeline: readonly Event[]): PoolSpares | null {
+  const pools = timeline.filter((e): e is Extract<Event, { kind: 'config.phpfpm' }> => e.kind === 'config.phpfpm' && e.data.settings['pm.max_children'] !== undefined);
+  if (pools.length !== 1) return null;
+  const s = pools[0].data.settings;
+  const min = int(s['pm.min_spare_servers']);
+  const max = int(s['pm.max_spare_servers']);
+  if ((s.pm ?? '').trim() !== 'dynamic' || min === null || max === null) return null;
+  const start = int(s['pm.start_servers']);
+  return { where: `${pools[0].src.path}:${pools[0].src.line}`, min, max, start: start ?? min + Math.floor((max - min) / 2), startSet: start !== null };
+}
+
+/** The spare settings that must change for php-fpm to start with pm.max_children = `children`. */
+export function spareAdvice(timeline: readonly Event[], children: number): Advice[] {
+  const p = poolSpares(timeline);
+  if (!p) return [];
+  const out: Advice[] = [];
+  const max = Math.min(p.max, children);
+  const min = Math.min(p.min, max);
+  if (max < p.max) {
+    out.push({
+      setting: 'pm.max_spare_servers',
+      current: String(p.max),
+      recommended: String(max),
+      reason: `with pm.max_children ${children}, php-fpm would refuse to start ("pm.min_spare_servers(${p.min}) and pm.max_spare_servers(${p.max}) cannot be greater than pm.max_children(${children})"); currently ${p.max} (${p.where}).`,
+    });
+  }
+  if (min < p.min) {
+    out.push({
+      setting: 'pm.min_spare_servers',
+      current: String(p.min),
+      recommended: String(min),
+      reason: `pm.min_spare_servers may be neither above pm.max_children (${children}) nor above pm.max_spare_servers (${max}), or php-fpm refuses to start; currently ${p.min} (${p.where}).`,
+    });
+  }
+  if (p.start < min || p.start > max) {
+    const start = Math.max(min, Math.min(p.start, max));
+    out.push({
+      setting: 'pm.start_servers',
+      current: p.startSet ? String(p.start) : null,
+      recommended: String(start),
+      reason: `php-fpm refuses to start when pm.start_servers is below pm.min_spare_servers (${min}) or above pm.max_spare_servers (${max}); currently ${p.start} (${p.startSet ? p.where : 'its default: min + (max − min) / 2 of the spare settings'}).`,
+    });
+  }
+  return out;
+}
