@@ -14,16 +14,26 @@ export const lexer = moo.states({
     stampIso: { match: /\d{4}-\d\d-\d\d(?:T| {1,2})\d{1,2}:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?/, next: 'head' },
     // 07:00:44 UTC - mysqld got signal 11 ;
     stampUtc: { match: /\d\d:\d\d:\d\d UTC/, next: 'head' },
+    // a line pasted without its stamp, the level first: `[ERROR] mariadbd: Out of memory (Needed ...)`
+    bracket: { match: /\[(?:ERROR|Warning|Note|System)\](?=[ \t])/, next: 'tags' },
     body: restOfLine,
   },
   head: {
     sp: /[ \t]+/,
     // 0 | 13110 | 140443127027392 (pthread) | 0x7fcb6cb3c700 | 7fddc77c9700 (5.6 prints %lx)
-    thread: /(?:0x[0-9a-fA-F]{1,16}|[0-9a-f]{6,16}|\d{1,20})(?=[ \t])/,
+    thread: { match: /(?:0x[0-9a-fA-F]{1,16}|[0-9a-f]{6,16}|\d{1,20})(?=[ \t])/, next: 'tags' },
+    code: { match: /\[MY-\d+\](?=[ \t])/, next: 'tags' },
+    bracket: { match: /\[[A-Za-z][A-Za-z ]{0,15}\](?=[ \t])/, next: 'tags' },
+    // MySQL Workbench's log view: `2016-07-25T02:26:02, 8428, Note, Aborted connection ...`
+    csv: { match: /, \d{1,20}, [A-Za-z]{1,12}, /, next: 'tags' },
+    body: restOfLine,
+  },
+  // after the thread id, a tag or the csv fields: no second thread id, so a message may start with a number
+  // (`[Server] 1146  Table 'mysql.backup_progress' doesn't exist.`)
+  tags: {
+    sp: /[ \t]+/,
     code: /\[MY-\d+\](?=[ \t])/,
     bracket: /\[[A-Za-z][A-Za-z ]{0,15}\](?=[ \t])/,
-    // MySQL Workbench's log view: `2016-07-25T02:26:02, 8428, Note, Aborted connection ...`
-    csv: /, \d{1,20}, [A-Za-z]{1,12}, /,
     body: restOfLine,
   },
 });
@@ -40,6 +50,8 @@ record -> %body                          {% (d) => ({ body: d[0].index }) %}
         | stamp %sp head %body:?         {% (d) => ({ stamp: d[0], ...d[2], body: d[3] ? d[3].index : undefined }) %}
 # 2016-07-25T02:26:02, 8428, Note, Aborted connection 8428 to db: 'pokemon' ...
         | stamp %csv %body:?             {% (d) => ({ stamp: d[0], csv: d[1].index, body: d[2] ? d[2].index : undefined }) %}
+# [ERROR] InnoDB: Cannot map innodb_buffer_pool_size_max=4664m (pasted without the stamp)
+        | tags1 %body:?                  {% (d) => ({ ...d[0], body: d[1] ? d[1].index : undefined }) %}
 
 stamp -> %stamp55                        {% (d) => d[0].index %}
        | %stampIso                       {% (d) => d[0].index %}

@@ -70,6 +70,8 @@ class MysqlErrorParser implements SplitLineParser {
   private readonly prefixes = new PrefixReader();
   private proc: { name: string; pid?: number } | null = null;
   private readonly heads = new RecentHeads();
+  /** Syslog pid of the last line stamped by the server itself (its unstamped lines keep that time). */
+  private innerPid: number | undefined;
 
   constructor(private readonly ctx: FormatContext) {
     this.q = new RecordQueue(ctx.emit);
@@ -79,6 +81,7 @@ class MysqlErrorParser implements SplitLineParser {
     if (isBlank(l.text)) return; // counted blank by the driver; a trace goes on past blanks
     const s = this.prefixes.strip(l.text);
     if (s.syslog && this.syslogOnly(l, s)) return;
+    if (s.cut > 0 && isBlank(s.text)) return this.wrapperOnly(l, s);
     if (s.cut === 0 && s.meta === undefined && REPEATS.enabled && this.repeated(l)) return;
     const t = mysqlShapes.lex(s.text);
     const shape = t ? mysqlShapes.shape(t) : null;
@@ -87,6 +90,7 @@ class MysqlErrorParser implements SplitLineParser {
     }
     const body = tok(t, shape.body) ?? '';
     let time: EventTime;
+    let undated: RawStamp | undefined; // `07:00:44 UTC` with no dated line before: for the dating stage
     if (shape.stamp !== undefined) {
       this.q.flush(); // a stamped line starts a new record: what came before is complete
       // the stamp is the record's first token: only an ISO stamp is read to its end
@@ -95,7 +99,9 @@ class MysqlErrorParser implements SplitLineParser {
       else {
         const st = parseMysqlStamp(type, type === 'stampIso' ? tokenText(t, shape.stamp) : s.text);
         time = st ? this.place(st) : this.q.inherit();
+        if (st && st.year === undefined && !Number.isFinite(time.ms)) undated = st;
       }
+      this.innerPid = s.syslog ? (s.syslog.pid ?? -1) : undefined;
       this.inTrace = false;
     } else if (this.foldable(body) && meaningOf(body, undefined, this.allocBytes).kind === 'mysql.log') {
       // a trace folds plain lines; one with a meaning of its own (mysqld_safe's bare `Number of
@@ -105,7 +111,11 @@ class MysqlErrorParser implements SplitLineParser {
       this.inTrace = false;
       const other = shape.body !== undefined && tokenCount(t) === 1 ? otherSource(body) : null;
       if (other) return this.q.push(this.other(l, other, s, this.q.inherit()));
-      time = s.syslog ? this.syslogTime(s) : this.q.inherit(); // the server's unstamped line in syslog
+      // the server's unstamped line in syslog: the time of the record it continues (a Galera view's
+      // members) when the server stamped the line before, else the syslog stamp (journald may run in
+      // another zone than the server's own stamps)
+      const continues = s.syslog && this.innerPid !== undefined && this.innerPid === (s.syslog.pid ?? -1);
+      time = s.syslog && !continues ? this.syslogTime(s) : this.q.inherit();
     }
     const levelText = shape.csv !== undefined ? `[${(tok(t, shape.csv) ?? '').split(', ')[2]}]` : tok(t, shape.level);
     const level = shape.fatal !== undefined ? 'critical' : levelOf(levelText, body);
@@ -121,6 +131,7 @@ class MysqlErrorParser implements SplitLineParser {
     e.level = level;
     const tags = headTags(shape, t);
     this.tags(e, tags, s);
+    if (undated) e.pending = { stamp: undated };
     this.q.push(e);
     if (e.kind === 'mysql.signal') this.inTrace = true;
     if (meaning === PLAIN && e.kind === 'mysql.log' && shape.stamp === 0 && shape.csv === undefined && s.cut === 0 && !s.meta && !s.syslog) {
@@ -152,6 +163,7 @@ class MysqlErrorParser implements SplitLineParser {
       const st = parseMysqlStamp('stampIso', text.slice(0, end));
       time = st ? this.place(st) : this.q.inherit();
     }
+    this.innerPid = undefined;
     this.inTrace = false;
     const e = this.toEvent(l, meaning, body, time);
     e.level = level;
@@ -165,7 +177,9 @@ class MysqlErrorParser implements SplitLineParser {
     const type = tokenType(t, 0);
     if (shape.body === undefined || shape.body !== tokenCount(t) - 1 || !t.startAt || (type !== 'stamp55' && type !== 'stampIso')) return;
     const head = text.slice(t.startAt(1), t.startAt(shape.body));
-    this.heads.add({ text: head, iso: type === 'stampIso', levelText, fatal: shape.fatal !== undefined, ...tags });
+    let tagged = false;
+    for (let i = 1; i < shape.body; i++) if (tokenType(t, i) !== 'sp') tagged = true;
+    this.heads.add({ text: head, iso: type === 'stampIso', tags: tagged, levelText, fatal: shape.fatal !== undefined, ...tags });
   }
 
   end(): void {
@@ -257,6 +271,18 @@ class MysqlErrorParser implements SplitLineParser {
     return true;
   }
 
+  /**
+   * A line that was all wrapping (a quoted empty line `>`, a viewer's stamp with nothing after
+   * it): part of the record before it, or a line of its own when there is none.
+   */
+  private wrapperOnly(l: Line, s: Stripped): void {
+    if (this.q.pending) {
+      this.q.pending.src.lines++;
+      return;
+    }
+    this.q.push(this.other(l, 'paste', s, this.q.inherit()));
+  }
+
   /** A syslog stamp as a time: placed when it has a year, else left to the dating stage. */
   private syslogTime(s: Stripped): EventTime {
     const time = placeStamp(this.ctx.clock, s.syslog!.stamp);
@@ -312,7 +338,7 @@ class MysqlErrorParser implements SplitLineParser {
     }
     // the shared plain meaning: each event gets data of its own
     const e = makeEvent(this.ctx, ID, m.kind, l, body, m === PLAIN ? {} : m.data, time);
-    if (m.kind.startsWith('mysqld_safe.')) e.process = { name: 'mysqld_safe' };
+    if (m.kind.startsWith('mysqld_safe.') || body.startsWith('mysqld_safe ')) e.process = { name: 'mysqld_safe' };
     else if (this.pid === undefined && m.server) e.process = { name: m.server };
     else e.process = this.serverProcess();
     return e;

@@ -139,15 +139,27 @@ function csv(s: string, p: number): number {
   return l >= 1 && l <= 12 && s.charCodeAt(q) === 44 && s.charCodeAt(q + 1) === 32 ? q + 2 : -1;
 }
 
-/** The next head-state token at p: its type; its end is left in `tokenEnd`. */
+/** `[ERROR]`, `[Warning]`, `[Note]`, `[System]` before a blank: the main state's level, a line without its stamp. */
+function level(s: string): number {
+  if (s.charCodeAt(0) !== 91) return -1;
+  const e = s.indexOf(']', 1);
+  if (e < 0 || !ws(s.charCodeAt(e + 1))) return -1;
+  const w = s.slice(1, e);
+  return w === 'ERROR' || w === 'Warning' || w === 'Note' || w === 'System' ? e + 1 : -1;
+}
+
+/**
+ * The next token at p in the head state (`tags` false: right after the stamp) or the tags state
+ * (after the thread id, a tag or the csv fields: no thread id, no csv); its type; its end is left in `tokenEnd`.
+ */
 let tokenEnd = 0;
-function headToken(s: string, p: number): T {
+function headToken(s: string, p: number, tags: boolean): T {
   const c = s.charCodeAt(p);
   if (ws(c)) {
     tokenEnd = p + run(s, p, WS);
     return T.sp;
   }
-  let q = thread(s, p);
+  let q = tags ? -1 : thread(s, p);
   let type = T.thread;
   if (q < 0 && c === 91) {
     q = code(s, p);
@@ -156,7 +168,7 @@ function headToken(s: string, p: number): T {
       q = bracket(s, p);
       type = T.bracket;
     }
-  } else if (q < 0 && c === 44) {
+  } else if (q < 0 && c === 44 && !tags) {
     q = csv(s, p);
     type = T.csv;
   }
@@ -244,12 +256,19 @@ export function lexMysql(s: string): LexedRecord {
     p = stampUtc(s);
     type = T.stampUtc;
   }
+  let tags = false;
+  if (p < 0) {
+    p = level(s);
+    type = T.bracket;
+    tags = true;
+  }
   if (p < 0) {
     if (s.length > 0) record.push(T.body, 0, s.length);
   } else {
     record.push(type, 0, p);
     while (p < s.length) {
-      const t = headToken(s, p);
+      const t = headToken(s, p, tags);
+      if (t === T.thread || t === T.code || t === T.bracket || t === T.csv) tags = true;
       record.push(t, p, tokenEnd);
       p = tokenEnd;
     }
@@ -266,7 +285,7 @@ export const stamp55End = stamp55;
 /** Where an ISO stamp opening the text ends (as the lexer reads it), or -1. */
 export const stampIsoEnd = stampIso;
 
-/** Whether the lexer reads the text from p on as one body token (no thread, level or code first). */
-export function bodyAt(s: string, p: number): boolean {
-  return p < s.length && headToken(s, p) === T.body;
+/** Whether the lexer reads the text from p on as one body token (no thread, level or code first), in the head or the tags state. */
+export function bodyAt(s: string, p: number, tags: boolean): boolean {
+  return p < s.length && headToken(s, p, tags) === T.body;
 }

@@ -41,7 +41,8 @@ const MALLOC_BYTES = /cannot allocate (\d+) bytes of/;
 const POOL_INIT = /Initializing buffer pool, (?:total )?size = ([\d.]+) ?([KMGT])?/;
 const POOL_SIZES = /^InnoDB: innodb_buffer_pool_size_max=\S+, innodb_buffer_pool_size=([\d.]+)([kmgtKMGT])?/;
 const CANNOT_MAP = /Cannot map innodb_buffer_pool_size_max=([\d.]+)([kmgtKMGT])?/;
-const STARTING = /(\S+) \((?:mysqld|mariadbd) ([^)]+)\) starting as process (\d+)/;
+// MariaDB 10.5 to 10.10 say `mariadbd (server 10.6.10-MariaDB) starting as process 394 ...`
+const STARTING = /(\S+) \((?:mysqld|mariadbd|server) ([^)]+)\) starting as process (\d+)/;
 const STARTING_MARIA = /Starting MariaDB (\S+).* as process (\d+)/;
 const SIGNAL = /got signal (\d+)/;
 const READY = /(\S+): ready for connections/;

@@ -11,6 +11,8 @@ export interface Head {
   text: string;
   /** An ISO stamp before it (else a 5.5 one). */
   iso: boolean;
+  /** Whether it holds a thread id, tag or csv fields (the lexer then reads no thread id before the body). */
+  tags: boolean;
   /** The `[Warning]` token's text, if any, and whether `[FATAL]` followed it. */
   levelText?: string;
   fatal: boolean;
@@ -36,7 +38,7 @@ export class RecentHeads {
     const heads = this.heads;
     for (let i = 0; i < heads.length; i++) {
       const h = heads[i];
-      if (h.iso !== iso || !text.startsWith(h.text, from) || !bodyAt(text, from + h.text.length)) continue;
+      if (h.iso !== iso || !text.startsWith(h.text, from) || !bodyAt(text, from + h.text.length, h.tags)) continue;
       if (i > 0) [heads[i - 1], heads[i]] = [h, heads[i - 1]]; // the frequent heads move up
       REPEATS.hits++;
       return h;

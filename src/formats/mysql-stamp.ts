@@ -68,6 +68,8 @@ export function parseMysqlStamp(type: string, text: string): RawStamp | null {
 
 const STAMPED_SHAPE = /^\s*(?:\d{6} |\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d UTC)/;
 const MYSQL_WORDS = /\[(?:Note|Warning|ERROR|System)\]|InnoDB: |mysqld_safe |mysqld|mariadbd|Aborted connection/;
+/** A server line pasted without its stamp, the level first: `[ERROR] InnoDB: Cannot map ...`. */
+const LEVEL_FIRST = /^\[(?:Note|Warning|ERROR|System)\] (?:\[|InnoDB: |Plugin |Aborting|mysqld|mariadbd|\/)/;
 
 /** Share of the first lines that look like the server's (after collection prefixes). */
 export function sniffMysql(lines: readonly string[]): number {
@@ -82,7 +84,7 @@ export function sniffMysql(lines: readonly string[]): number {
       continue;
     }
     const text = s.text;
-    if (MYSQL_WORDS.test(text) && (STAMPED_SHAPE.test(text) || text.startsWith('InnoDB:'))) hits++;
+    if (MYSQL_WORDS.test(text) && (STAMPED_SHAPE.test(text) || text.startsWith('InnoDB:') || LEVEL_FIRST.test(text))) hits++;
   }
   if (n === 0 || hits === 0) return 0;
   return Math.min(1, 0.3 + hits / n);

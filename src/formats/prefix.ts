@@ -1,7 +1,8 @@
 // Prefixes added by the way logs are collected, peeled off before a grammar sees the line and
 // kept as metadata: docker stream garbage bytes, `docker logs -t` and CRI stamps, compose
 // `db_1  | `, Docker Desktop's host stamp, syslog / journald wrappers, `- ` bullets, MySQLTuner's
-// `[--] 1) `. Each layer is guarded by first-character checks, so a plain log runs no regex.
+// `[--] 1) `, a paste's `> ` quote marks, glued code fences and indentation. Each layer is guarded
+// by first-character checks, so a plain log runs no regex.
 import { type SyslogLine, parseSyslog } from './syslog-prefix.js';
 
 export interface Stripped {
@@ -16,8 +17,11 @@ export interface Stripped {
 const CRI = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([FP]) /;
 const DOCKER_TS = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) /;
 const HOST_STAMP = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) /;
+const HOST_STAMP_COLON = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:/;
 const DATE_AHEAD = /^\d{4}-\d\d-\d\d[T ]/;
-const COMPOSE = /^([A-Za-z0-9][\w.-]{0,63}) *\| ?/;
+const COMPOSE = /^[_*]?([A-Za-z0-9][\w.-]{0,63}) *\| ?/; // `_mysql  | `: markdown emphasis before the name
+/** A server or container stamp where a paste's indentation ends. */
+const STAMP_AHEAD = /^(?:\d{4}-\d\d-\d\d[T ]|\d{6} {1,2}\d{1,2}:\d\d:\d\d|\d\d:\d\d:\d\d UTC)/;
 const COMPOSE_CUT = /^ +\| ?(?=\d)/; // a paste that cut the service name off
 const TUNER = /^\[--\] \d{1,6}\) /;
 
@@ -75,6 +79,14 @@ export class PrefixReader {
       meta[k] = v;
     };
     let c = t.charCodeAt(0);
+    if (c === 62 || c === 96 || c === 32 || c === 9) {
+      const n = this.pasteWrap(t, c);
+      if (n > 0) {
+        put(c === 62 ? 'paste.quote' : c === 96 ? 'paste.fence' : 'paste.indent', t.slice(0, n));
+        t = t.slice(n);
+        c = t.charCodeAt(0);
+      }
+    }
     // `~2016-10-13T18:57:46.586Z ...`: a docker json-file frame header's printable leftover byte.
     if (t.length > 12 && !isDigit(c) && isoAt(t, 1) && t.charCodeAt(11) === 84) {
       put('docker.stream_garbage', t[0]);
@@ -164,8 +176,27 @@ export class PrefixReader {
     return { stamp: m[1], len: m[0].length };
   }
 
-  /** Docker Desktop's local-time stamp before the server's own (`2023-06-13 13:08:54 2023-06-13 12:08:54 ...`). */
+  /**
+   * A paste's wrapping before the log text, as a length: `> ` quote marks (a quoted empty line is
+   * all wrapping), a code fence glued to the first line (`` ```2024-11-21T14:29:08Z ``), or the
+   * indentation of a markdown code block (tabs, spaces) when a stamp follows it.
+   */
+  private pasteWrap(t: string, c: number): number {
+    if (c === 62) return t.length === 1 ? 1 : t.charCodeAt(1) === 32 ? 2 : 0;
+    let n = 1;
+    while (n < 16 && t.charCodeAt(n) === c) n++;
+    if (c === 96) return n <= 3 && isDigit(t.charCodeAt(n)) ? n : 0;
+    while (n < 16 && (t.charCodeAt(n) === 32 || t.charCodeAt(n) === 9)) n++;
+    return isDigit(t.charCodeAt(n)) && STAMP_AHEAD.test(t.slice(n)) ? n : 0;
+  }
+
+  /**
+   * Docker Desktop's local-time stamp before the server's own (`2023-06-13 13:08:54 2023-06-13 12:08:54 ...`),
+   * or a log viewer's stamp glued with a colon (`2016-03-28 01:15:17:160327 17:15:17 [ERROR] ...`):
+   * no server writes a colon right after its stamp, so that form is always a prefix.
+   */
   private hostPrefix(t: string): string | null {
+    if (t.charCodeAt(19) === 58 && HOST_STAMP_COLON.test(t)) return t.slice(0, 19);
     if (!this.hostStamp && !isoAt(t, 20)) return null;
     const m = HOST_STAMP.exec(t);
     if (!m) return null;

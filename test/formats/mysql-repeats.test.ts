@@ -39,10 +39,10 @@ async function expectSame(file: string, as?: string): Promise<number> {
   return on.hits;
 }
 
-const HEADS = [' [Warning] ', ' [Note] ', ' 0 [Note] ', ' 12 [Warning] [MY-010055] [Server] ', '  ', ' ', '', ' [ERROR] [FATAL] ', ' 0x7fcb6cb3c700  ', ' 140443127027392 [Note] ', ', 8428, Note, ', '\t[Warning]\t', ' [Warning]  '];
+const HEADS = [' 12 [Note] [MY-010055] [Server] ', ' 0 [Warning] ', ' [Warning] ', ' [Note] ', ' 0 [Note] ', ' 12 [Warning] [MY-010055] [Server] ', '  ', ' ', '', ' [ERROR] [FATAL] ', ' 0x7fcb6cb3c700  ', ' 140443127027392 [Note] ', ', 8428, Note, ', '\t[Warning]\t', ' [Warning]  '];
 const BODIES = [
   "IP address '10.0.0.1' could not be resolved: Name or service not known", "Aborted connection 12 to db: 'wp' user: 'wp' host: 'localhost' (Got timeout reading communication packets)",
-  '123 foo', '7fddc77c9700 bar', '[Entrypoint]: Switching to dedicated user', '[Note] nested', 'InnoDB: mmap(137363456 bytes) failed; errno 12',
+  '123 foo', '1146  Table x', '7fddc77c9700 bar', ', 8428, Note, csv body', '[Entrypoint]: Switching to dedicated user', '[Note] nested', 'InnoDB: mmap(137363456 bytes) failed; errno 12',
   'mysqld_safe Number of processes running now: 0', ' leading space', 'Version: 5.5.49', 'InnoDB: Operating system errno: 12', 'InnoDB: Operating system errno: 13',
   'InnoDB: Error: cannot allocate 268451840 bytes of', '/usr/sbin/mysqld: ready for connections.', 'Warning 5', 'Error5 x', 'Fatal error x', 'é ünïcode 42',
   'Aborting', 'InnoDB: Initializing buffer pool, size = 128.0M', 'got signal 11 ;', 'Shutdown complete', 'plain words', 'plain words 42 and 7',
