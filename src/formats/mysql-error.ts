@@ -7,6 +7,7 @@ import grammar, { lexer } from '../generated/mysql-error.js';
 import { type Line, isBlank } from '../read/lines.js';
 import { type Meaning, PLAIN, levelOf, meaningOf } from './mysql-messages.js';
 import { lexMysql, stamp55End, stampIsoEnd } from './mysql-lex.js';
+import { type HeadTags, NO_PREFIX, type Shape, applyTags, continueRecord, headTags, keepPrefix, timeOnlyUtc, tok } from './mysql-record.js';
 import { REPEATS, RecentHeads } from './mysql-repeats.js';
 import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql, stamp55Instant } from './mysql-stamp.js';
 import { otherSource } from './other-lines.js';
@@ -17,19 +18,6 @@ import { type Format, type FormatContext, type SplitLineParser, UNPLACED, makeEv
 
 const ID = 'mysql-error';
 
-interface Shape {
-  stamp?: number;
-  thread?: number;
-  level?: number;
-  /** `[FATAL]` after the level (5.7 `[ERROR] [FATAL] InnoDB: ...`). */
-  fatal?: number;
-  code?: number;
-  subsystem?: number;
-  /** Workbench's `, 8428, Note, ` (thread and level in one token). */
-  csv?: number;
-  body?: number;
-}
-
 export const mysqlShapes = shapeParser<Shape>(grammar, lexer, lexMysql);
 
 // An unstamped line is a message (or a continuation) unless it carries bytes no server writes
@@ -38,28 +26,6 @@ export const mysqlShapes = shapeParser<Shape>(grammar, lexer, lexMysql);
 const JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]|^\d{6} {1,2}\d{0,2}:?\d{0,2}:?\d?$/;
 
 export { parseMysqlStamp };
-
-/** The text of token i, if the shape has it. */
-function tok(t: Tokens, i: number | undefined): string | undefined {
-  return i === undefined ? undefined : tokenText(t, i);
-}
-
-/** What a record's head adds to its event: 8.0's code and subsystem, the thread id. */
-interface HeadTags {
-  code?: { code: string | undefined; subsystem: string | undefined };
-  thread?: string;
-}
-
-function headTags(shape: Shape, t: Tokens): HeadTags {
-  const h: HeadTags = {};
-  if (shape.code !== undefined) h.code = { code: tok(t, shape.code)?.slice(1, -1), subsystem: tok(t, shape.subsystem)?.slice(1, -1) };
-  const thread = shape.csv !== undefined ? (tok(t, shape.csv) ?? '').split(', ')[1] : tok(t, shape.thread);
-  if (thread !== undefined) h.thread = thread;
-  return h;
-}
-
-/** A line no collection prefix was peeled from. */
-const NO_PREFIX: Stripped = { text: '', cut: 0 };
 
 class MysqlErrorParser implements SplitLineParser {
   private readonly q: RecordQueue;
@@ -106,7 +72,7 @@ class MysqlErrorParser implements SplitLineParser {
     } else if (this.foldable(body) && meaningOf(body, undefined, this.allocBytes).kind === 'mysql.log') {
       // a trace folds plain lines; one with a meaning of its own (mysqld_safe's bare `Number of
       // processes running now: 0`, an mmap failure) ends it
-      return this.fold(s.text);
+      return continueRecord(this.q.pending as Event, s.text);
     } else {
       this.inTrace = false;
       const other = shape.body !== undefined && tokenCount(t) === 1 ? otherSource(body) : null;
@@ -130,7 +96,7 @@ class MysqlErrorParser implements SplitLineParser {
         : this.toEvent(l, meaning, body, time);
     e.level = level;
     const tags = headTags(shape, t);
-    this.tags(e, tags, s);
+    applyTags(e, tags, s);
     if (undated) e.pending = { stamp: undated };
     this.q.push(e);
     if (e.kind === 'mysql.signal') this.inTrace = true;
@@ -167,7 +133,7 @@ class MysqlErrorParser implements SplitLineParser {
     this.inTrace = false;
     const e = this.toEvent(l, meaning, body, time);
     e.level = level;
-    this.tags(e, h, NO_PREFIX);
+    applyTags(e, h, NO_PREFIX);
     this.q.push(e);
     return true;
   }
@@ -229,19 +195,6 @@ class MysqlErrorParser implements SplitLineParser {
     return text.includes('mysqld') || text.includes('mariadb') || text.includes('MariaDB') || text.includes('cannot allocate');
   }
 
-  /** 8.0's code and subsystem, the thread id, the stripped prefixes, syslog's pid and stamp. */
-  private tags(e: Event, h: HeadTags, s: Stripped): void {
-    if (h.code) {
-      const { code, subsystem } = h.code;
-      if (e.kind === 'mysql.log') e.data = { code, subsystem };
-      else e.meta = { ...e.meta, 'mysql.code': code ?? '', 'mysql.subsystem': subsystem ?? '' };
-    }
-    const thread = h.thread;
-    if (thread !== undefined) e.meta = e.meta ? { ...e.meta, 'mysql.thread': thread } : { 'mysql.thread': thread };
-    this.keepPrefix(e, s);
-    if (s.syslog?.pid !== undefined && e.process) e.process = { ...e.process, pid: s.syslog.pid }; // syslog knows best (the object is shared)
-  }
-
   /**
    * Syslog lines that are not the server's own text: another program's (systemd, debian-start),
    * mysqld_safe's one-word `started` / `ended`, or the empty line mysqld wrote. True when done.
@@ -266,7 +219,7 @@ class MysqlErrorParser implements SplitLineParser {
       ? makeEvent(this.ctx, ID, body === 'started' ? 'mysqld_safe.start' : 'mysqld_safe.ended', l, body, {}, time)
       : makeEvent(this.ctx, ID, 'mysql.log', l, '', {}, time);
     e.process = { name: sl.program, pid: sl.pid };
-    this.keepPrefix(e, s);
+    keepPrefix(e, s);
     this.q.push(e);
     return true;
   }
@@ -294,16 +247,8 @@ class MysqlErrorParser implements SplitLineParser {
     const program = s.syslog?.program;
     const e = makeEvent(this.ctx, ID, 'line.other', l, s.text, program ? { source, program } : { source }, time);
     if (program) e.process = { name: program, pid: s.syslog?.pid };
-    this.keepPrefix(e, s);
+    keepPrefix(e, s);
     return e;
-  }
-
-  /** Prefix metadata; a year-less syslog stamp waits in `pending` for the dating stage. */
-  private keepPrefix(e: Event, s: Stripped): void {
-    if (s.meta) e.meta = { ...e.meta, ...s.meta };
-    if (!s.syslog) return;
-    e.meta = { ...e.meta, 'host.name': s.syslog.host, 'syslog.program': s.syslog.program };
-    if (!Number.isFinite(e.time.ms) && s.syslog.stamp.year === undefined) e.pending = { stamp: s.syslog.stamp };
   }
 
   /** Unstamped lines that continue the event before them rather than stand alone. */
@@ -312,21 +257,6 @@ class MysqlErrorParser implements SplitLineParser {
     if (!p) return false;
     if (this.inTrace) return true;
     return p.kind === 'mysql.ready' && body.startsWith('Version:');
-  }
-
-  private fold(text: string): void {
-    const p = this.q.pending as Event;
-    p.src.lines++;
-    if (p.kind === 'mysql.signal') p.data.trace_lines++;
-    if (p.kind === 'mysql.ready') {
-      const v = /^Version: '([^']*)'/.exec(text);
-      const port = /\bport: (\d+)/.exec(text);
-      const sock = /socket: '([^']*)'/.exec(text);
-      if (v) p.data.version = v[1];
-      if (port) p.data.port = Number(port[1]);
-      if (sock) p.data.socket = sock[1];
-      p.message += `\n${text}`;
-    }
   }
 
   private toEvent(l: Line, m: Meaning, body: string, time: EventTime): Event {
@@ -353,20 +283,10 @@ class MysqlErrorParser implements SplitLineParser {
   }
 
   private place(st: RawStamp): EventTime {
-    let time: EventTime;
+    if (st.year !== undefined) return this.placed(this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp));
     const last = this.q.last;
-    if (st.year === undefined) {
-      // `07:00:44 UTC - mysqld got signal`: the date comes from the line before, in UTC.
-      if (!last || !Number.isFinite(last.ms)) return UNPLACED;
-      const d = new Date(last.ms);
-      let ms = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), st.hour, st.minute, st.second);
-      if (ms < last.ms - 12 * 3600_000) ms += 86_400_000;
-      // the nearest such instant; a crash banner comes seconds after the line before it, so hours
-      // apart means the local stamps were read in the wrong zone
-      const hours = Math.round(Math.abs(ms - last.ms) / 3600_000);
-      const check = hours >= 1 ? `; it is ${hours} h from the line before: is --tz the server's zone?` : '';
-      time = { ms, source: 'inferred', note: `time-only UTC stamp; date from the line before${check}` };
-    } else return this.placed(this.ctx.clock.instant(st as Required<Pick<RawStamp, 'year' | 'month' | 'day'>> & RawStamp));
+    if (!last || !Number.isFinite(last.ms)) return UNPLACED;
+    const time = timeOnlyUtc(st, last);
     this.q.dated(time);
     return time;
   }
