@@ -11,6 +11,8 @@ const separator = /,? {1,8}|,/;
 const kernelWho = /(?:Memory cgroup out of memory|Out of [Mm]emory(?: \([a-z_]{1,40}\))?): /;
 // The opening words of each message the OOM killer prints; `text` takes every other line.
 const message = {
+  // oom-kill:constraint=CONSTRAINT_NONE,...,task_memcg=/system.slice/x.service,task=mysqld,pid=1234,uid=27
+  summary: /oom-kill:(?=[a-z_]{1,32}=)[^\n]{1,4000}/,
   tasksState: /Tasks state \(memory values in pages\):/,
   taskHead: /\[ *pid *\][ a-z_]{1,200}/,
   taskRow: { match: /\[ *\d{1,10}\](?= )/, next: 'row' },
@@ -26,8 +28,13 @@ const message = {
 
 export const lexer = moo.states({
   main: {
+    // <6> (the printk level: dmesg -r, /dev/kmsg, serial consoles)
+    level: /<[0-7]>/,
     // [230460.421540] (dmesg, or after the syslog prefix)
     uptime: { match: /\[ {0,12}\d{1,10}\.\d{1,9}\] ?/, next: 'msg' },
+    // [Oct28 16:58] and [  +0.000082] (dmesg -H: a minute stamp, then deltas from the line before)
+    human: { match: /\[[A-Z][a-z]{2}\d\d \d\d:\d\d\] ?/, next: 'msg' },
+    reltime: { match: /\[ {0,8}\+\d{1,10}\.\d{1,9}\] ?/, next: 'msg' },
     // [Sat May 21 18:49:20 2016] (dmesg -T)
     ctime: { match: /\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \d{4}\] ?/, next: 'msg' },
     // 2024-04-29T14:55:41,678628+02:00 (dmesg --time-format iso)
@@ -71,14 +78,18 @@ export const lexer = moo.states({
 %}
 @lexer lexer
 
-record -> stamp:? msg:?                     {% (d) => ({ stamp: d[0] ?? undefined, ...(d[1] ?? { kind: 'empty' }) }) %}
+record -> %level:? stamp:? msg:?            {% (d) => ({ level: d[0]?.index, stamp: d[1] ?? undefined, ...(d[2] ?? { kind: 'empty' }) }) %}
 
 stamp -> %uptime                            {% (d) => d[0].index %}
        | %ctime                             {% (d) => d[0].index %}
        | %iso                               {% (d) => d[0].index %}
+       | %human                             {% (d) => d[0].index %}
+       | %reltime                           {% (d) => d[0].index %}
 
 # Call Trace: | Node 0 DMA free:1904kB ... | mysqld cpuset=/ mems_allowed=0
 msg -> %text                                {% (d) => ({ kind: 'text', body: d[0].index }) %}
+# oom-kill:constraint=CONSTRAINT_MEMCG,...,task=mysqld,pid=1234,uid=27 (4.19+: the kill's summary)
+     | %summary                            {% (d) => ({ kind: 'summary', body: d[0].index }) %}
 # Tasks state (memory values in pages):
      | %tasksState                          {% (d) => ({ kind: 'tasksState', body: d[0].index }) %}
 # [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name

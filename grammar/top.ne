@@ -1,6 +1,7 @@
 # `top -b` output, one line at a time, over a moo lexer: the `top - ` header, the `Tasks:`,
-# `Cpu(s):`, `Mem:` and `Swap:` summary lines (procps 3.2 and procps-ng), a paste's `...` cut,
-# and the process table (grammar/lib/table.ne). Postprocessors return token indexes.
+# `Cpu(s):`, `Mem:` and `Swap:` summary lines (procps 3.2, procps-ng, German `MiB Spch :`),
+# busybox top's `CPU:` and `Load average:` lines, a paste's `...` cut, and the process table
+# (grammar/lib/table.ne). Postprocessors return token indexes.
 @preprocessor typescript
 @{%
 import moo from 'moo';
@@ -10,8 +11,11 @@ export const lexer = moo.states({
   main: {
     topDash: { match: /top - (?=\d)/, next: 'head' },
     leadTasks: { match: /(?:Tasks|Threads): */, next: 'list' },
-    leadCpu: { match: /%?Cpu(?:\(s\)|\d+) *: */, next: 'list' },
-    leadMem: { match: /(?:[KMGTPE]iB +)?Mem *: */, next: 'list' },
+    // busybox: CPU:   0% usr   0% sys ...  |  Load average: 0.00 0.01 0.05 1/111 598
+    bbCpu: /CPU: {1,4}(?=\d)[^\n]*/,
+    bbLoad: /Load average: (?=\d)[^\n]*/,
+    leadCpu: { match: /%?C(?:pu|PU)(?:\(s\)|\d+) *: */, next: 'list' },
+    leadMem: { match: /(?:[KMGTPE]iB +)?(?:Mem|Spch) *: */, next: 'list' },
     leadSwap: { match: /(?:[KMGTPE]iB +)?Swap *: */, next: 'list' },
     dots: /(?:\.{3,}|\u2026)(?=[ \t]|$)/,
     ...CELL_RULES,
@@ -35,8 +39,8 @@ export const lexer = moo.states({
     dot: /\./,
     numTrunc: /\d+\+/,
     num: /\d+(?:[.,]\d+)?[kKmMgGtT]?/,
-    label2: /(?:avail|cached) Mem\b/,
-    label: /%?[A-Za-z][A-Za-z/]*/,
+    label2: /(?:avail|cached) (?:Mem|Spch)\b/,
+    label: /%?[A-Za-z][A-Za-z/-]*/,
   },
 });
 %}
@@ -45,6 +49,8 @@ export const lexer = moo.states({
 line -> topHeader                      {% (d) => d[0] %}
       | listLine                       {% (d) => d[0] %}
       | table                          {% (d) => d[0] %}
+      | %bbCpu %sp:?                   {% (d) => ({ bb: d[0].index }) %}
+      | %bbLoad                        {% (d) => ({ bbLoad: d[0].index }) %}
 #   ...   (a paste cut the frame here)
       | %sp:? %dots %sp:?              {% (d) => ({ dots: d[1].index }) %}
 

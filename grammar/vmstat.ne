@@ -1,5 +1,6 @@
 # `vmstat` tables (`procs -----------memory---------- ...` group line, ` r  b   swpd   free ...`
-# column line, rows of numbers, `-t` rows ending in a date and time) and `vmstat -s` listings
+# column line, rows of numbers, `-t` rows ending in a date and time, ExaWatcher rows starting with
+# a time of day under a `--time--` group) and `vmstat -s` listings
 # (`   498448 K total memory`, `   24927 forks`), one line at a time. Postprocessors return
 # token indexes.
 @preprocessor typescript
@@ -25,6 +26,8 @@ line -> %sp:? groups %sp:?             {% () => ({ groups: true }) %}
       | %sp:? words %sp:?              {% (d) => ({ columns: d[1] }) %}
 #  2  0      0 491008 199604 741304    0    0     2     1  147   54  4  1 95  0
       | %sp:? ints stamp %sp:?         {% (d) => ({ values: d[1], ...d[2] }) %}
+# 18:16:32 36  0   4528 22659696 236028 74464608    0    0   374 60698 225848 166357 32  5 63  1  0
+      | %time %sp ints %sp:?           {% (d) => ({ values: d[2], time: d[0].index }) %}
 #        498448 K total memory  |  22785 non-nice user cpu ticks
       | %sp:? %int %sp unit words %sp:? {% (d) => ({ value: d[1].index, kb: d[3], name: d[4] }) %}
 

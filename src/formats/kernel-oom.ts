@@ -16,11 +16,14 @@ export type ShapeKind =
   | 'killed'
   | 'ubKill'
   | 'reaped'
-  | 'ovzExit';
+  | 'ovzExit'
+  | 'summary';
 
 /** What the grammar returns: token indexes, reusable for every line of the same token types. */
 export interface KernelShape {
   kind: ShapeKind;
+  /** `<6>`: the printk level before the stamp. */
+  level?: number;
   stamp?: number;
   body?: number;
   cols?: number[];
@@ -102,6 +105,23 @@ export function foldKilled(e: Event & { kind: 'kernel.oom_kill' }, selectedPid: 
   }
   Object.assign(d, killData(t, s));
   e.process = { ...v };
+}
+
+const SUMMARY_TASK = /,task=([^\n]{1,64}?),pid=(\d{1,10}),uid=-?\d{1,10}$/;
+const SUMMARY_CONSTRAINT = /constraint=(\w{1,32})/;
+const SUMMARY_MEMCG = /,task_memcg=([^,\n]{0,1024}),task=/;
+
+/** `oom-kill:constraint=...,task_memcg=/x.slice,task=mysqld,pid=1234,uid=27`: the victim, whether a
+ * cgroup limit was hit (CONSTRAINT_MEMCG), and the victim's memory cgroup. */
+export function summaryOf(text: string): { victim: Victim; cgroup: boolean; memcg?: string } | null {
+  const m = SUMMARY_TASK.exec(text);
+  if (!m) return null;
+  const memcg = SUMMARY_MEMCG.exec(text)?.[1];
+  return {
+    victim: { pid: Number(m[2]), name: m[1] },
+    cgroup: SUMMARY_CONSTRAINT.exec(text)?.[1] === 'CONSTRAINT_MEMCG',
+    ...(memcg ? { memcg } : {}),
+  };
 }
 
 /** A task table is complete: its rows, groups by name and a message people can read. */

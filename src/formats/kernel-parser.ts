@@ -1,15 +1,28 @@
 // The line parser behind the kernel and syslog formats. Kernel lines (dmesg, or syslog/journal
 // lines from `kernel`) go through the kernel grammar; the OOM killer's lines become kill, invoked
 // and task-table events, folded across lines (`Kill process` + `Killed process` + `oom_reaper` is
-// one kill; a table is one snapshot; a same-second dump is one `kernel.log`). Other programs'
-// syslog lines become `syslog.log`; unprefixed lines after prefixed ones are hard-wrap leftovers.
+// one kill; so is the 4.19+ `oom-kill:` summary before them; a table is one snapshot; a same-second
+// dump is one `kernel.log`; a paste's blank line between them does not cut a kill or a table). Other
+// programs' syslog lines become `syslog.log`; unprefixed lines after prefixed ones are hard-wrap leftovers.
 import type { Event, EventDataMap, EventKind, MemoryTotals, ProcessRow, SnapshotData } from '../event.js';
 import grammar, { lexer } from '../generated/kernel.js';
 import { type Line, isBlank } from '../read/lines.js';
 import { HeldEvents } from './held-events.js';
-import { type KernelShape, finishTable, foldKilled, invokedData, invokerOf, invokerPid, killData, noteMemory, taskRow, victimOf } from './kernel-oom.js';
+import {
+  type KernelShape,
+  finishTable,
+  foldKilled,
+  invokedData,
+  invokerOf,
+  invokerPid,
+  killData,
+  noteMemory,
+  summaryOf,
+  taskRow,
+  victimOf,
+} from './kernel-oom.js';
 import { LineClock, type LineTime } from './kernel-time.js';
-import { type PasteHeader, isJunk, pasteHeader } from './paste.js';
+import { type PasteHeader, bareCommand, isJunk, pasteHeader } from './paste.js';
 import { syslogEvent } from './syslog-message.js';
 import { type SyslogLine, parseSyslog } from './syslog-prefix.js';
 import { type Tokens, shapeParser } from './token-parse.js';
@@ -20,7 +33,7 @@ export const kernelShapes = shapeParser<KernelShape>(grammar, lexer);
 /** The event later lines may still fold into. */
 interface Open {
   e: Event;
-  kind: 'log' | 'select' | 'kill' | 'table';
+  kind: 'log' | 'select' | 'kill' | 'table' | 'summary';
   key: string;
   pid?: number;
   rows?: ProcessRow[];
@@ -34,11 +47,23 @@ const REPEATED = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S{1,255} last message r
 
 const INDENTED = /^\s/;
 const UB_ID = /UB (\d{1,10})/;
-const STAMPS = new Set(['uptime', 'ctime', 'iso']);
+const STAMPS = new Set(['uptime', 'ctime', 'iso', 'human', 'reltime']);
 
 /** A line the grammar rejects (an OOM message worded in a way it does not know) is kernel text. */
 function textShape(t: Tokens): KernelShape {
-  return STAMPS.has(t.tokens[0]?.type ?? '') ? { kind: 'text', stamp: 0 } : { kind: 'text' };
+  const level = t.tokens[0]?.type === 'level' ? 0 : undefined;
+  const first = level === undefined ? 0 : 1;
+  const shape: KernelShape = STAMPS.has(t.tokens[first]?.type ?? '') ? { kind: 'text', stamp: first } : { kind: 'text' };
+  if (level !== undefined) shape.level = level;
+  return shape;
+}
+
+/** Whether a line after a blank one still belongs to the open event (a paste that double-spaces). */
+function continues(o: Open, kind: KernelShape['kind'] | undefined): boolean {
+  if (o.kind === 'table') return kind === 'taskRow';
+  if (o.kind === 'summary') return kind === 'killed' || kind === 'select' || kind === 'reaped';
+  if (o.kind === 'select') return kind === 'killed' || kind === 'reaped';
+  return o.kind === 'kill' && kind === 'reaped';
 }
 
 export class KernelParser implements LineParser {
@@ -52,6 +77,7 @@ export class KernelParser implements LineParser {
   private mem: MemoryTotals = {};
   private command: string | undefined;
   private prevLength = 0; // of the line before: a paste hard-wraps only long lines
+  private blank = false; // a blank line came after the open event
   private lastEvent: Event | null = null; // the event the line before went into
   /** Events later lines may still change: the open one and an invoker waiting for its pid. */
   private readonly pinned = (e: Event): boolean => e === this.open?.e || e === this.invoked;
@@ -66,7 +92,9 @@ export class KernelParser implements LineParser {
 
   line(l: Line): void {
     if (isBlank(l.text)) {
-      this.close();
+      // a kill or table may go on after it (a double-spaced paste): closed at the next line if not
+      if (this.open?.kind === 'log') this.close();
+      this.blank = this.open !== null;
       this.lastEvent = null;
       return;
     }
@@ -86,9 +114,13 @@ export class KernelParser implements LineParser {
     const text = s ? s.rest : l.text;
     const t = kernelShapes.lex(text);
     const shape = t ? (kernelShapes.shape(t) ?? textShape(t)) : null;
-    const stamped = s !== null || shape?.stamp !== undefined;
+    if (this.blank) {
+      this.blank = false;
+      if (this.open && !continues(this.open, shape?.kind)) this.close();
+    }
+    const stamped = s !== null || shape?.stamp !== undefined || shape?.level !== undefined;
     if (!stamped) {
-      const h = pasteHeader(text);
+      const h = pasteHeader(text) ?? (!shape || shape.kind === 'text' ? bareCommand(text) : null);
       if (h) return this.header(l, h);
       if (!t || isJunk(text)) return this.unknown(l);
       const plain = !shape || shape.kind === 'text';
@@ -101,7 +133,8 @@ export class KernelParser implements LineParser {
     this.prefixed = stamped;
     if (!t) return this.unknown(l);
     const lt = this.clock.timeOf(s, t, shape?.stamp);
-    const cut = shape?.stamp !== undefined ? t.tokens[shape.stamp].offset + t.tokens[shape.stamp].text.length : 0;
+    const at = shape?.stamp ?? shape?.level;
+    const cut = at !== undefined ? t.tokens[at].offset + t.tokens[at].text.length : 0;
     const body = text.slice(cut).trimStart();
     if (this.invoked && ++this.invokedAge > INVOKER_LINES) this.invoked = null;
     switch (shape?.kind) {
@@ -121,6 +154,8 @@ export class KernelParser implements LineParser {
       case 'reaped':
       case 'ovzExit':
         return this.reaped(l, body, lt, t, shape);
+      case 'summary':
+        return this.summary(l, body, lt);
       default:
         return this.text(l, body, lt);
     }
@@ -128,6 +163,10 @@ export class KernelParser implements LineParser {
 
   /** Any other program's line: accounted as `syslog.log`, kernel folding left as it is. */
   private foreign(l: Line, s: SyslogLine): void {
+    if (this.blank) {
+      this.blank = false;
+      this.close();
+    }
     this.prefixed = true;
     const lt = this.clock.timeOf(s, null, undefined);
     const e = syslogEvent(this.ctx, this.id, l, s, lt.time, lt.pending);
@@ -217,6 +256,16 @@ export class KernelParser implements LineParser {
     this.invoked = null;
     const v = victimOf(t, shape);
     const o = this.open;
+    if (o?.kind === 'summary' && o.pid === v.pid && (shape.kind === 'killed' || shape.kind === 'select') && o.e.kind === 'kernel.oom_kill') {
+      // `oom-kill:...,task=x,pid=N` then `Out of memory: Kill(ed) process N (x)`: one kill
+      const cgroup = o.e.data.cgroup;
+      Object.assign(o.e.data, killData(t, shape));
+      if (cgroup) o.e.data.cgroup = true;
+      o.e.message += `\n${body}`;
+      o.e.process = { ...v };
+      o.kind = shape.kind === 'select' ? 'select' : 'kill';
+      return this.fold(o.e);
+    }
     if (shape.kind === 'killed' && o?.kind === 'select' && o.e.kind === 'kernel.oom_kill') {
       // `Out of memory: Kill process 5662 (x) score 26980 or a child` + `Killed process 6147 (y)`
       foldKilled(o.e, o.pid, v, t, shape);
@@ -234,11 +283,26 @@ export class KernelParser implements LineParser {
     this.open = { e, kind: shape.kind === 'select' ? 'select' : 'kill', key: lt.key, pid: v.pid };
   }
 
+  /** `oom-kill:constraint=...,task=x,pid=N,uid=U`: a kill (the lines naming it may follow, or a grep
+   * may have kept only this one). */
+  private summary(l: Line, body: string, lt: LineTime): void {
+    this.invoked = null;
+    const sum = summaryOf(body);
+    if (!sum) return this.text(l, body, lt);
+    this.close();
+    const e = this.make('kernel.oom_kill', l, body, sum.cgroup ? { cgroup: true } : {}, lt);
+    e.process = { ...sum.victim };
+    e.level = 'error';
+    if (sum.memcg !== undefined) e.meta = { ...e.meta, 'oom.task_memcg': sum.memcg };
+    this.add(e);
+    this.open = { e, kind: 'summary', key: lt.key, pid: sum.victim.pid };
+  }
+
   /** `oom_reaper: reaped process N` / OpenVZ `OOM killed process x (pid=N) exited`: the kill's end. */
   private reaped(l: Line, body: string, lt: LineTime, t: Tokens, shape: KernelShape): void {
     const v = victimOf(t, shape);
     const o = this.open;
-    if (o && (o.kind === 'kill' || o.kind === 'select') && o.pid === v.pid) {
+    if (o && (o.kind === 'kill' || o.kind === 'select' || o.kind === 'summary') && o.pid === v.pid) {
       o.e.message += `\n${body}`;
       return this.fold(o.e);
     }

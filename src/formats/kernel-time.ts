@@ -1,7 +1,8 @@
 // When a kernel line happened, from what it carries: a syslog stamp (year-less: left to the dating
 // stage in `pending.stamp`; journalctl short-iso: placed now), dmesg's seconds since boot (left in
 // `pending.uptime_seconds` until the boot instant is known), or `dmesg -T` / `--time-format iso`
-// wall-clock stamps (placed now; -T in the --tz zone). `key` is the second, for grouping dumps.
+// wall-clock stamps (placed now; -T in the --tz zone), or dmesg -H's `[Oct28 16:58]` (year-less, to
+// the minute; its `[  +0.000082]` deltas take the time of the line before). `key` is the second.
 import type { EventTime, PendingTime, RawStamp } from '../event.js';
 import type { Clock } from '../time/clock.js';
 import type { SyslogLine } from './syslog-prefix.js';
@@ -18,6 +19,7 @@ export interface LineTime {
 }
 
 const CTIME = /^\[[A-Z][a-z]{2} ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})\]/;
+const HUMAN = /^\[([A-Z][a-z]{2})(\d\d) (\d\d):(\d\d)\]/;
 const ISO = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(Z|([+-])(\d\d):?(\d\d))?/;
 
 /** `[Sat May 21 18:49:20 2016]` */
@@ -26,6 +28,14 @@ export function parseCtime(text: string): RawStamp | null {
   const month = m ? MONTHS[m[1]] : undefined;
   if (!m || !month) return null;
   return { year: +m[6], month, day: +m[2], hour: +m[3], minute: +m[4], second: +m[5] };
+}
+
+/** `[Oct28 16:58]` (dmesg -H): a year-less stamp to the minute. */
+export function parseHuman(text: string): RawStamp | null {
+  const m = HUMAN.exec(text);
+  const month = m ? MONTHS[m[1]] : undefined;
+  if (!m || !month) return null;
+  return { month, day: +m[2], hour: +m[3], minute: +m[4], second: 0 };
 }
 
 /** `2024-04-29T14:55:41,678628+02:00` */
@@ -83,8 +93,12 @@ export function kernelTime(clock: Clock, s: SyslogLine | null, t: Tokens | null,
     if (uptime !== undefined && lt.pending) lt.pending.uptime_seconds = uptime;
     return lt;
   }
-  if (!tok) return null;
+  if (!tok || tok.type === 'reltime') return null; // dmesg -H's `[  +0.000082]`: the line before's time
   if (uptime !== undefined) return { time: UNPLACED, pending: { uptime_seconds: uptime }, key: `up ${Math.floor(uptime)}` };
   if (tok.type === 'ctime') return placed(clock, parseCtime(tok.text), tok.text);
+  if (tok.type === 'human') {
+    const st = parseHuman(tok.text);
+    return st ? { time: UNPLACED, pending: { stamp: st }, key: keyOf(st) } : null;
+  }
   return placed(clock, parseDmesgIso(tok.text), tok.text);
 }

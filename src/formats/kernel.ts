@@ -1,5 +1,5 @@
-// The kernel log: dmesg (`[9876543.210]`, `-T`, `--time-format iso`, or no stamps at all, as
-// RHEL 6 prints), and syslog / journal files whose lines come from `kernel`. The OOM killer's
+// The kernel log: dmesg (`[9876543.210]`, `-T`, `-H`, `--time-format iso`, `-r`'s `<6>` levels, or
+// no stamps at all, as RHEL 6 prints), and syslog / journal / OpenWrt logread files whose lines come from `kernel`. The OOM killer's
 // messages become kill, invoked and task-table events; the rest of what the kernel prints is
 // `kernel.log`. The line parser lives in kernel-parser.ts, shared with the syslog format.
 import { KernelParser, kernelShapes } from './kernel-parser.js';
@@ -10,10 +10,10 @@ const ID = 'kernel';
 
 export { kernelShapes };
 
-const STAMP = /^(?:\[ {0,12}\d{1,10}\.\d{1,9}\]|\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.,]\d{1,9}[+-]\d\d:?\d\d )/;
+const STAMP = /^(?:<[0-7]>)?(?:\[ {0,12}\d{1,10}\.\d{1,9}\]|\[ {0,8}\+\d{1,10}\.\d{1,9}\]|\[[A-Z][a-z]{2}\d\d \d\d:\d\d\]|\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[.,]\d{1,9}[+-]\d\d:?\d\d )/;
 // Words only the kernel's OOM report prints, for dmesg without stamps.
 const KERNEL_WORDS =
-  /invoked oom-killer|Out of memory|Killed process|oom_reaper|Call Trace:|Mem-[Ii]nfo:|\[<[0-9a-f]{8,16}>\]|[Tt]ainted|mems_allowed=|per-cpu:|btch:|lowmem_reserve|pages RAM|free:\d+kB/;
+  /invoked oom-killer|Out of memory|Killed process|oom-kill:constraint=|oom_reaper|Call Trace:|Mem-[Ii]nfo:|\[<[0-9a-f]{8,16}>\]|[Tt]ainted|mems_allowed=|per-cpu:|btch:|lowmem_reserve|pages RAM|free:\d+kB/;
 
 function isKernelLine(raw: string): boolean {
   const s = parseSyslog(raw);
@@ -56,5 +56,11 @@ export const kernel: Format = {
     '[1982048.529636] Out of memory in UB 317592: OOM killed process 2946 (npm) score 0 vm:1506164kB, rss:237752kB, swap:120052kB',
     '2024-04-29T14:55:41,679700+02:00 Out of memory: Killed process 1440763 (perl) total-vm:87033376kB, anon-rss:60356340kB, file-rss:0kB, shmem-rss:0kB, UID:21417 pgtables:169956kB oom_score_adj:0',
     'Mar 10 22:02:34 monster kernel: Out of Memory: Killed process 475 (identd).',
+    '[4650180.470877] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=aegis,mems_allowed=0,global_oom,task_memcg=/system.slice/docker-0074.scope,task=java,pid=7134,uid=1000',
+    '<3>[ 1770.321636] Out of memory: Kill process 472 (askfirst) score 0 or sacrifice child',
+    '[  +0.000003] Killed process 16556 (mysqld) total-vm:16816660kB, anon-rss:4469476kB, file-rss:4kB, shmem-rss:0kB',
+    '[Oct28 16:58] mysqld invoked oom-killer: gfp_mask=0x6280ca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), nodemask=(null), order=0, oom_score_adj=912',
+    'Sat Jan 25 09:40:15 2020 kern.err kernel: [22043.040139] Out of memory: Kill process 1039 (netifd) score 2 or sacrifice child',
+    'апр 28 01:23:30 PC kernel: Killed process 27541 (bash) total-vm:8118236kB, anon-rss:8098448kB, file-rss:3264kB, shmem-rss:0kB',
   ],
 };

@@ -36,7 +36,7 @@ const PROGRAM = /^php(?:\d+(?:\.\d+)*)?-fpm(?:\d+(?:\.\d+)*)?(?::.*)?$/;
 
 const MAX_CHILDREN = /^server reached (?:pm\.)?max_children setting \((\d+)\)/;
 const BUSY = /^seems busy \(.*?\)(?:, spawning (\d+) children, there are (\d+) idle, and (\d+) total children)?/;
-const EXITED = /^child (\d+) exited (?:on signal (\d+)(?: \((SIG\w+)\))?|with code (\d+)) after ([\d.]+) seconds from start/;
+const EXITED = /^child (\d+) exited (?:on signal (\d+)(?: \((SIG\w+)(?: - core dumped)?\))?|with code (\d+)) after ([\d.]+) seconds from start/;
 const CHILD = /^child (\d+)\b/;
 const RUNNING = /^fpm is running, pid (\d+)/;
 
@@ -51,13 +51,15 @@ export function parsePhpFpmStamp(text: string): RawStamp | null {
 
 const SNIFF = /^\[\d{1,2}-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d(?:\.\d{1,9})?\] (?:DEBUG|NOTICE|WARNING|ERROR|ALERT): /;
 const SNIFF_BARE = /^ ?(?:\[(?:DEBUG|NOTICE|WARNING|ERROR|ALERT)\]|(?:DEBUG|NOTICE|WARNING|ERROR|ALERT):) /;
+// No stamp and no syslog prefix (stderr of a container without `log.timestamp`): only php-fpm's words.
+const SNIFF_OWN = /^(?:DEBUG|NOTICE|WARNING|ERROR|ALERT): (?:\[pool [^\]\s]{1,255}\] |fpm is running, pid |ready to handle connections|Finishing \.\.\.|Terminating \.\.\.|exiting, bye-bye!|error log file re-opened|using inherited socket|Reloading in progress|failed to ptrace)/;
 
 function sniff(lines: readonly string[]): number {
   let hits = 0;
   const prefixes = new PrefixReader();
   for (const raw of lines) {
     const s = prefixes.strip(raw);
-    if (SNIFF.test(s.text) || (s.syslog && PROGRAM.test(s.syslog.program) && SNIFF_BARE.test(s.text))) hits++;
+    if (SNIFF.test(s.text) || (s.syslog ? PROGRAM.test(s.syslog.program) && SNIFF_BARE.test(s.text) : SNIFF_OWN.test(s.text))) hits++;
   }
   if (lines.length === 0 || hits === 0) return 0;
   return Math.min(1, 0.3 + hits / lines.length);
@@ -204,7 +206,9 @@ class PhpFpmParser implements LineParser {
   private emit(e: Event, s: Stripped): void {
     if (s.meta) e.meta = { ...e.meta, ...s.meta };
     if (s.syslog) {
-      e.meta = { ...e.meta, 'host.name': s.syslog.host, 'syslog.program': s.syslog.program };
+      e.meta = s.syslog.host
+        ? { ...e.meta, 'host.name': s.syslog.host, 'syslog.program': s.syslog.program }
+        : { ...e.meta, 'syslog.program': s.syslog.program };
       // a year-less syslog stamp: the dating stage gives it its year
       if (!Number.isFinite(e.time.ms) && s.syslog.stamp.year === undefined) e.pending = { stamp: s.syslog.stamp };
     }
@@ -229,5 +233,7 @@ export const phpFpm: Format = {
     'Jun 11 09:22:42 warmshowers php-fpm:  [WARNING] fpm_children_bury(), line 252: [pool www] child 14226 exited on signal 15 (SIGTERM) after 7189.199345 seconds from start',
     'Mar 25 16:24:01 archlinux php-fpm[5012]: NOTICE: fpm is running, pid 5012',
     '2023-11-06T21:09:49.65381919Z stderr F [06-Nov-2023 21:09:49] WARNING: [pool www] child 132 exited on signal 9 (SIGKILL) after 214.882381 seconds from start',
+    '[06-Dec-2016 17:22:18] WARNING: [pool www] child 2797 exited on signal 11 (SIGSEGV - core dumped) after 4.220801 seconds from start',
+    'WARNING: [pool www] server reached pm.max_children setting (5), consider raising it',
   ],
 };

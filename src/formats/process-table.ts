@@ -16,6 +16,7 @@ const ROLES: Record<string, Role> = {
   CMD: 'command',
   ARGS: 'command',
   COMM: 'command',
+  BEFEHL: 'command', // de
   RES: 'rss',
   RSS: 'rss',
   RSZ: 'rss',

@@ -40,7 +40,11 @@ export interface SnapshotMember {
 
 // `$ `, `# `, `[root@host ~]# `, `user@host:~$ ` before a command.
 const PROMPT = /^(?:\[[^\]]{1,120}\]|[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,200})?[#$] +/;
-const TOOL = /(?:^|&&|;|\|) *(?:sudo +)?((?:free|top|ps|pstree|vmstat|sar)(?: [^|;&]*)?|cat +\/proc\/meminfo)\s*(?=$|&&|;|\|)/;
+const TOOL = /(?:^|&&|;|\|) *(?:sudo +)?((?:free|top|ps|pstree|vmstat|sar)(?: [^|;&]*)?|cat +(?:\/proc\/)?meminfo)\s*(?=$|&&|;|\|)/;
+// Oracle ExaWatcher / OSWatcher file heading: `# Collection Command:	/usr/bin/vmstat  5  2`
+const COLLECTION = /^#+ *Collection Command:[ \t]*(?:\S*\/)?((?:free|top|ps|vmstat|sar)(?: [^\n]{0,200})?)$/;
+// `free -V`: `free from procps-ng 3.3.9`, `procps version 3.2.8`
+const VERSION = /^(?:(\w{1,16}) from procps(?:-ng)? \d[\w.-]{0,20}|procps version \d[\w.-]{0,20})$/;
 // Without a prompt only a plain invocation counts: `free -h`, `vmstat -s`, `ps aux`.
 const BARE = /^(?:free|top|ps|pstree|vmstat|sar|cat +\/proc\/meminfo)(?: [ \w%=.,/-]*)?$/;
 // ==========topinfo | ##### Memory ##### | --- free ---
@@ -50,10 +54,20 @@ const HEADING = /^ *(?:[=#-]{4,} *[\w /-]{0,40}|[=#-]{3,} *[\w /-]{1,40} *[=#-]{
 
 /** The snapshot command a shell line runs (`free -m` from `[root@x ~]# free -m`), or null. */
 export function echoedCommand(text: string): string | null {
+  const c = COLLECTION.exec(text);
+  if (c) return c[1].trim();
   const p = PROMPT.exec(text);
   if (!p) return BARE.test(text) ? text.trim() : null;
   const m = TOOL.exec(text.slice(p[0].length));
-  return m ? m[1].trim() : null;
+  return m ? withoutRightPrompt(m[1].trim()) : null;
+}
+
+/** `vmstat -a        ~`: zsh's right prompt, far right of the typed command, is not part of it. */
+function withoutRightPrompt(cmd: string): string {
+  const gap = cmd.lastIndexOf('    ');
+  if (gap < 0) return cmd;
+  const tail = cmd.slice(gap).trim();
+  return tail.length <= 24 && !tail.includes(' ') ? cmd.slice(0, gap).trimEnd() : cmd;
 }
 
 /** The event a block builds: it starts at the block's lead (or first line) and counts the lead. */
@@ -139,6 +153,14 @@ class FamilyParser implements LineParser {
       return;
     }
     if (this.cur?.take(l)) return;
+    const version = VERSION.exec(l.text.trim());
+    if (version) {
+      // what `free -V` prints: the procps version, no snapshot
+      this.closeBlock();
+      this.dropLead();
+      const data = version[1] ? { source: 'version', program: version[1] } : { source: 'version' };
+      return this.ctx.emit(makeEvent(this.ctx, this.members[0].id, 'line.other', l, l.text.trim(), data, UNPLACED));
+    }
     const cmd = echoedCommand(l.text);
     if (cmd !== null || HEADING.test(l.text)) {
       this.closeBlock();

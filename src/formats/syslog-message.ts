@@ -23,7 +23,8 @@ export function syslogEvent(ctx: FormatContext, format: string, l: Line, s: Sysl
   if (t && shape?.unit !== undefined) data.unit = t.tokens[shape.unit].text;
   const e = makeEvent(ctx, format, 'syslog.log', l, s.rest, data, time);
   e.process = s.pid !== undefined ? { name: s.program, pid: s.pid } : { name: s.program };
-  e.meta = { ...e.meta, 'host.name': s.host };
+  if (s.host) e.meta = { ...e.meta, 'host.name': s.host };
+  if (s.facility) e.meta = { ...e.meta, 'syslog.facility': s.facility };
   if (pending) e.pending = pending;
   return e;
 }

@@ -1,6 +1,7 @@
 // Adapter for `top -b` frames (procps 3.2 `Mem: 1018508k total`, procps-ng `MiB Mem :` with the
-// transitional `free. 123632 cached Mem`), and headerless process tables (pt-summary). One frame is
-// one `snapshot.top` event: memory in bytes, load, tasks, uptime, every process row. top prints
+// transitional `free. 123632 cached Mem`, 4.x `309 sleep, 0 d-sleep`, German `MiB Spch :`), busybox
+// top (`Mem: 449532K used, ...`, no RSS column) and headerless process tables (pt-summary). One frame
+// is one `snapshot.top` event: memory in bytes, load, tasks, uptime, every process row. top prints
 // only a time of day, so the frame carries a pending stamp for the dating stage.
 import type { MemoryTotals, ProcessRow, SnapshotData } from '../event.js';
 import grammar, { lexer } from '../generated/top.js';
@@ -24,18 +25,22 @@ interface Shape {
   header?: number[];
   cells?: number[];
   dots?: number;
+  bb?: number;
+  bbLoad?: number;
 }
 
 export const topShapes = shapeParser<Shape>(grammar, lexer);
 
 const HEADER = /^top - \d{1,2}:\d\d:\d\d up /;
-const SUMMARY = /^(?:(?:Tasks|Threads): +\d|%?Cpu\(s\): |(?:[KMGTPE]iB +)?(?:Mem|Swap) *: +[\d.,]+k? total,)/;
-const TABLE = /^ *PID +USER +PR +NI +VIRT +RES\b/;
+const SUMMARY = /^(?:(?:Tasks|Threads): +\d|%?C(?:pu|PU)\(s\): |(?:[KMGTPE]iB +)?(?:Mem|Spch|Swap) *: +[\d.,]+k? total,|Mem: \d+K used, \d+K free, )/;
+const TABLE = /^ *PID +(?:USER +PR +NI +VIRT +RES\b|PPID +USER +STAT +VSZ +%VSZ +(?:CPU +)?%CPU +COMMAND)/;
+const BB_MEM = /^Mem: \d+K used, \d+K free, \d+K shrd, /;
+const BB_LOAD = /^Load average: (\d+\.\d+) (\d+\.\d+) (\d+\.\d+) (\d+)\/(\d+)/;
 
 function sniff(lines: readonly string[]): number {
   let hits = 0;
   for (const t of lines) {
-    if (HEADER.test(t)) return 0.95;
+    if (HEADER.test(t) || BB_MEM.test(t)) return 0.95;
     if (SUMMARY.test(t) || TABLE.test(t)) hits++;
   }
   return hits === 0 ? 0 : Math.min(0.9, 0.5 + hits / 10);
@@ -52,15 +57,36 @@ const MEM_LABEL: Record<string, keyof MemoryTotals> = {
   used: 'used_bytes',
   free: 'free_bytes',
   buffers: 'buffers_bytes',
+  buff: 'buffers_bytes', // busybox
   'buff/cache': 'cached_bytes',
   cached: 'cached_bytes',
   'cached Mem': 'cached_bytes',
   'avail Mem': 'available_bytes',
+  'avail Spch': 'available_bytes',
 };
 const SWAP_LABEL: Record<string, keyof MemoryTotals> = { total: 'swap_total_bytes', free: 'swap_free_bytes' };
 /** Memory figures printed on the Swap line: `17124k cached`, `123632 cached Mem`, `7172.1 avail Mem`. */
-const CARRIED: Record<string, keyof MemoryTotals> = { cached: 'cached_bytes', 'cached Mem': 'cached_bytes', 'avail Mem': 'available_bytes' };
-const TASKS = new Set(['total', 'running', 'sleeping', 'stopped', 'zombie']);
+const CARRIED: Record<string, keyof MemoryTotals> = {
+  cached: 'cached_bytes',
+  'cached Mem': 'cached_bytes',
+  'avail Mem': 'available_bytes',
+  'avail Spch': 'available_bytes',
+};
+type TaskCounts = NonNullable<SnapshotData['tasks']>;
+/** Task counts by label: procps (4.x says `sleep`; its `d-sleep` has no field) and German. */
+const TASKS: Record<string, keyof TaskCounts> = {
+  total: 'total',
+  running: 'running',
+  sleeping: 'sleeping',
+  sleep: 'sleeping',
+  stopped: 'stopped',
+  zombie: 'zombie',
+  gesamt: 'total',
+  laufend: 'running',
+  schlafend: 'sleeping',
+  gestoppt: 'stopped',
+  Zombie: 'zombie',
+};
 
 class Frame implements BlockReader {
   private readonly data: SnapshotData = {};
@@ -91,6 +117,8 @@ class Frame implements BlockReader {
     else if (s.lead !== undefined) ok = this.summaryLine(t, s);
     else if (s.header !== undefined) ok = this.tableHeader(t, s.header);
     else if (s.cells !== undefined) ok = this.row(t, s.cells, l.text);
+    else if (s.bb !== undefined) ok = !this.cols; // busybox's CPU: line, nothing about memory
+    else if (s.bbLoad !== undefined) ok = this.busyboxLoad(t.tokens[s.bbLoad].text);
     else {
       ok = s.dots !== undefined; // `...`: the paste cut the frame here
       if (ok) this.data.partial = true;
@@ -135,8 +163,8 @@ class Frame implements BlockReader {
     const lead = t.tokens[s.lead as number];
     const items = (s.items ?? []).map(([v, k]) => [t.tokens[v], t.tokens[k].text] as const);
     if (lead.type === 'leadTasks') {
-      const tasks: NonNullable<SnapshotData['tasks']> = {};
-      for (const [v, k] of items) if (TASKS.has(k)) tasks[k as keyof typeof tasks] = Number(v.text);
+      const tasks: TaskCounts = {};
+      for (const [v, k] of items) if (TASKS[k]) tasks[TASKS[k]] = Number(v.text);
       this.data.tasks = tasks;
     } else if (lead.type === 'leadMem' || lead.type === 'leadSwap') {
       const unit = summaryUnit(lead.text);
@@ -147,7 +175,26 @@ class Frame implements BlockReader {
         const b = sizeBytes(v.text, unit);
         if (b !== null) this.memory[field] = b;
       }
+      if (lead.type === 'leadMem' && !items.some(([, k]) => k === 'total')) this.busyboxTotal();
     }
+    return true;
+  }
+
+  /** busybox prints no total: it is used + free. A figure above it is busybox's own overflow bug. */
+  private busyboxTotal(): void {
+    const m = this.memory;
+    if (m.used_bytes === undefined || m.free_bytes === undefined) return;
+    m.total_bytes = m.used_bytes + m.free_bytes;
+    for (const k of ['buffers_bytes', 'cached_bytes'] as const) if ((m[k] ?? 0) > m.total_bytes) delete m[k];
+  }
+
+  /** busybox `Load average: 0.00 0.01 0.05 1/111 598`: the loads, running/total tasks, last pid. */
+  private busyboxLoad(text: string): boolean {
+    const m = BB_LOAD.exec(text);
+    if (!m || this.cols) return false;
+    this.summary = true;
+    this.data.load = [Number(m[1]), Number(m[2]), Number(m[3])];
+    this.data.tasks = { running: Number(m[4]), total: Number(m[5]) };
     return true;
   }
 
@@ -183,6 +230,10 @@ export const topMember: SnapshotMember = {
     'Mem:   1018508k total,   949960k used,    68548k free,     2616k buffers',
     'MiB Mem :  24105.6 total,  23487.5 free,    486.2 used,    409.0 buff/cache     ',
     'KiB Swap:        0 total,        0 used,        0 free.   123632 cached Mem',
+    'Tasks: 413 total, 1 running, 309 sleep, 0 d-sleep, 0 stopped, 103 zombie',
+    'MiB Spch :  15937,3 total,  11392,4 free,   2832,9 used,   2176,4 buff/cache    ',
+    'Mem: 449532K used, 159356K free, 0K shrd, 0K buff, 139914323006485K cached',
+    '  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND',
     '  PID USER      PR  NI  VIRT  RES  SHR S %CPU %MEM    TIME+  COMMAND',
   ],
 };

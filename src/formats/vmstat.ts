@@ -1,4 +1,5 @@
-// Adapter for `vmstat` tables (`vmstat 1 5`, pt-stalk's `-vmstat`; `-a`, `-w`, `-t`) and `vmstat -s`
+// Adapter for `vmstat` tables (`vmstat 1 5`, pt-stalk's `-vmstat`; `-a`, `-w`, `-t`, Oracle
+// ExaWatcher's `--time--` first column) and `vmstat -s`
 // listings. One `snapshot.vmstat` event per table (memory from its last row, since the rows are
 // one second apart and carry no time unless `-t`) or per listing. Sizes are KiB unless the
 // command says `-S`; with no command the unit is assumed and the event says so.
@@ -24,7 +25,7 @@ interface Shape {
 
 export const vmstatShapes = shapeParser<Shape>(grammar, lexer);
 
-const GROUPS = /^ *-*procs -+/;
+const GROUPS = /^ *(?:--time-- +)?-*procs -+/;
 const COLUMNS = /^ *r +b +swpd +free\b/;
 const LISTING = /^ *\d+ K (?:total|used|active|inactive|free|buffer) memory$|^ *\d+ K (?:swap cache|total swap|used swap|free swap)$/;
 
@@ -118,6 +119,10 @@ class Vmstat implements BlockReader {
       const [year, month, day] = t.tokens[s.date].text.split('-').map(Number);
       const [hour, minute, second] = t.tokens[s.time].text.split(':').map(Number);
       this.ev.time = placeStamp(this.ctx.clock, { year, month, day, hour, minute, second, ...(this.utc ? { offsetMinutes: 0 } : {}) });
+    } else if (s.time !== undefined) {
+      // a time of day only (ExaWatcher): the dating stage finds its date, as for top
+      const [hour, minute, second] = t.tokens[s.time].text.split(':').map(Number);
+      this.ev.pending = { stamp: { hour, minute, second } };
     }
     this.ev.message = `vmstat: ${t.tokens.map((x) => x.text).join('').trim().replace(/\s+/g, ' ')}`;
     return true;
@@ -156,5 +161,6 @@ export const vmstatMember: SnapshotMember = {
     'procs -----------memory---------- ---swap-- -----io---- -system-- ----cpu----',
     ' r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st',
     '       498448 K total memory',
+    '--time-- procs -----------memory---------- ---swap-- -----io---- --system-- -----cpu-----',
   ],
 };

@@ -55,11 +55,13 @@ describe('kernel OOM lines', () => {
     expect(k.src.lines).toBe(2);
   });
 
-  it('folds the reaper line into the kill of the same pid, and reads its memory in bytes', async () => {
+  it('folds the oom-kill summary and the reaper line into the kill of the same pid, and reads its memory in bytes', async () => {
     const p = await parseFile(path.join(ROOT, 'test', 'formats', 'kernel', 'ert-7797-dmesg-time-format-iso.log'));
     const [k] = kills(p.events);
     expect(k.process).toEqual({ pid: 1440763, name: 'perl' });
-    expect(k.src.lines).toBe(2);
+    expect(k.src.line).toBe(5); // `oom-kill:constraint=...,task=perl,pid=1440763,uid=21417`
+    expect(k.src.lines).toBe(3);
+    expect(k.meta?.['oom.task_memcg']).toBe('/user.slice/user-21417.slice/user@21417.service');
     expect(k.data).toEqual({ total_vm_bytes: 87033376 * 1024, anon_rss_bytes: 60356340 * 1024 });
   });
 
