@@ -46,7 +46,8 @@ export const NO_PREFIX: Stripped = { text: '', cut: 0 };
 export function keepPrefix(e: Event, s: Stripped): void {
   if (s.meta) e.meta = { ...e.meta, ...s.meta };
   if (!s.syslog) return;
-  e.meta = { ...e.meta, 'host.name': s.syslog.host, 'syslog.program': s.syslog.program };
+  // a logread or hostless journal line has no host
+  e.meta = s.syslog.host ? { ...e.meta, 'host.name': s.syslog.host, 'syslog.program': s.syslog.program } : { ...e.meta, 'syslog.program': s.syslog.program };
   if (!Number.isFinite(e.time.ms) && s.syslog.stamp.year === undefined) e.pending = { stamp: s.syslog.stamp };
 }
 
