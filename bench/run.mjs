@@ -3,7 +3,8 @@
 // Prints lines/s, MB/s, peak RSS and the ratios; exits non-zero when a target is missed.
 // Targets (issue 7): time ≤ 2.0× the baseline (stretch 1.5×), peak RSS ≤ 300 MB, and flat:
 // 10× the input moves peak RSS by less than 20%; `--each` over two equal bundles takes at most
-// 1.5× the time of one (both cores busy).
+// 1.5× the time of one (both cores busy). Also shows the peak RSS of `--each --format ndjson`
+// over two and six bundles (every event streams out; memory does not grow with the bundle count).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -16,13 +17,14 @@ const dataDir = path.join(root, 'bench', '.data');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LINES = Number(process.env.BENCH_LINES ?? 2_000_000);
 
-function measure(args) {
+/** Runs node with args; its stdout is read (and dropped), or not kept at all with `discard`. */
+function measure(args, discard = false) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', path.join(root, 'bench', 'rss-on-exit.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', discard ? 'ignore' : 'pipe', 'pipe'],
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
@@ -77,6 +79,17 @@ for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
   eachOne.push(measure(each(bundles.slice(0, 1))));
   eachTwo.push(measure(each(bundles)));
 }
+// --each --format ndjson: every event of every bundle streams out; peak RSS for 2 and 6 bundles
+const moreBundles = ['c', 'd', 'e', 'f'].map((b) => {
+  const dir = path.join(eachDir, b);
+  mkdirSync(dir, { recursive: true });
+  const f = path.join(dir, 'mysqld.err');
+  if (!existsSync(f) || statSync(f).size !== statSync(small).size) copyFileSync(small, f);
+  return dir;
+});
+const ndjsonEach = (dirs) => [path.join(root, 'bin', 'oomtrail.js'), ...dirs, '--each', '--format', 'ndjson', '--tz', 'UTC', '--no-progress'];
+const ndjsonTwo = measure(ndjsonEach(bundles), true);
+const ndjsonSix = measure(ndjsonEach([...bundles, ...moreBundles]), true);
 console.log();
 
 const tBase = median(base.map((r) => r.seconds));
@@ -95,6 +108,7 @@ console.log(`oomtrail --format json:  ${tTool.toFixed(2)} s  ${(LINES / tTool / 
 console.log(`ratio: ${ratio.toFixed(2)}× (target ≤ 2.00×, stretch 1.50×)`);
 console.log(`peak RSS: ${mb(rssTool)} (target ≤ 300 MB); on a 10× smaller input ${mb(rssSmall)}: growth ${(growth * 100).toFixed(0)}% (target < 20%)`);
 console.log(`--each: one bundle (${LINES / 10} lines) ${tOne.toFixed(2)} s, two ${tTwo.toFixed(2)} s: ${scaling.toFixed(2)}× (target ≤ 1.50×)`);
+console.log(`--each --format ndjson: two bundles ${ndjsonTwo.seconds.toFixed(1)} s, peak RSS ${mb(ndjsonTwo.rss)}; six ${ndjsonSix.seconds.toFixed(1)} s, peak RSS ${mb(ndjsonSix.rss)} (bounded: bundles stream out in turn)`);
 
 const missed = [];
 if (ratio > 2.0) missed.push(`time ratio ${ratio.toFixed(2)}× > 2.0×`);
