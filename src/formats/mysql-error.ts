@@ -149,6 +149,8 @@ class MysqlErrorParser implements SplitLineParser {
   }
 
   end(): void {
+    REPEATS.hits += this.heads.hits;
+    this.heads.hits = 0;
     this.q.end();
   }
 

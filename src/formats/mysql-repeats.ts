@@ -29,6 +29,8 @@ export const REPEATS = { enabled: true, hits: 0 };
 
 export class RecentHeads {
   private readonly heads: Head[] = [];
+  /** Lines that repeated a head (added to REPEATS.hits when the parser ends). */
+  hits = 0;
 
   /**
    * The head that `text` repeats after its stamp (ending at `from`), most recent first: the same
@@ -40,7 +42,7 @@ export class RecentHeads {
       const h = heads[i];
       if (h.iso !== iso || !text.startsWith(h.text, from) || !bodyAt(text, from + h.text.length, h.tags)) continue;
       if (i > 0) [heads[i - 1], heads[i]] = [h, heads[i - 1]]; // the frequent heads move up
-      REPEATS.hits++;
+      this.hits++;
       return h;
     }
     return undefined;
@@ -49,6 +51,8 @@ export class RecentHeads {
   /** Remember a head the full path read (the least used one makes room). */
   add(h: Head): void {
     if (this.heads.some((x) => x.iso === h.iso && x.text === h.text)) return;
+    // every head with the same fields, in the same order: one shape for `find` to read
+    h = { text: h.text, iso: h.iso, tags: h.tags, levelText: h.levelText, fatal: h.fatal, code: h.code, thread: h.thread };
     if (this.heads.length >= SIZE) this.heads.pop();
     this.heads.push(h);
   }
