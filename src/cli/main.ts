@@ -150,9 +150,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const out = args.out ? createWriteStream(args.out) : io.stdout;
     let code: number;
     if (args.each) {
-      // the pool runs bundles side by side: each reads its files whole
-      // (a worker's NDJSON travels back as text: its events are all kept there)
-      // (NDJSON streams each bundle's events as its worker reads them again, bundle after bundle)
+      // the pool runs bundles side by side: each reads its files whole; NDJSON streams each
+      // bundle's events as its worker reads them again, bundle after bundle (sweep/ordered.ts)
       const each = { ...options, parts: { threads: 1 } };
       const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: format === 'ndjson' }));
       const { sweep } = await import('../sweep/pool.js');
