@@ -4,8 +4,8 @@
 // collector's format (`-top` → top, `-meminfo` → meminfo, ...) or folded by the `pt-stalk` format.
 import path from 'node:path';
 import { parseTs } from '../formats/pt-stalk.js';
-import type { Line } from '../read/lines.js';
 import type { Block, Container } from './index.js';
+import { BlockStream, wholeBlocks } from './pieces.js';
 
 const PREFIX = /(\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d)-([A-Za-z0-9_-]{1,64})$/;
 
@@ -26,8 +26,9 @@ export function ptStalkName(file: string): PtStalkName | null {
   return m ? { prefix: m[1], collector: m[2] } : null;
 }
 
-function sampleBlock(lines: Line[], name: PtStalkName | null, meta: Record<string, string> | undefined): Block {
-  const b: Block = { lines, meta };
+/** What a sample block is read as: the collector's format, or sniffed / folded by `pt-stalk`. */
+function sampleProps(name: PtStalkName | null, meta: Record<string, string> | undefined): Omit<Block, 'lines'> {
+  const b: Omit<Block, 'lines'> = { meta };
   const collector = name?.collector;
   if (collector && FORMAT_OF[collector]) b.format = FORMAT_OF[collector];
   else if (!collector || SNIFFED.has(collector)) b.fallback = 'pt-stalk';
@@ -42,21 +43,28 @@ export const ptStalk: Container = {
     if (ptStalkName(file)) return true;
     return window.length > 0 && parseTs(window[0]) !== null;
   },
-  split(lines, file) {
+  splitter(file) {
     const name = ptStalkName(file);
     const meta = name ? { 'ptstalk.prefix': name.prefix, 'ptstalk.collector': name.collector } : undefined;
-    const blocks: Block[] = [];
-    let cur: Line[] = [];
-    for (const l of lines) {
-      if (!l.text.startsWith('TS ') || !parseTs(l.text)) {
-        cur.push(l);
-        continue;
-      }
-      if (cur.length > 0) blocks.push(sampleBlock(cur, name, meta));
-      blocks.push({ lines: [l], meta, format: 'pt-stalk' });
-      cur = [];
-    }
-    if (cur.length > 0) blocks.push(sampleBlock(cur, name, meta));
-    return blocks;
+    const bs = new BlockStream();
+    return {
+      push(l) {
+        if (!l.text.startsWith('TS ') || !parseTs(l.text)) {
+          if (!bs.current) bs.open(sampleProps(name, meta));
+          bs.add(l);
+        } else {
+          bs.open({ meta, format: 'pt-stalk' }, l);
+          bs.close();
+        }
+        return bs.take();
+      },
+      end() {
+        bs.close();
+        return bs.take();
+      },
+    };
+  },
+  split(lines, file) {
+    return wholeBlocks(this.splitter(file), lines);
   },
 };

@@ -1,11 +1,11 @@
-// A syslog / journal file mixes programs: its lines are split into one block per reader, in file
-// order: `kernel` lines to the kernel format, mysqld / mariadbd / mysqld_safe to mysql-error,
+// A syslog / journal file mixes programs: its lines go to one reader per family, as they come: `kernel` lines to the kernel format, mysqld / mariadbd / mysqld_safe to mysql-error,
 // php-fpm to php-fpm (sniffed when that format is absent), everything else to the generic syslog
 // format. Lines without a prefix (hard wraps, a pasted command) stay with the line before them.
 import { formatById } from '../formats/index.js';
 import { parseSyslog } from '../formats/syslog-prefix.js';
 import type { Line } from '../read/lines.js';
-import type { Block, Container } from './index.js';
+import type { Block, Container, Splitter } from './index.js';
+import { PIECE_LINES, wholeBlocks } from './pieces.js';
 
 type Family = 'kernel' | 'mysql' | 'php-fpm' | 'other';
 
@@ -39,27 +39,42 @@ function detect(window: readonly string[]): boolean {
   return window.length > 0 && wrapped * 2 >= window.length && families.size >= 2;
 }
 
-function split(lines: Line[]): Block[] {
-  const blocks = new Map<Family, Block>();
+/**
+ * Runs of lines go out as pieces keyed by family (one parser per family, in file order); a run
+ * longer than a piece goes out in several. Lines before the first syslog line join the first run.
+ */
+function splitter(): Splitter {
   const leading: Line[] = [];
+  const out: Block[] = [];
   let current: Family | null = null;
-  for (const l of lines) {
-    const s = parseSyslog(l.text);
-    if (s) current = familyOf(s.program);
-    if (current === null) {
-      leading.push(l);
-      continue;
-    }
-    let b = blocks.get(current);
-    if (!b) {
-      b = { lines: [], format: formatOf(current) };
-      blocks.set(current, b);
-    }
-    if (leading.length > 0) b.lines.push(...leading.splice(0));
-    b.lines.push(l);
-  }
-  if (leading.length > 0) return [{ lines: leading }];
-  return [...blocks.values()];
+  let run: Block | null = null;
+  const send = () => {
+    if (run && run.lines.length > 0) out.push(run);
+    run = null;
+  };
+  return {
+    push(l) {
+      const s = parseSyslog(l.text);
+      if (s) {
+        const f = familyOf(s.program);
+        if (f !== current) send();
+        current = f;
+      }
+      if (current === null) {
+        leading.push(l);
+        return [];
+      }
+      run ??= { lines: leading.splice(0), format: formatOf(current), key: current, more: true };
+      run.lines.push(l);
+      if (run.lines.length >= PIECE_LINES) send();
+      return out.splice(0);
+    },
+    end() {
+      send();
+      if (leading.length > 0) out.push({ lines: leading.splice(0) });
+      return out.splice(0);
+    },
+  };
 }
 
-export const syslogContainer: Container = { id: 'syslog', detect, split };
+export const syslogContainer: Container = { id: 'syslog', detect, splitter, split: (lines) => wholeBlocks(splitter(), lines) };

@@ -3,8 +3,9 @@
 // output after it, up to the next prompt, is a block carrying `shell.command` in its meta, forced
 // to a format when the command makes it certain (`free`, `top`, `ps`, `cat /proc/meminfo`, `date`).
 import { parsePrompt } from '../formats/shell-prompt.js';
-import { type Line, isBlank } from '../read/lines.js';
-import type { Block, Container } from './index.js';
+import { isBlank } from '../read/lines.js';
+import type { Container } from './index.js';
+import { BlockStream, wholeBlocks } from './pieces.js';
 
 /** The format a command's output is certainly in; undefined means sniff it. */
 export function formatForCommand(command: string): string | undefined {
@@ -39,23 +40,28 @@ export const transcript: Container = {
   detect(window) {
     return window.some((t) => parsePrompt(t) !== null);
   },
-  split(lines) {
-    const blocks: Block[] = [];
-    let cur: Block = { lines: [] };
-    for (const l of lines) {
-      const p = isBlank(l.text) ? null : parsePrompt(l.text);
-      if (!p) {
-        cur.lines.push(l);
-        continue;
-      }
-      if (cur.lines.length > 0) blocks.push(cur);
-      blocks.push({ lines: [l], format: 'shell-prompt' });
-      cur = { lines: [] as Line[], meta: { 'shell.command': p.command } };
-      const forced = formatForCommand(p.command);
-      if (forced) cur.format = forced;
-      else cur.fallback = 'shell-prompt'; // output no format claims is kept as `shell.output`
-    }
-    if (cur.lines.length > 0) blocks.push(cur);
-    return blocks;
+  splitter() {
+    const bs = new BlockStream();
+    return {
+      push(l) {
+        const p = isBlank(l.text) ? null : parsePrompt(l.text);
+        if (!p) bs.add(l);
+        else {
+          bs.open({ format: 'shell-prompt' }, l);
+          const forced = formatForCommand(p.command);
+          const meta = { 'shell.command': p.command };
+          // output no format claims is kept as `shell.output`
+          bs.open(forced ? { meta, format: forced } : { meta, fallback: 'shell-prompt' });
+        }
+        return bs.take();
+      },
+      end() {
+        bs.close();
+        return bs.take();
+      },
+    };
+  },
+  split(lines, file) {
+    return wholeBlocks(this.splitter(file), lines);
   },
 };

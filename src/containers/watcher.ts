@@ -3,8 +3,9 @@
 // stamped `watcher.date` anchor); the output after it is cut where each snapshot starts, so a
 // round holding `top` then `free` gives one block per command.
 import { parseDateLine } from '../formats/watcher-date.js';
-import { type Line, isBlank } from '../read/lines.js';
-import type { Block, Container } from './index.js';
+import { isBlank } from '../read/lines.js';
+import type { Container } from './index.js';
+import { BlockStream, wholeBlocks } from './pieces.js';
 
 const STARTS: readonly [RegExp, string][] = [
   [/^top - \d/, 'top'],
@@ -31,29 +32,29 @@ export const watcher: Container = {
     }
     return false;
   },
-  split(lines) {
-    const blocks: Block[] = [];
-    let cur: Block = { lines: [] };
-    const flush = (next: Block) => {
-      if (cur.lines.length > 0) blocks.push(cur);
-      cur = next;
+  splitter() {
+    const bs = new BlockStream();
+    return {
+      push(l) {
+        if (isBlank(l.text)) bs.add(l);
+        else if (parseDateLine(l.text)) {
+          bs.open({ format: 'watcher-date' }, l);
+          bs.open({});
+        } else {
+          const start = snapshotStart(l.text);
+          // A top frame's own `PID USER ...` header does not start a `ps` block.
+          if (start && !(start === 'ps' && bs.current?.format === 'top')) bs.open({ format: start });
+          bs.add(l);
+        }
+        return bs.take();
+      },
+      end() {
+        bs.close();
+        return bs.take();
+      },
     };
-    for (const l of lines) {
-      if (isBlank(l.text)) {
-        cur.lines.push(l);
-        continue;
-      }
-      if (parseDateLine(l.text)) {
-        flush({ lines: [l], format: 'watcher-date' });
-        flush({ lines: [] as Line[] });
-        continue;
-      }
-      const start = snapshotStart(l.text);
-      // A top frame's own `PID USER ...` header does not start a `ps` block.
-      if (start && !(start === 'ps' && cur.format === 'top')) flush({ lines: [], format: start });
-      cur.lines.push(l);
-    }
-    flush({ lines: [] });
-    return blocks;
+  },
+  split(lines, file) {
+    return wholeBlocks(this.splitter(file), lines);
   },
 };

@@ -1,6 +1,6 @@
 // Drives one source through sniffing and parsing: reads its lines, decides its format from the
-// first non-blank lines (or a container splits it into blocks first), feeds every line to the
-// chosen parser, and counts lines, blanks, events and unrecognized lines for the summary.
+// first non-blank lines (or a container splits it into blocks as it goes, parse/blocks.ts), feeds
+// every line to the chosen parser, and counts lines, blanks, events and unrecognized lines.
 import { detectContainer } from '../containers/index.js';
 import type { Event } from '../event.js';
 import { FORMATS, formatById, sniffFormat } from '../formats/index.js';
@@ -9,6 +9,7 @@ import { reasonOf } from '../read/errors.js';
 import { type Line, isBlank, readLines } from '../read/lines.js';
 import type { Source } from '../read/sources.js';
 import type { Clock } from '../time/clock.js';
+import { containerParser } from './blocks.js';
 import { SplitRead, type SplitOptions } from './split.js';
 import { trace } from '../trace.js';
 
@@ -125,8 +126,25 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   };
   const start = (): boolean => {
     const container = opts.as || opts.containers === false ? null : detectContainer(window, src.path);
-    if (container) return true; // the whole file is buffered and split at the end
-    const f = pick(window, opts);
+    let f: Format | null = null;
+    if (container) {
+      // the container splits the lines into blocks as they come, each with a parser of its own
+      stats.formats.push(container.id);
+      parser = containerParser(container.splitter(src.path), {
+        formats: stats.formats,
+        sniffLines: SNIFF_LINES,
+        context: (meta) => context(src.path, opts, sink, meta),
+        unknown: unknownParser,
+        broken: (err, l, ctx) => brokenParser(stats, err, l, ctx),
+      });
+      for (const l of held) {
+        count(l);
+        feed(l);
+      }
+      held.length = 0;
+      return true;
+    }
+    f = pick(window, opts);
     if (!f && looksBinary(window)) {
       stats.error ??= 'binary data, not a text log (skipped)';
       return false;
@@ -160,7 +178,7 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
           continue;
         }
         held.push(l);
-        if (!isBlank(l.text)) window.push(l.text);
+        if (!isBlank(l.text) && window.length < SNIFF_LINES) window.push(l.text); // the first lines decide
         if (!started && (window.length >= SNIFF_LINES || held.length >= MAX_HELD)) {
           started = true;
           if (!start()) {
@@ -173,7 +191,7 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   } catch (err) {
     stats.error ??= reasonOf(err);
   }
-  if (!started && !binary) binary = !start();
+  if (!started && !binary) start(); // a short file: what it has decides
   if (parser) {
     try {
       (parser as LineParser).end();
@@ -183,37 +201,8 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
   }
   trace(`read ${src.path}`);
   if (split && parser && fresh) await split.finish({ parser, stats, count, fresh });
-  else if (!parser && held.length > 0 && !binary) splitContainer(src.path, held, window, opts, sink, count);
   trace(`done ${src.path}`);
   return stats;
-}
-
-function splitContainer(path: string, lines: Line[], window: string[], opts: DriveOptions, sink: Sink, count: (l: Line) => void) {
-  const container = detectContainer(window, path);
-  const blocks = container ? container.split(lines, path) : [{ lines }];
-  if (container) sink.stats.formats.push(container.id);
-  for (const b of blocks) {
-    const w = b.lines.filter((l) => !isBlank(l.text)).slice(0, SNIFF_LINES).map((l) => l.text);
-    // A forced format that is not registered is sniffed; a block nothing claims takes its fallback.
-    const f = (b.format ? formatById(b.format) : undefined) ?? sniffFormat(w) ?? (b.fallback ? formatById(b.fallback) : undefined);
-    if (f && !sink.stats.formats.includes(f.id)) sink.stats.formats.push(f.id);
-    const ctx = context(path, opts, sink, b.meta);
-    let p: LineParser = f ? f.create(ctx) : unknownParser(ctx);
-    for (const l of b.lines) {
-      count(l);
-      try {
-        p.line(l);
-      } catch (err) {
-        p = brokenParser(sink.stats, err, l, ctx);
-        p.line(l);
-      }
-    }
-    try {
-      p.end();
-    } catch (err) {
-      brokenParser(sink.stats, err, null, ctx);
-    }
-  }
 }
 
 export { FORMATS };

@@ -6,7 +6,7 @@ import type { Event } from '../event.js';
 import { byTime } from '../timeline/merge.js';
 import { foldText } from '../timeline/texts.js';
 
-export const FOLDABLE: ReadonlySet<string> = new Set(['mysql.log', 'kernel.log', 'phpfpm.log', 'line.unrecognized']);
+export const FOLDABLE: ReadonlySet<string> = new Set(['mysql.log', 'kernel.log', 'phpfpm.log', 'syslog.log', 'line.unrecognized']);
 
 export interface Folded {
   event: Event;
