@@ -5,6 +5,7 @@
 // and, when pm.max_children goes down, the spare settings php-fpm checks against it (spare-advice.ts).
 // The worker size is a high percentile of every php-fpm worker RSS seen, not the mean: workers grow.
 import type { Event, ProcessRow, SnapshotData } from '../event.js';
+import { fpmPools, readByMysqld } from './config-settings.js';
 import { snapshotData } from './link.js';
 import { groupOf } from './processes.js';
 import { spareAdvice } from './spare-advice.js';
@@ -47,9 +48,13 @@ interface Evidence {
   /** Largest sum of RSS of processes that are neither php-fpm nor mysqld, in one snapshot. */
   others: number;
   maxChildren: { value: number; where: string } | null;
-  /** pm.max_children per pool (file and section), summed into maxChildren. */
+  /** pm.max_children per pool, summed into maxChildren. */
   pools: Map<string, { value: number; where: string }>;
+  /** Pools whose pm.max_children is no number (a template, `${ENV}`): the total is unknown. */
+  unread: string[];
   pool: { value: number; where: string } | null;
+  /** innodb_buffer_pool_size as written when it is no size (`${POOL}M`). */
+  poolUnread: string | null;
 }
 
 function rowsOf(d: SnapshotData): ProcessRow[] {
@@ -57,7 +62,8 @@ function rowsOf(d: SnapshotData): ProcessRow[] {
 }
 
 function gather(timeline: readonly Event[]): Evidence {
-  const ev: Evidence = { total: null, workerRss: [], maxWorkers: 0, mysqldRss: null, others: 0, maxChildren: null, pool: null, pools: new Map() };
+  const ev: Evidence = { total: null, workerRss: [], maxWorkers: 0, mysqldRss: null, others: 0, maxChildren: null, pool: null, pools: new Map(), unread: [], poolUnread: null };
+  const warned = new Map<string, { value: number; where: string }>();
   for (const e of timeline) {
     const d = snapshotData(e);
     if (d) {
@@ -76,28 +82,41 @@ function gather(timeline: readonly Event[]): Evidence {
       ev.maxWorkers = Math.max(ev.maxWorkers, workers);
       if (mysqld > 0) ev.mysqldRss = Math.max(ev.mysqldRss ?? 0, mysqld);
       ev.others = Math.max(ev.others, others);
-    } else if (e.kind === 'config.phpfpm') {
-      const v = Number(e.data.settings['pm.max_children']);
-      if (Number.isFinite(v) && v > 0) ev.pools.set(`${e.src.path}\u0000${e.data.pool ?? ''}`, { value: v, where: `${e.src.path}:${e.src.line}` });
-    } else if (e.kind === 'config.mysql') {
-      const v = parseSize(e.data.settings.innodb_buffer_pool_size);
+    } else if (e.kind === 'config.mysql' && readByMysqld(e) && e.data.settings.innodb_buffer_pool_size !== undefined) {
+      const raw = e.data.settings.innodb_buffer_pool_size;
+      const v = parseSize(raw);
       if (v) ev.pool = { value: v, where: `${e.src.path}` };
+      else ev.poolUnread = `'${raw}' in ${e.src.path} is no size`;
     } else if (e.kind === 'mysql.buffer_pool_init') {
       ev.pool = { value: e.data.bytes, where: `the server's last start (${e.src.path}:${e.src.line})` };
-    } else if (e.kind === 'phpfpm.max_children' && e.data.limit && !ev.pools.has(`warning\u0000${e.data.pool ?? ''}`)) {
-      ev.pools.set(`warning\u0000${e.data.pool ?? ''}`, { value: e.data.limit, where: `php-fpm's own warning (${e.src.path}:${e.src.line})` });
+    } else if (e.kind === 'phpfpm.max_children' && e.data.limit && !warned.has(e.data.pool ?? '')) {
+      warned.set(e.data.pool ?? '', { value: e.data.limit, where: `php-fpm's own warning (${e.src.path}:${e.src.line})` });
     }
   }
-  // pools from config files win over php-fpm's warnings; several pools add up
-  const configured = [...ev.pools.entries()].filter(([k]) => !k.startsWith('warning\u0000'));
-  const used = configured.length > 0 ? configured : [...ev.pools.entries()];
-  if (used.length > 0) {
+  // pools from config files win over php-fpm's warnings (which fill in a pool whose config is a
+  // template); several pools add up
+  for (const p of fpmPools(timeline)) {
+    const raw = p.settings['pm.max_children'];
+    if (raw === undefined) continue;
+    const v = Number(raw);
+    const where = p.where['pm.max_children'];
+    if (Number.isInteger(v) && v > 0) ev.pools.set(p.name, { value: v, where });
+    else if (warned.has(p.name)) ev.pools.set(p.name, warned.get(p.name) as { value: number; where: string });
+    else ev.unread.push(`pool ${p.name}: pm.max_children '${raw}' at ${where} is no number`);
+  }
+  const used = ev.pools.size > 0 || ev.unread.length > 0 ? [...ev.pools.entries()] : [...warned.entries()];
+  if (used.length > 0 && ev.unread.length === 0) {
     ev.maxChildren = {
       value: used.reduce((n, [, p]) => n + p.value, 0),
       where: used.length === 1 ? used[0][1].where : `${used.length} pools: ${used.map(([, p]) => `${p.value} at ${p.where}`).join(', ')}`,
     };
   }
   return ev;
+}
+
+/** What the reason says when a pool's pm.max_children could not be read. */
+function unknownTotal(ev: Evidence): string {
+  return ev.unread.length > 0 ? `; the configured total is unknown (${ev.unread.join('; ')})` : '';
 }
 
 /** The fewest workers worth keeping php-fpm at, when memory cannot hold more. */
@@ -139,7 +158,7 @@ export function adviseSettings(timeline: readonly Event[], _failures: readonly F
         setting: 'pm.max_children',
         current: ev.maxChildren ? String(ev.maxChildren.value) : null,
         recommended: String(MIN_WORKERS),
-        reason: `with the smaller buffer pool above, ${MIN_WORKERS} workers of ${mib(worker)} ${samples} are what fits${ev.maxChildren ? `; currently ${ev.maxChildren.value} (${ev.maxChildren.where})` : ''}.`,
+        reason: `with the smaller buffer pool above, ${MIN_WORKERS} workers of ${mib(worker)} ${samples} are what fits${ev.maxChildren ? `; currently ${ev.maxChildren.value} (${ev.maxChildren.where})` : unknownTotal(ev)}.`,
       });
       out.push(...spareAdvice(timeline, MIN_WORKERS));
     }
@@ -149,14 +168,14 @@ export function adviseSettings(timeline: readonly Event[], _failures: readonly F
   const children = Math.floor(budget / worker);
   const mysqldText = mysqldObserved
     ? `mysqld ${mib(mysqld)} (largest RSS seen)`
-    : `mysqld ≈ ${mib(mysqld)} (buffer pool ${mib(pool)}${poolKnown ? '' : ', the default: no size seen'} + ${mib(MYSQLD_OVERHEAD)} overhead; mysqld was not seen running in any snapshot)`;
+    : `mysqld ≈ ${mib(mysqld)} (buffer pool ${mib(pool)}${poolKnown ? '' : `, the default: ${ev.poolUnread ?? 'no size seen'}`} + ${mib(MYSQLD_OVERHEAD)} overhead; mysqld was not seen running in any snapshot)`;
   const why = `(${mib(total)} RAM − ${headroomText} − ${mysqldText} − ${mib(ev.others)} other processes) ÷ ${mib(worker)} per worker ${samples} = ${children}`;
   if (!ev.maxChildren || children < ev.maxChildren.value) {
     out.push({
       setting: 'pm.max_children',
       current: ev.maxChildren ? String(ev.maxChildren.value) : null,
       recommended: String(children),
-      reason: `${why}${ev.maxChildren ? `; currently ${ev.maxChildren.value} (${ev.maxChildren.where}), which lets php-fpm take up to ${mib(ev.maxChildren.value * worker)}` : ''}.`,
+      reason: `${why}${ev.maxChildren ? `; currently ${ev.maxChildren.value} (${ev.maxChildren.where}), which lets php-fpm take up to ${mib(ev.maxChildren.value * worker)}` : unknownTotal(ev)}.`,
     });
     out.push(...spareAdvice(timeline, children));
   }

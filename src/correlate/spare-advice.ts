@@ -1,9 +1,11 @@
 // A lower pm.max_children can stop php-fpm from starting: with `pm = dynamic` it refuses a
 // pm.min/max_spare_servers above pm.max_children, and a pm.start_servers outside the spare range
 // (sapi/fpm/fpm/fpm_conf.c). So when pm.max_children is advised down, the spare settings of the
-// pool's own config follow it, each with the rule it must meet. One pool only: with several, the
-// advised total does not say how each pool's share is cut.
+// pool's own config follow it, each with the rule it must meet. One pool only (sections of one
+// name merged, as php-fpm merges them): with several, the advised total does not say how each
+// pool's share is cut.
 import type { Event } from '../event.js';
+import { fpmPools } from './config-settings.js';
 import type { Advice } from './types.js';
 
 interface PoolSpares {
@@ -23,14 +25,15 @@ function int(v: string | undefined): number | null {
 
 /** The one configured pool's spare settings, when it runs `pm = dynamic` and has them. */
 function poolSpares(timeline: readonly Event[]): PoolSpares | null {
-  const pools = timeline.filter((e): e is Extract<Event, { kind: 'config.phpfpm' }> => e.kind === 'config.phpfpm' && e.data.settings['pm.max_children'] !== undefined);
+  const pools = fpmPools(timeline).filter((p) => p.settings['pm.max_children'] !== undefined);
   if (pools.length !== 1) return null;
-  const s = pools[0].data.settings;
+  const s = pools[0].settings;
   const min = int(s['pm.min_spare_servers']);
   const max = int(s['pm.max_spare_servers']);
-  if ((s.pm ?? '').trim() !== 'dynamic' || min === null || max === null) return null;
+  // php-fpm compares the pm value without case; static and ondemand pools have no spares to check
+  if ((s.pm ?? '').trim().toLowerCase() !== 'dynamic' || min === null || max === null) return null;
   const start = int(s['pm.start_servers']);
-  return { where: `${pools[0].src.path}:${pools[0].src.line}`, min, max, start: start ?? min + Math.floor((max - min) / 2), startSet: start !== null };
+  return { where: pools[0].where['pm.max_spare_servers'], min, max, start: start ?? min + Math.floor((max - min) / 2), startSet: start !== null };
 }
 
 /** The spare settings that must change for php-fpm to start with pm.max_children = `children`. */

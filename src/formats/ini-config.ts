@@ -1,10 +1,12 @@
 // Adapter for configuration files in INI dialects: MySQL/MariaDB option files (my.cnf, conf.d,
 // `!include`) and php-fpm pool files. One event per section (`config.mysql` or `config.phpfpm`)
-// folding its header, settings and comments, with the settings as data (mysql keys normalised:
-// `log-error` → `log_error`). A php-fpm file is told by its keys (`pm`, `listen`, `pm.*`).
+// folding its header, settings and comments, with the settings as the server reads them (last
+// line wins; values and names per dialect in ini-config-values.ts). A php-fpm file is told by its
+// keys (`pm`, `listen`, `pm.*`); the dialect is settled at the end of the file.
 import type { Event } from '../event.js';
 import grammar, { lexer } from '../generated/ini-config.js';
 import type { Line } from '../read/lines.js';
+import { fpmValue, mysqlKey, mysqlValue } from './ini-config-values.js';
 import { shapeParser } from './token-parse.js';
 import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from './types.js';
 
@@ -21,46 +23,58 @@ interface Shape {
 
 export const iniShapes = shapeParser<Shape>(grammar, lexer);
 
-const MYSQL_SECTIONS = /^(?:mysqld(?:_safe|-\d.*)?|mariadb(?:d|-\d.*)?|server|client(?:-server)?|mysql|mysqldump|mysqladmin|embedded|galera|xtrabackup)$/i;
+/** One `[section]` (or the lines before the first): its event and its option lines in order. */
+interface Section {
+  event: Event;
+  name: string;
+  pairs: { key: string; raw: string; flag: boolean; include?: boolean }[];
+}
+
+const MYSQL_SECTIONS = /^(?:mysqld(?:_safe|_multi|-\d.*|\d+)?|mariadbd?(?:-\d.*)?|server|client(?:-server|-mariadb)?|mysql(?:dump|admin|hotcopy|check|import|show|_upgrade)?|(?:my)?isamchk|embedded|galera|xtrabackup)$/i;
 const PHPFPM_KEYS = /^(?:pm(?:\..+)?|listen(?:\..+)?|request_terminate_timeout|php_admin_value\[.*\]|php_value\[.*\]|pid|error_log|process_control_timeout|emergency_restart_threshold)$/;
 const MYSQL_KEYS = /^(?:innodb_|key_buffer|max_connections|datadir|socket|port|bind.address|log.error|pid.file|query_cache|table_open_cache|skip.|default.storage.engine|character.set|collation|user)/;
 
-/** `50       ;comment` → `50`; quotes stripped. */
-function cleanValue(raw: string): string {
-  let v = raw;
-  const c = /[ \t][;#]/.exec(v);
-  if (c) v = v.slice(0, c.index);
-  v = v.trim();
-  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v.at(-1) === v[0]) v = v.slice(1, -1);
-  return v;
-}
+const isKnown = (key: string) => PHPFPM_KEYS.test(key) || MYSQL_KEYS.test(key.replace(/-/g, '_'));
+const SETTING = /^([A-Za-z_][\w.-]*(?:\[[^\]]*\])?)\s*(?:=|$)/;
+/** `#innodb_buffer_pool_size = 128M`, `;pm.max_children = 5`: a setting commented out. */
+const COMMENTED = /^[#;][ \t]*([A-Za-z_][\w.-]*(?:\[[^\]]*\])?)[ \t]*=/;
 
 function sniff(lines: readonly string[]): number {
   let settings = 0;
   let sections = 0;
   let known = 0;
   let other = 0;
+  let commented = 0;
   for (const l of lines) {
     const t = l.trim();
-    if (t === '' || t[0] === ';' || t[0] === '#') continue;
-    if (/^\[[^\]]+\]$/.test(t)) sections++;
+    if (t === '') continue;
+    if (t[0] === ';' || t[0] === '#') {
+      const c = COMMENTED.exec(t);
+      if (c && isKnown(c[1])) commented++;
+      continue;
+    }
+    if (/^\[[^\]]+\][ \t]*(?:[#;].*)?$/.test(t)) sections++;
     else if (/^!include/.test(t)) settings++;
     else {
-      const m = /^([A-Za-z_][\w.-]*(?:\[[^\]]*\])?)\s*(?:=|$)/.exec(t);
+      const m = SETTING.exec(t);
       if (!m) other++;
       else {
         settings++;
-        if (PHPFPM_KEYS.test(m[1]) || MYSQL_KEYS.test(m[1].replace(/-/g, '_'))) known++;
+        if (isKnown(m[1])) known++;
       }
     }
   }
-  if (settings === 0 || other > (settings + sections) / 4) return 0;
+  // a stock file can open with more comment lines than the window holds: its commented-out
+  // settings (`;pm.max_children = 5`, `#innodb_buffer_pool_size = 128M`) tell what it is
+  if (settings + sections + other === 0) return commented >= 2 ? 0.3 : 0;
+  if (other > (settings + sections) / 4) return 0;
+  if (settings === 0) return 0.5; // headers and comments only: `[mysqld]`, `[www]`
   return known > 0 ? 0.9 : sections > 0 ? 0.5 : 0.1;
 }
 
 class IniParser implements LineParser {
-  private current: Event | null = null;
-  private section = '';
+  private readonly sections: Section[] = [];
+  /** Events in line order: sections and unrecognized lines. */
   private readonly events: Event[] = [];
   private phpfpm = false;
 
@@ -76,51 +90,51 @@ class IniParser implements LineParser {
     }
     const text = (i: number | undefined) => (i === undefined ? '' : t.tokens[i].text);
     if (shape.section !== undefined) {
-      this.section = text(shape.section).slice(1, -1).trim();
-      this.open(l, text(shape.section));
+      this.open(l, text(shape.section), text(shape.section).slice(1, -1).trim());
       return;
     }
-    const ev = this.current ?? this.open(l, '');
-    if (ev.src.line !== l.no) {
-      ev.src.lines++;
-      ev.message += `\n${l.text.trim()}`;
+    const cur = this.sections.at(-1) ?? this.open(l, '', '');
+    if (cur.event.src.line !== l.no) {
+      cur.event.src.lines++;
+      cur.event.message += `\n${l.text.trim()}`;
     }
     if (shape.key !== undefined) {
       const key = text(shape.key);
-      if (PHPFPM_KEYS.test(key) && !MYSQL_SECTIONS.test(this.section)) this.phpfpm = true;
-      const settings = (ev.data as { settings: Record<string, string> }).settings;
-      settings[key] = shape.flag ? 'ON' : cleanValue(text(shape.value).replace(/^=[ \t]*/, ''));
+      if (PHPFPM_KEYS.test(key) && !MYSQL_SECTIONS.test(cur.name)) this.phpfpm = true;
+      cur.pairs.push({ key, raw: text(shape.value).replace(/^=[ \t]*/, ''), flag: shape.flag === true });
     } else if (shape.include !== undefined) {
-      const settings = (ev.data as { settings: Record<string, string> }).settings;
       const inc = text(shape.include).trim();
-      settings[inc.startsWith('!includedir') ? '!includedir' : '!include'] = inc.replace(/^!include(?:dir)?\s+/, '');
+      cur.pairs.push({ key: inc.startsWith('!includedir') ? '!includedir' : '!include', raw: inc.replace(/^!include(?:dir)?\s+/, ''), flag: false, include: true });
     }
   }
 
-  private open(l: Line, header: string): Event {
-    const e = makeEvent(this.ctx, ID, 'config.mysql', l, header || l.text.trim(), { settings: {} }, UNPLACED);
-    this.current = e;
-    this.events.push(e);
-    return e;
+  private open(l: Line, header: string, name: string): Section {
+    const event = makeEvent(this.ctx, ID, 'config.mysql', l, header || l.text.trim(), { settings: {} }, UNPLACED);
+    const s: Section = { event, name, pairs: [] };
+    this.sections.push(s);
+    this.events.push(event);
+    return s;
   }
 
   end(): void {
-    for (const e of this.events) {
-      if (e.kind === 'config.mysql') {
-        const section = e.message.startsWith('[') ? e.message.split('\n')[0].slice(1, -1).trim() : '';
-        const settings = e.data.settings;
-        const isFpm = this.phpfpm && !MYSQL_SECTIONS.test(section);
-        if (isFpm) {
-          Object.assign(e, { kind: 'config.phpfpm', data: { pool: section || undefined, settings } });
-        } else {
-          const norm: Record<string, string> = {};
-          for (const [k, v] of Object.entries(settings)) norm[k.startsWith('!') ? k : k.replace(/-/g, '_')] = v;
-          e.data = { settings: norm };
-          if (section) e.meta = { ...e.meta, 'config.section': section };
-        }
+    for (const s of this.sections) {
+      const isFpm = this.phpfpm && !MYSQL_SECTIONS.test(s.name);
+      const pool = s.name || undefined;
+      const settings: Record<string, string> = {};
+      for (const p of s.pairs) {
+        // the server applies the lines in order: a repeated name keeps its last value
+        const key = isFpm ? p.key : mysqlKey(p.key);
+        const value = p.flag ? 'ON' : p.include ? p.raw : isFpm ? fpmValue(p.raw, pool) : mysqlValue(p.raw);
+        // every include is read, so all of them are kept (one path a line)
+        settings[key] = (p.include || key === 'include') && settings[key] !== undefined ? `${settings[key]}\n${value}` : value;
       }
-      this.ctx.emit(e);
+      if (isFpm) Object.assign(s.event, { kind: 'config.phpfpm', data: { pool, settings } });
+      else {
+        s.event.data = { settings };
+        if (s.name) s.event.meta = { ...s.event.meta, 'config.section': s.name };
+      }
     }
+    for (const e of this.events) this.ctx.emit(e);
   }
 }
 

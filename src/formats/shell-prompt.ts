@@ -54,9 +54,10 @@ export function looksLikeCommand(command: string, hash: boolean): boolean {
   if (w.length === 0) return false;
   const path = PATHLIKE.test(w[0]);
   if (!path && !KNOWN.has(w[0])) return false;
-  if (!hash || path || WORDY.has(w[0])) return true;
+  if (!hash || WORDY.has(w[0])) return true;
   // `# free memory is low` is a comment; `# free -m`, `# ps aux | head` and
   // `# tail -n 50 /var/log/mysqld.err` are commands: after an operator comes a command again.
+  // So is `# ./mysqld --help`, but not my.cnf's `# ~/.my.cnf to set user-specific options.`
   let cmd = w[0];
   for (let i = 1; i < w.length; i++) {
     const a = w[i];

@@ -1,5 +1,5 @@
 // The ini-config format: my.cnf and php-fpm pool files become config events with their settings.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { iniShapes } from '../../src/formats/ini-config.js';
@@ -10,7 +10,7 @@ const settingsOf = (a: Awaited<ReturnType<typeof run>>) =>
   a.events.filter((e) => e.kind === 'config.mysql' || e.kind === 'config.phpfpm').map((e) => [e.kind, (e.data as { settings: object }).settings]);
 
 describe('ini-config', () => {
-  it.each(readdirSync(DIR).filter((f) => !f.endsWith('.md') && !f.startsWith('__')))('%s conserves lines', async (name) => {
+  it.each(readdirSync(DIR).filter((f) => !f.endsWith('.md') && !f.startsWith('__') && statSync(path.join(DIR, f)).isFile()))('%s conserves lines', async (name) => {
     const a = await run([path.join(DIR, name)]);
     expectConserved(a);
     expect(a.inputs[0].formats).toEqual(['ini-config']);
