@@ -1,10 +1,39 @@
 // The shell transcript container: a pasted session (`[root@host ~]# free -m` and its output, ...).
 // Each prompt line is a block of its own (format `shell-prompt`, one `shell.command` event); the
 // output after it, up to the next prompt, is a block carrying `shell.command` in its meta, forced
-// to a format when the command makes it certain (`free`, `top`, `ps`, `cat /proc/meminfo`, `date`).
+// to a format when the command makes it certain (`free`, `top`, `ps`, `cat /proc/meminfo`, `date`);
+// a `cat` of a pt-stalk file is split at its TS lines as the pt-stalk container splits the file.
 import { parsePrompt } from '../formats/shell-prompt.js';
 import { type Line, isBlank } from '../read/lines.js';
 import type { Block, Container } from './index.js';
+import { ptStalk, ptStalkName } from './pt-stalk.js';
+import { watcher } from './watcher.js';
+import { ptSummaryContainer } from './pt-summary.js';
+import { parseDateLine } from '../formats/watcher-date.js';
+
+/** The pt-stalk file a `cat 2024_05_28_21_10_40-df` prints, or undefined. */
+function catOfPtStalk(command: string): string | undefined {
+  const w = command.split(/[ \t]+/).filter((s) => s !== '');
+  if (w[0] === 'sudo') w.shift();
+  return (w[0] === 'cat' || w[0] === 'zcat') && w.length === 2 && ptStalkName(w[1]) ? w[1] : undefined;
+}
+
+/**
+ * A command's output as blocks: a printed pt-stalk file is split at its TS lines like the file, a
+ * `watch` screen at its header (which dates it), a Percona Toolkit report at its sections;
+ * anything else is one block.
+ */
+function outputBlocks(b: Block): Block[] {
+  const command = b.meta?.['shell.command'];
+  const file = command !== undefined ? catOfPtStalk(command) : undefined;
+  const window = b.lines.filter((l) => !isBlank(l.text)).slice(0, 40).map((l) => l.text);
+  let parts: Block[] | null = null;
+  if (file) parts = ptStalk.split(b.lines, file);
+  else if (window.length > 0 && parseDateLine(window[0])?.form === 'watch') parts = watcher.split(b.lines, '');
+  else if (ptSummaryContainer.detect(window, '')) parts = ptSummaryContainer.split(b.lines, '');
+  if (!parts) return [b];
+  return command === undefined ? parts : parts.map((x) => ({ ...x, meta: { ...x.meta, 'shell.command': command } }));
+}
 
 /** The format a command's output is certainly in; undefined means sniff it. */
 export function formatForCommand(command: string): string | undefined {
@@ -48,14 +77,14 @@ export const transcript: Container = {
         cur.lines.push(l);
         continue;
       }
-      if (cur.lines.length > 0) blocks.push(cur);
+      if (cur.lines.length > 0) blocks.push(...outputBlocks(cur));
       blocks.push({ lines: [l], format: 'shell-prompt' });
       cur = { lines: [] as Line[], meta: { 'shell.command': p.command } };
       const forced = formatForCommand(p.command);
       if (forced) cur.format = forced;
       else cur.fallback = 'shell-prompt'; // output no format claims is kept as `shell.output`
     }
-    if (cur.lines.length > 0) blocks.push(cur);
+    if (cur.lines.length > 0) blocks.push(...outputBlocks(cur));
     return blocks;
   },
 };

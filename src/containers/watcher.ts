@@ -1,5 +1,5 @@
 // The watcher container: a log a monitoring loop wrote, a `date` line (any common form) before
-// each round of `top -b -n1`, `free -m`, `ps ...` output. Each date line is a block of its own (a
+// each round of `top -b -n1`, `free -m`, `ps ...` output, or a `watch free -m` screen. Each date line is a block of its own (a
 // stamped `watcher.date` anchor); the output after it is cut where each snapshot starts, so a
 // round holding `top` then `free` gives one block per command.
 import { parseDateLine } from '../formats/watcher-date.js';
@@ -34,6 +34,7 @@ export const watcher: Container = {
   split(lines) {
     const blocks: Block[] = [];
     let cur: Block = { lines: [] };
+    let meta: Record<string, string> | undefined;
     const flush = (next: Block) => {
       if (cur.lines.length > 0) blocks.push(cur);
       cur = next;
@@ -43,14 +44,17 @@ export const watcher: Container = {
         cur.lines.push(l);
         continue;
       }
-      if (parseDateLine(l.text)) {
+      const d = parseDateLine(l.text);
+      if (d) {
         flush({ lines: [l], format: 'watcher-date' });
-        flush({ lines: [] as Line[] });
+        // `watch`'s header names the command, whose flags set the unit of what follows (`free -m`)
+        meta = d.command ? { 'shell.command': d.command } : undefined;
+        flush({ lines: [] as Line[], meta });
         continue;
       }
       const start = snapshotStart(l.text);
       // A top frame's own `PID USER ...` header does not start a `ps` block.
-      if (start && !(start === 'ps' && cur.format === 'top')) flush({ lines: [], format: start });
+      if (start && !(start === 'ps' && cur.format === 'top')) flush({ lines: [], format: start, meta });
       cur.lines.push(l);
     }
     flush({ lines: [] });
