@@ -12,12 +12,16 @@ export const lexer = moo.states({
     bracket: { match: /\[[^\]\s@]{1,64}@[^\]\s]{1,255}(?: [^\]]{0,1024})?\][#$]/, next: 'cmd' },
     // user@host:~$ top -b -n1 | root@host:/var/log# tail -n 50 syslog
     userhost: { match: /[A-Za-z0-9._-]{1,64}@[A-Za-z0-9._-]{1,255}:[^\s#$]{0,1024}[#$]/, next: 'cmd' },
-    // user@host ~ $ free -m (Gentoo)
-    userhostsp: { match: /[A-Za-z0-9._-]{1,64}@[A-Za-z0-9._-]{1,255} [~/][^\s#$]{0,1024} [#$]/, next: 'cmd' },
+    // user@host ~ $ free -m (Gentoo) | root@host /v/l/pt-stalk# ls | root@host ~/x [1]# (fish, last status)
+    userhostsp: { match: /[A-Za-z0-9._-]{1,64}@[A-Za-z0-9._-]{1,255} [~/][^\s#$>]{0,1024}(?: \[\d{1,3}\])? ?[#$>]/, next: 'cmd' },
     // linux-ab12:~ # free -m (SUSE)
     hostcwd: { match: /[A-Za-z0-9._-]{1,255}:[~/][^\s#$]{0,1024} [#$]/, next: 'cmd' },
-    // $ free -m | # cat /proc/meminfo
-    bare: { match: /[#$]/, next: 'cmd' },
+    // 0.01s$ initctl status mysql-5.6 (a Travis CI log: the step's duration, then the prompt)
+    timed: { match: /\d{1,6}\.\d\ds\$/, next: 'cmd' },
+    // ➜  ~ git:(main) free -m (oh-my-zsh): the arrow, then the directory words are the command's
+    arrow: { match: /\u279c/, next: 'cmd' },
+    // $ free -m | # cat /proc/meminfo | > ./pt-mysql-summary
+    bare: { match: /[#$>]/, next: 'cmd' },
   },
   cmd: {
     sp: /[ \t]+/,
@@ -37,8 +41,11 @@ line -> named                            {% (d) => ({ prompt: d[0] }) %}
       | named %rest                      {% (d) => ({ prompt: d[0], command: d[1].index }) %}
 # $ free -m
       | %bare %sp %rest                  {% (d) => ({ prompt: d[0].index, command: d[2].index, bare: true }) %}
+# ➜ ps --sort size
+      | %arrow %sp %rest                 {% (d) => ({ prompt: d[0].index, command: d[2].index, bare: true }) %}
 
 named -> %bracket                        {% (d) => d[0].index %}
        | %userhost                       {% (d) => d[0].index %}
        | %userhostsp                     {% (d) => d[0].index %}
        | %hostcwd                        {% (d) => d[0].index %}
+       | %timed                          {% (d) => d[0].index %}

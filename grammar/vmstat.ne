@@ -15,7 +15,8 @@ export const lexer = moo.compile({
   // -----------memory---------- | ---swap-- | --procs--
   dashed: /-+[a-z]+-+/,
   kUnit: /K(?= )/,
-  word: /[A-Za-z][A-Za-z-]*/,
+  // swpd | buff | ad0 (a FreeBSD disk column)
+  word: /[A-Za-z][A-Za-z0-9-]*/,
 });
 %}
 @lexer lexer

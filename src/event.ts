@@ -157,6 +157,12 @@ export interface EventDataMap {
   'ptstalk.sample': { epoch: number; collector?: string; offset_minutes?: number };
   /** A pt-stalk sample no format reads (`-df`, `-procvmstat`, `-processlist`, ...), folded whole. */
   'ptstalk.data': { collector?: string; prefix?: string };
+  /** A section of a Percona Toolkit report (pt-summary, pt-mysql-summary, pt-sift), folded whole;
+   * pt-summary's `# Memory` section is a `snapshot.free` instead. */
+  'report.section': { tool: string; section: string };
+  /** pt-stalk's own log line (`2014_10_19_12_51_02 Collect 1 triggered`: its --log, `-trigger`,
+   * its terminal), stamped in the host's local time; `Check results:` lines give the trigger. */
+  'ptstalk.log': { collector?: string; variable?: string; value?: number; matched?: boolean };
 }
 
 export type EventKind = keyof EventDataMap;
@@ -190,7 +196,9 @@ const KIND_SET: Record<EventKind, true> = {
   'phpfpm.log': true,
   'phpfpm.max_children': true,
   'ptstalk.data': true,
+  'ptstalk.log': true,
   'ptstalk.sample': true,
+  'report.section': true,
   'shell.command': true,
   'shell.output': true,
   'snapshot.free': true,

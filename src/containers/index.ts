@@ -5,6 +5,7 @@
 import type { Line } from '../read/lines.js';
 import { syslogContainer } from './syslog.js';
 import { ptStalk } from './pt-stalk.js';
+import { ptSummaryContainer } from './pt-summary.js';
 import { transcript } from './transcript.js';
 import { watcher } from './watcher.js';
 
@@ -41,8 +42,9 @@ export interface Container {
   split(lines: Line[], path: string): Block[];
 }
 
-// pt-stalk first (its file names are certain), then prompts, then syslog mixes, then `date` lines.
-export const CONTAINERS: readonly Container[] = [ptStalk, transcript, syslogContainer, watcher];
+// pt-stalk first (its file names are certain), then prompts, then Percona Toolkit reports, then
+// syslog mixes, then `date` lines.
+export const CONTAINERS: readonly Container[] = [ptStalk, transcript, ptSummaryContainer, syslogContainer, watcher];
 
 export function detectContainer(window: readonly string[], path: string): Container | null {
   return CONTAINERS.find((c) => c.detect(window, path)) ?? null;

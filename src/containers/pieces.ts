@@ -8,6 +8,9 @@ import type { Block, Splitter } from './index.js';
 /** Lines a piece of a block holds at most before it goes out. */
 export const PIECE_LINES = 2048;
 
+/** Piece keys are unique in the process (a container may run another's splitter inside it). */
+let nextKey = 0;
+
 /**
  * A contiguous container's blocks, line by line: `open` starts a block (the one before is
  * complete), `add` appends to the open block (a block without format or meta when none is open).
@@ -15,7 +18,6 @@ export const PIECE_LINES = 2048;
 export class BlockStream {
   private cur: Block | null = null;
   private sent = false;
-  private next = 0;
   private out: Block[] = [];
 
   /** The block being filled (its format, meta), if any. */
@@ -35,7 +37,7 @@ export class BlockStream {
     const cur = this.cur as Block;
     cur.lines.push(l);
     if (cur.lines.length >= PIECE_LINES) {
-      cur.key ??= `piece ${this.next++}`;
+      cur.key ??= `piece ${nextKey++}`;
       this.out.push({ ...cur, lines: cur.lines, more: true });
       cur.lines = [];
       this.sent = true;

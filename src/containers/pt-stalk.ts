@@ -1,5 +1,6 @@
 // The pt-stalk container: files named `<YYYY_MM_DD_HH_MM_SS>-<collector>` (the prefix may sit
-// anywhere in the base name) or starting with a `TS <epoch>` separator. Each TS line is a block
+// anywhere in the base name; a date-only prefix with one of pt-stalk's collector names) or
+// starting with a `TS <epoch>` separator. Each TS line is a block
 // of its own (a stamped `ptstalk.sample` anchor); each sample after it is a block in the
 // collector's format (`-top` → top, `-meminfo` → meminfo, ...) or folded by the `pt-stalk` format.
 import path from 'node:path';
@@ -8,6 +9,14 @@ import type { Block, Container } from './index.js';
 import { BlockStream, wholeBlocks } from './pieces.js';
 
 const PREFIX = /(\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d)-([A-Za-z0-9_-]{1,64})$/;
+/** A `--prefix` that is only a date (`2011_12_05-df`): trusted with pt-stalk's own collector names. */
+const DATE_PREFIX = /(\d{4}_\d\d_\d\d)-([a-z0-9_-]{2,32})$/;
+const COLLECTORS = new Set(
+  ('df disk-space diskstats hostname innodbstatus1 innodbstatus2 interrupts iostat iostat-overall lock-waits log_error lsof ' +
+    'meminfo mpstat mpstat-overall mutex-status1 mutex-status2 mysqladmin netstat netstat_s numastat opentables1 opentables2 ' +
+    'output pmap processlist processlist1 processlist2 procstat procvmstat ps ps-locks-transactions slabinfo slave-status ' +
+    'stacktrace sysctl top transactions trigger variables vmstat vmstat-overall dmesg').split(' '),
+);
 
 /** Collectors whose output a snapshot format reads. */
 const FORMAT_OF: Record<string, string> = { top: 'top', meminfo: 'meminfo', ps: 'ps', vmstat: 'vmstat', 'vmstat-overall': 'vmstat' };
@@ -23,7 +32,9 @@ export interface PtStalkName {
 export function ptStalkName(file: string): PtStalkName | null {
   const base = path.basename(file).replace(/\.(?:log|txt|out)$/i, '');
   const m = PREFIX.exec(base);
-  return m ? { prefix: m[1], collector: m[2] } : null;
+  if (m) return { prefix: m[1], collector: m[2] };
+  const d = DATE_PREFIX.exec(base);
+  return d && COLLECTORS.has(d[2]) ? { prefix: d[1], collector: d[2] } : null;
 }
 
 /** What a sample block is read as: the collector's format, or sniffed / folded by `pt-stalk`. */

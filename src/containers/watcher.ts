@@ -1,5 +1,5 @@
 // The watcher container: a log a monitoring loop wrote, a `date` line (any common form) before
-// each round of `top -b -n1`, `free -m`, `ps ...` output. Each date line is a block of its own (a
+// each round of `top -b -n1`, `free -m`, `ps ...` output, or a `watch free -m` screen. Each date line is a block of its own (a
 // stamped `watcher.date` anchor); the output after it is cut where each snapshot starts, so a
 // round holding `top` then `free` gives one block per command.
 import { parseDateLine } from '../formats/watcher-date.js';
@@ -34,16 +34,20 @@ export const watcher: Container = {
   },
   splitter() {
     const bs = new BlockStream();
+    let meta: Record<string, string> | undefined;
     return {
       push(l) {
+        const d = isBlank(l.text) ? null : parseDateLine(l.text);
         if (isBlank(l.text)) bs.add(l);
-        else if (parseDateLine(l.text)) {
+        else if (d) {
           bs.open({ format: 'watcher-date' }, l);
-          bs.open({});
+          // `watch`'s header names the command, whose flags set the unit of what follows (`free -m`)
+          meta = d.command ? { 'shell.command': d.command } : undefined;
+          bs.open(meta ? { meta } : {});
         } else {
           const start = snapshotStart(l.text);
           // A top frame's own `PID USER ...` header does not start a `ps` block.
-          if (start && !(start === 'ps' && bs.current?.format === 'top')) bs.open({ format: start });
+          if (start && !(start === 'ps' && bs.current?.format === 'top')) bs.open(meta ? { format: start, meta } : { format: start });
           bs.add(l);
         }
         return bs.take();

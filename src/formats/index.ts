@@ -5,6 +5,7 @@ import { kernel } from './kernel.js';
 import { mysqlError } from './mysql-error.js';
 import { phpFpm } from './php-fpm.js';
 import { ptStalk } from './pt-stalk.js';
+import { ptSummary } from './pt-summary.js';
 import { shellPrompt } from './shell-prompt.js';
 import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
 import { syslog } from './syslog.js';
@@ -26,6 +27,7 @@ export const FORMATS: readonly Format[] = [
   shellPrompt,
   watcherDate,
   ptStalk,
+  ptSummary,
 ];
 
 export function formatById(id: string): Format | undefined {

@@ -10,6 +10,7 @@ type Role = 'pid' | 'user' | 'command' | 'rss' | 'vsz';
 const ROLES: Record<string, Role> = {
   PID: 'pid',
   USER: 'user',
+  USERNAME: 'user', // BSD top
   UID: 'user',
   RUSER: 'user',
   COMMAND: 'command',
@@ -24,6 +25,7 @@ const ROLES: Record<string, Role> = {
   VIRT: 'vsz',
   VSZ: 'vsz',
   VSIZE: 'vsz',
+  SIZE: 'vsz', // BSD top: the virtual size
 };
 
 export interface Columns {

@@ -31,7 +31,7 @@ export interface Prompt {
 const KNOWN = new Set(
   ('free top htop atop ps pstree pmap smem vmstat iostat mpstat pidstat sar dstat slabtop uptime date cat tail tailf head less more ' +
     'grep egrep fgrep zgrep zcat zless dmesg journalctl service systemctl chkconfig mysql mysqladmin mysqld mysqld_safe mysqldump ' +
-    'ls ll df du cd echo watch pt-stalk pt-summary pt-mysql-summary php-fpm php-fpm7 nginx apachectl kill pkill killall uname hostname ' +
+    'ls ll df du cd echo watch pt-stalk pt-summary pt-mysql-summary pt-sift pt-mext pt-pmp pt-diskstats numastat numactl initctl php-fpm php-fpm7 nginx apachectl kill pkill killall uname hostname ' +
     'who w last sysctl ulimit sed awk sort uniq wc find docker kubectl lsof netstat ss ip ifconfig crontab swapon swapoff sync ' +
     'yum dnf apt apt-get rpm dpkg reboot shutdown strace php sh bash vi vim nano export env').split(' '),
 );
@@ -71,7 +71,9 @@ export function looksLikeCommand(command: string, hash: boolean): boolean {
 }
 
 const BRACKET = /^\[([^\]\s@]+)@([^\]\s]+)(?: ([^\]]*))?\]/;
-const USERHOST = /^([^@\s]+)@([^:\s]+)[: ]\s?([^\s#$]*)/;
+const USERHOST = /^([^@\s]+)@([^:\s]+)[: ]\s?([^\s#$>]*)/;
+/** oh-my-zsh's `➜  ~ git:(main) ✗ free -m`: the directory and git words before the command. */
+const ZSH_DIR = /^\S+ (?:git:\([^)\s]*\) )?(?:\u2717 )?/;
 const HOSTCWD = /^([^:\s]+):(\S*)/;
 
 /** The prompt of a line, or null when the line is not one. */
@@ -85,10 +87,19 @@ export function parsePrompt(text: string): Prompt | null {
   if (!t || !shape) return null;
   const command = shape.command !== undefined ? t.tokens[shape.command].text.trim() : '';
   const tok = t.tokens[shape.prompt];
+  if (tok.type === 'arrow') {
+    // The directory word is there unless the paste dropped it: the command is what looks typed.
+    if (looksLikeCommand(command, false)) return { command, named: false };
+    const m = ZSH_DIR.exec(command);
+    const rest = m ? command.slice(m[0].length) : '';
+    return rest !== '' && looksLikeCommand(rest, false) ? { command: rest, named: false, cwd: m?.[0].split(' ')[0] } : null;
+  }
   if (shape.bare) {
-    return looksLikeCommand(command, tok.text === '#') ? { command, named: false } : null;
+    // `$ ` takes any known command; `# ` (a comment) and `> ` (a quote) only typed-looking ones
+    return looksLikeCommand(command, tok.text !== '$') ? { command, named: false } : null;
   }
   const p: Prompt = { command, named: true };
+  if (tok.type === 'timed') return p; // a CI log's `0.01s$`: no user, host or directory
   const m = tok.type === 'bracket' ? BRACKET.exec(tok.text) : tok.type === 'hostcwd' ? null : USERHOST.exec(tok.text);
   if (m) {
     p.user = m[1];
@@ -157,5 +168,10 @@ export const shellPrompt: Format = {
     '$ free -m',
     '# cat /proc/meminfo',
     'linux-ab12:~ # free -m',
+    'root@masami-L /v/l/pt-stalk# cat 2024_05_28_21_10_40-df',
+    'root@masami-L /e/percona-toolkit [1]# pt-stalk --variable=Threads_connected',
+    '0.01s$ initctl status mysql-5.6',
+    '\u279c ps --sort size',
+    '> ./pt-mysql-summary',
   ],
 };

@@ -23,8 +23,9 @@ export interface SyslogLine {
 
 
 const BSD = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) /;
-// Another locale's month: letters (`avril`, `Mär`, `апр`, `janv.`) or a number and 月 / 월.
-const LOCAL_BSD = /^(\p{L}{2,8}\.?|\d{1,2}[月월]) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) /u;
+// Another locale's month: letters (`avril`, `Mär`, `апр`, `janv.`) or a number and 月 / 월, which
+// `%b` pads to the width of two digits (journalctl in ko_KR prints ` 9월 06 09:48:20`).
+const LOCAL_BSD = /^(\p{L}{2,8}\.?| ?\d{1,2}[月월]) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) /u;
 // OpenWrt logread: `Sat Jan 25 09:40:15 2020 kern.err kernel: `
 const LOGREAD = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) /;
 const FACILITY = /^[a-z]{2,8}\d?\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug)$/;
@@ -47,7 +48,7 @@ export function parseSyslog(text: string): SyslogLine | null {
   const b = BSD.exec(text) ?? LOCAL_BSD.exec(text);
   const r = b ? null : LOGREAD.exec(text);
   if (b) {
-    const month = monthOf(b[1]);
+    const month = monthOf(b[1].trimStart());
     if (!month) return null;
     stamp = { month, day: Number(b[2]), hour: Number(b[3]), minute: Number(b[4]), second: Number(b[5]) };
     len = b[0].length;

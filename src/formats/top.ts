@@ -33,7 +33,7 @@ export const topShapes = shapeParser<Shape>(grammar, lexer);
 
 const HEADER = /^top - \d{1,2}:\d\d:\d\d up /;
 const SUMMARY = /^(?:(?:Tasks|Threads): +\d|%?C(?:pu|PU)\(s\): |(?:[KMGTPE]iB +)?(?:Mem|Spch|Swap) *: +[\d.,]+k? total,|Mem: \d+K used, \d+K free, )/;
-const TABLE = /^ *PID +(?:USER +PR +NI +VIRT +RES\b|PPID +USER +STAT +VSZ +%VSZ +(?:CPU +)?%CPU +COMMAND)/;
+const TABLE = /^ *PID +(?:USER +PR +NI +VIRT +RES\b|USERNAME +(?:THR +)?PRI +NICE +SIZE +RES\b|PPID +USER +STAT +VSZ +%VSZ +(?:CPU +)?%CPU +COMMAND)/;
 const BB_MEM = /^Mem: \d+K used, \d+K free, \d+K shrd, /;
 const BB_LOAD = /^Load average: (\d+\.\d+) (\d+\.\d+) (\d+\.\d+) (\d+)\/(\d+)/;
 

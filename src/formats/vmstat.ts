@@ -25,11 +25,12 @@ interface Shape {
 
 export const vmstatShapes = shapeParser<Shape>(grammar, lexer);
 
-const GROUPS = /^ *(?:--time-- +)?-*procs -+/;
-const COLUMNS = /^ *r +b +swpd +free\b/;
+// FreeBSD: ` procs      memory      page ...` over `r b w     avm    fre ...` (KiB)
+const GROUPS = /^ *(?:--time-- +)?-*procs(?: -+| {2,}memory {2,}page)/;
+const COLUMNS = /^ *r +b +(?:swpd +free|w +avm +fre)\b/;
 const LISTING = /^ *\d+ K (?:total|used|active|inactive|free|buffer) memory$|^ *\d+ K (?:swap cache|total swap|used swap|free swap)$/;
 
-const TABLE_FIELDS: Record<string, keyof MemoryTotals> = { free: 'free_bytes', buff: 'buffers_bytes', cache: 'cached_bytes' };
+const TABLE_FIELDS: Record<string, keyof MemoryTotals> = { free: 'free_bytes', fre: 'free_bytes', buff: 'buffers_bytes', cache: 'cached_bytes' };
 const LISTING_FIELDS: Record<string, keyof MemoryTotals> = {
   'total memory': 'total_bytes',
   'used memory': 'used_bytes',
@@ -101,9 +102,11 @@ class Vmstat implements BlockReader {
     if (s.columns) {
       if (this.columns.length > 0) return false;
       const names = s.columns.map((i) => t.tokens[i].text);
+      // FreeBSD's group line has words where Linux has dashes: ` procs      memory      page`
+      if (names[0] === 'procs' && !this.groups) return (this.groups = true);
       if (names[0] !== 'r' || names[1] !== 'b') return false;
       this.utc = names[names.length - 1] === 'UTC';
-      this.columns = names.filter((n) => /^[a-z]+$/.test(n));
+      this.columns = names.filter((n) => /^[a-z][a-z0-9]*$/.test(n));
       return true;
     }
     const values = (s.values ?? []).map((i) => Number(t.tokens[i].text));
@@ -141,6 +144,7 @@ class Vmstat implements BlockReader {
   }
 
   close(): void {
+    if (this.ev.src.lines === 0) return; // the line that opened the block was not a vmstat line after all
     const d = this.data;
     if (Object.keys(this.memory).length > 0) d.memory = this.memory;
     d.raw = this.raw;

@@ -1,5 +1,5 @@
-// Adapter for the `date` line of a watcher script (or a transcript's `date` command): each becomes
-// one stamped `watcher.date` event, the anchor that dates the snapshots after it. A zone
+// Adapter for the `date` line of a watcher script (or a transcript's `date` command, or `watch`'s
+// header): each becomes one stamped `watcher.date` event, the anchor that dates the snapshots after it. A zone
 // abbreviation is kept but never used (CST is China or US Central): --tz decides; numeric
 // offsets (`-R`, `-Is`) and epoch seconds are exact.
 import type { EventTime, RawStamp } from '../event.js';
@@ -37,6 +37,8 @@ export interface DateLine {
   stamp?: RawStamp;
   /** The zone abbreviation as printed (`CST`), never used to place the time. */
   zone?: string;
+  /** `watch`'s header: the command whose output follows (`free -m`). */
+  command?: string;
 }
 
 function offsetOf(z: string): number | undefined {
@@ -59,8 +61,31 @@ function clockOf(text: string, ampm: string | undefined): { hour: number; minute
   return { hour, minute, second };
 }
 
-/** Parse a `date` line, or null when the line is not one. */
+const INTERVAL = /^\d{1,5}(?:\.\d{1,3})?$/;
+const WEEKDAY = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) /;
+
+/**
+ * `watch`'s header, `Every 2.0s: free -m` then (right-aligned) `host: Sun Jun 30 07:34:15 2019`
+ * (procps-ng 3.3.10+ names the host): its date dates the output below it, in the host's zone.
+ */
+function parseWatchHeader(text: string): DateLine | null {
+  const colon = text.indexOf('s: ', 6);
+  if (colon < 0 || !INTERVAL.test(text.slice(6, colon))) return null;
+  const rest = text.slice(colon + 3);
+  const gap = rest.indexOf('  ');
+  if (gap < 0) return null;
+  let tail = rest.slice(gap).trim();
+  if (!WEEKDAY.test(tail)) {
+    const host = tail.indexOf(': ');
+    tail = host > 0 ? tail.slice(host + 2) : '';
+  }
+  const d = tail.length <= 40 && WEEKDAY.test(tail) ? parseDateLine(tail) : null;
+  return d?.stamp ? { ...d, form: 'watch', command: rest.slice(0, gap).trim() } : null;
+}
+
+/** Parse a `date` line (or `watch`'s header), or null when the line is not one. */
 export function parseDateLine(text: string): DateLine | null {
+  if (text.startsWith('Every ') && text.length <= 4096) return parseWatchHeader(text);
   const trimmed = text.trim();
   if (trimmed.length < 10 || trimmed.length > 120) return null;
   const t = dateShapes.lex(trimmed);
@@ -149,5 +174,6 @@ export const watcherDate: Format = {
     '1463827681',
     '2016年 05月 21日 星期六 18:48:01 CST',
     '===== Sat May 21 18:48:01 CST 2016 =====',
+    'Every 2.0s: free -m                                                           Mon Jun 27 04:21:26 2022',
   ],
 };

@@ -27,6 +27,7 @@ const DATA_KEY: Partial<Record<EventKind, string>> = {
   'watcher.date': 'watcher',
   'ptstalk.sample': 'pt_stalk',
   'ptstalk.data': 'pt_stalk',
+  'ptstalk.log': 'pt_stalk',
 };
 
 const datasets = new Map<string, string>();

@@ -9,7 +9,7 @@ import { hostOffsetNote, prefixInstant } from './prefix.js';
 /** Kinds whose stamped time dates what follows them in their file. */
 export const ANCHORS: ReadonlySet<string> = new Set(['watcher.date', 'ptstalk.sample']);
 /** Kinds whose time is when they were printed, so they bound what was printed before them. */
-const LIVE = new Set<string>([...SNAPSHOT_KINDS, ...ANCHORS, 'ptstalk.data', 'shell.command']);
+const LIVE = new Set<string>([...SNAPSHOT_KINDS, ...ANCHORS, 'ptstalk.data', 'ptstalk.log', 'report.section', 'shell.command']);
 
 function unplaced(e: Event): boolean {
   return !Number.isFinite(e.time.ms) && e.pending?.stamp === undefined && e.pending?.uptime_seconds === undefined;
@@ -17,7 +17,8 @@ function unplaced(e: Event): boolean {
 
 /** `the \`date\` line at line 3`, `the TS line at line 1`: for notes. */
 export function anchorName(a: Event): string {
-  return a.kind === 'ptstalk.sample' ? `the TS line at line ${a.src.line}` : `the \`date\` line at line ${a.src.line}`;
+  if (a.kind === 'ptstalk.sample') return `the TS line at line ${a.src.line}`;
+  return a.kind === 'watcher.date' && a.data.form === 'watch' ? `the \`watch\` header at line ${a.src.line}` : `the \`date\` line at line ${a.src.line}`;
 }
 
 /** `list` is one file's events in line order. */
