@@ -31,8 +31,11 @@ export interface SplitOptions {
   skipSeq(n: number): number;
 }
 
-/** The smallest file worth cutting: below it, starting a worker costs more than it saves. */
-export const MIN_SPLIT_BYTES = 8 * 1024 * 1024;
+/**
+ * The smallest file worth cutting: below it, a worker's start and its second JIT warm-up cost more
+ * than it saves (measured: 36 MB whole 0.50 s vs in parts 0.58 s; 97 MB 0.95 s vs 0.85 s).
+ */
+export const MIN_SPLIT_BYTES = 64 * 1024 * 1024;
 /** This thread's share of the file: it starts reading at once, the workers first load the code. */
 const OWN_SHARE = 0.52;
 
