@@ -65,13 +65,16 @@ for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) smallTool.push(measur
 // --each: two equal bundles (copies of the smaller input) against one, interleaved
 const eachDir = path.join(dataDir, 'each');
 mkdirSync(eachDir, { recursive: true });
-const bundles = ['a', 'b'].map((b) => {
-  const dir = path.join(eachDir, b);
-  mkdirSync(dir, { recursive: true });
-  const f = path.join(dir, 'mysqld.err');
-  if (!existsSync(f) || statSync(f).size !== statSync(small).size) copyFileSync(small, f);
-  return dir;
-});
+/** Bundles (folders) holding a copy of the smaller input each. */
+const bundlesOf = (names) =>
+  names.map((b) => {
+    const dir = path.join(eachDir, b);
+    mkdirSync(dir, { recursive: true });
+    const f = path.join(dir, 'mysqld.err');
+    if (!existsSync(f) || statSync(f).size !== statSync(small).size) copyFileSync(small, f);
+    return dir;
+  });
+const bundles = bundlesOf(['a', 'b']);
 const each = (dirs) => [path.join(root, 'bin', 'oomtrail.js'), ...dirs, '--each', '--format', 'json', '--tz', 'UTC', '--no-progress'];
 const eachOne = [];
 const eachTwo = [];
@@ -80,13 +83,7 @@ for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
   eachTwo.push(measure(each(bundles)));
 }
 // --each --format ndjson: every event of every bundle streams out; peak RSS for 2 and 6 bundles
-const moreBundles = ['c', 'd', 'e', 'f'].map((b) => {
-  const dir = path.join(eachDir, b);
-  mkdirSync(dir, { recursive: true });
-  const f = path.join(dir, 'mysqld.err');
-  if (!existsSync(f) || statSync(f).size !== statSync(small).size) copyFileSync(small, f);
-  return dir;
-});
+const moreBundles = bundlesOf(['c', 'd', 'e', 'f']);
 const ndjsonEach = (dirs) => [path.join(root, 'bin', 'oomtrail.js'), ...dirs, '--each', '--format', 'ndjson', '--tz', 'UTC', '--no-progress'];
 const ndjsonTwo = measure(ndjsonEach(bundles), true);
 const ndjsonSix = measure(ndjsonEach([...bundles, ...moreBundles]), true);

@@ -3,7 +3,7 @@
 // size that carry its key (one parser reads all the pieces of a key, sniffed from the first ones).
 // `wholeBlocks` joins the pieces again, for the tests and tools that want blocks at once.
 import type { Line } from '../read/lines.js';
-import type { Block, Splitter } from './index.js';
+import type { Block, Container, Splitter } from './index.js';
 
 /** Lines a piece of a block holds at most before it goes out. */
 export const PIECE_LINES = 2048;
@@ -53,6 +53,12 @@ export class BlockStream {
     else if (cur.lines.length > 0) this.out.push({ ...cur, key: undefined, more: undefined });
   }
 
+  /** The file ended: the open block is complete; all that is left. */
+  finish(): Block[] {
+    this.close();
+    return this.take();
+  }
+
   /** The blocks (and pieces) completed since the last call. */
   take(): Block[] {
     const out = this.out;
@@ -84,4 +90,9 @@ export function wholeBlocks(s: Splitter, lines: readonly Line[]): Block[] {
   for (const l of lines) take(s.push(l));
   take(s.end());
   return out.filter((b) => b.lines.length > 0);
+}
+
+/** A container from its splitter: `split` (whole blocks at once) is the splitter's pieces joined. */
+export function streamed(c: Omit<Container, 'split'>): Container {
+  return { ...c, split: (lines, file) => wholeBlocks(c.splitter(file), lines) };
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseTs } from '../formats/pt-stalk.js';
 import type { Block, Container } from './index.js';
-import { BlockStream, wholeBlocks } from './pieces.js';
+import { BlockStream, streamed } from './pieces.js';
 
 const PREFIX = /(\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d)-([A-Za-z0-9_-]{1,64})$/;
 /** A `--prefix` that is only a date (`2011_12_05-df`): trusted with pt-stalk's own collector names. */
@@ -48,7 +48,7 @@ function sampleProps(name: PtStalkName | null, meta: Record<string, string> | un
   return b;
 }
 
-export const ptStalk: Container = {
+export const ptStalk: Container = streamed({
   id: 'pt-stalk',
   detect(window, file) {
     if (ptStalkName(file)) return true;
@@ -70,12 +70,8 @@ export const ptStalk: Container = {
         return bs.take();
       },
       end() {
-        bs.close();
-        return bs.take();
+        return bs.finish();
       },
     };
   },
-  split(lines, file) {
-    return wholeBlocks(this.splitter(file), lines);
-  },
-};
+});

@@ -5,7 +5,7 @@
 import { parseReportLine, reportScore } from '../formats/pt-summary.js';
 import { type Line, isBlank } from '../read/lines.js';
 import type { Container } from './index.js';
-import { BlockStream, wholeBlocks } from './pieces.js';
+import { BlockStream, streamed } from './pieces.js';
 
 /** Sections whose body a snapshot format reads. */
 const BODY_FORMAT: Record<string, string> = { 'Top Processes': 'top', vmstat: 'vmstat' };
@@ -18,7 +18,7 @@ function toolOf(text: string): string | undefined {
   return undefined;
 }
 
-export const ptSummaryContainer: Container = {
+export const ptSummaryContainer: Container = streamed({
   id: 'pt-summary',
   detect(window) {
     return reportScore(window) > 0;
@@ -67,7 +67,4 @@ export const ptSummaryContainer: Container = {
       },
     };
   },
-  split(lines, file) {
-    return wholeBlocks(this.splitter(file), lines);
-  },
-};
+});

@@ -5,7 +5,7 @@ import { formatById } from '../formats/index.js';
 import { parseSyslog } from '../formats/syslog-prefix.js';
 import type { Line } from '../read/lines.js';
 import type { Block, Container, Splitter } from './index.js';
-import { PIECE_LINES, wholeBlocks } from './pieces.js';
+import { PIECE_LINES, streamed } from './pieces.js';
 
 type Family = 'kernel' | 'mysql' | 'php-fpm' | 'other';
 
@@ -77,4 +77,4 @@ function splitter(): Splitter {
   };
 }
 
-export const syslogContainer: Container = { id: 'syslog', detect, splitter, split: (lines) => wholeBlocks(splitter(), lines) };
+export const syslogContainer: Container = streamed({ id: 'syslog', detect, splitter });

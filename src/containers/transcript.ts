@@ -6,7 +6,7 @@
 import { parsePrompt } from '../formats/shell-prompt.js';
 import { type Line, isBlank } from '../read/lines.js';
 import type { Block, Container, Splitter } from './index.js';
-import { BlockStream, wholeBlocks } from './pieces.js';
+import { BlockStream, streamed } from './pieces.js';
 import { ptStalk, ptStalkName } from './pt-stalk.js';
 import { watcher } from './watcher.js';
 import { ptSummaryContainer } from './pt-summary.js';
@@ -60,7 +60,7 @@ export function formatForCommand(command: string): string | undefined {
   }
 }
 
-export const transcript: Container = {
+export const transcript: Container = streamed({
   id: 'transcript',
   detect(window) {
     return window.some((t) => parsePrompt(t) !== null);
@@ -128,7 +128,4 @@ export const transcript: Container = {
       },
     };
   },
-  split(lines, file) {
-    return wholeBlocks(this.splitter(file), lines);
-  },
-};
+});

@@ -5,7 +5,7 @@
 import { parseDateLine } from '../formats/watcher-date.js';
 import { isBlank } from '../read/lines.js';
 import type { Container } from './index.js';
-import { BlockStream, wholeBlocks } from './pieces.js';
+import { BlockStream, streamed } from './pieces.js';
 
 const STARTS: readonly [RegExp, string][] = [
   [/^top - \d/, 'top'],
@@ -22,7 +22,7 @@ export function snapshotStart(text: string): string | undefined {
   return undefined;
 }
 
-export const watcher: Container = {
+export const watcher: Container = streamed({
   id: 'watcher',
   detect(window) {
     // A date line followed closely by the start of a snapshot, not any line that parses as a date.
@@ -53,12 +53,8 @@ export const watcher: Container = {
         return bs.take();
       },
       end() {
-        bs.close();
-        return bs.take();
+        return bs.finish();
       },
     };
   },
-  split(lines, file) {
-    return wholeBlocks(this.splitter(file), lines);
-  },
-};
+});
