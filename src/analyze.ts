@@ -10,7 +10,6 @@ import { counted } from './read/counted.js';
 import { expandInputs } from './read/sources.js';
 import { Clock } from './time/clock.js';
 import { dateEvents } from './time/dating.js';
-import { FOLDED_EVIDENCE } from './report/fold.js';
 import { Collector, type FoldedSummary } from './timeline/collect.js';
 import { byTime, inWindow, timeline, window } from './timeline/merge.js';
 import { OrderCheck } from './timeline/order.js';
@@ -147,9 +146,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const lookbackSeconds = opts.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
   // of the folded events the correlator reads only the latest server line (the server still spoke)
   // and the latest evidence of any kind (where the bundle's evidence ends, for incidents)
-  // and the earliest of each folded group of a kind it reads as evidence (php-fpm's max_children warnings)
-  const evidence = (folded?.groups ?? []).filter((g) => FOLDED_EVIDENCE.has(g.event.kind) && inWindow(g.event, since, until)).map((g) => g.event);
-  const extra = [...new Set([folded?.latestServerLine, folded?.latestEvidence, ...evidence])].filter((e): e is Event => e !== undefined && !ordered.includes(e));
+  // and the earliest folded event of each kind it reads as evidence, per pool (php-fpm's max_children warnings)
+  const extra = [...new Set([folded?.latestServerLine, folded?.latestEvidence, ...(folded?.firsts ?? [])])].filter((e): e is Event => e !== undefined && !ordered.includes(e));
   trace('dated and ordered');
   const findings = correlate(extra.length > 0 ? timeline([...ordered, ...extra]) : ordered, { lookbackSeconds });
   trace('correlated');

@@ -2,7 +2,7 @@
 // unreadable input, the rest still reported), --since/--until, --each over several bundles on
 // worker threads (through the built bin/oomtrail.js, as users run it), colour and progress rules.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -93,6 +93,14 @@ describe('exit codes', () => {
     const r = await cli(['-', '--tz', 'UTC', '-f', 'json', '--fail-on', 'mysql.ready'], {}, CLEAN_LOG);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).inputs[0]).toMatchObject({ path: '-', lines: 4, blank: 0, unrecognized: 0 });
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a report that cannot be written (a full disk) exits 2 with one line naming the file, for every path', async () => {
+    for (const args of [[SEED, ...SEED_ARGS], [SEED, ...SEED_ARGS, '-f', 'ndjson'], [SEED, clean, '--each', ...SEED_ARGS, '-f', 'ndjson'], [SEED, clean, '--each', ...SEED_ARGS]]) {
+      const r = await bin([...args, '-o', '/dev/full']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toEqual(['oomtrail: cannot write /dev/full: ENOSPC: no space left on device, write']);
+    }
   });
 
   it('usage errors exit 2 with one line and no stack', async () => {

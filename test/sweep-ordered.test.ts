@@ -62,4 +62,22 @@ describe('OrderedOutput', () => {
     await empty;
     expect(ended).toBe(true);
   });
+
+  it('after a failed write keeps the first error, writes nothing more and lets waiting producers go', async () => {
+    const written: string[] = [];
+    const out = new OrderedOutput(async (t) => {
+      if (t === 'boom') throw new Error('ENOSPC');
+      written.push(t);
+    }, 6);
+    await out.chunk(1, 'xxxx');
+    const waiting = out.chunk(1, 'yyyy');
+    await out.chunk(0, 'a');
+    await out.chunk(0, 'boom');
+    await out.chunk(0, 'b');
+    await waiting;
+    await out.end(0);
+    await out.end(1);
+    expect(written).toEqual(['a']);
+    expect((out.error as Error).message).toBe('ENOSPC');
+  });
 });

@@ -8,6 +8,7 @@ import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze, 
 import { FORMATS } from '../formats/index.js';
 import { REPORTERS, REPORT_FORMATS, type Report, type ReportFormat, buildReport } from '../report/index.js';
 import { ndjsonText } from '../report/ndjson.js';
+import { reasonOf } from '../read/errors.js';
 import { plain } from '../report/sanitize.js';
 import type { BundleJob } from '../sweep/job.js';
 import { Clock, ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
@@ -74,8 +75,11 @@ function parser(argv: string[]) {
     });
 }
 
+/** The report could not be written (a full disk, a closed pipe other than the reader leaving). */
+class WriteError extends Error {}
+
 async function write(out: Writable, text: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => out.write(text, (err) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) => out.write(text, (err) => (err ? reject(new WriteError(reasonOf(err))) : resolve())));
 }
 
 /** The timeline as NDJSON (report/ndjson.ts), written as it is made. */
@@ -148,6 +152,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const onBytes = progress ? progress.add : undefined;
     const color = format === 'text' && colorWanted(env, !args.out && (io.stdout as NodeJS.WriteStream).isTTY === true);
     const out = args.out ? createWriteStream(args.out) : io.stdout;
+    if (args.out) out.on('error', () => {}); // a write's callback reports it (as WriteError)
     let code: number;
     if (args.each) {
       // the pool runs bundles side by side: each reads its files whole; NDJSON streams each
@@ -180,6 +185,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     progress?.stop();
     if (err instanceof UsageError || err instanceof ZoneError) {
       io.stderr.write(`oomtrail: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof WriteError) {
+      io.stderr.write(`oomtrail: cannot write ${args.out ? plain(args.out) : 'the report'}: ${err.message}\n`);
       return 2;
     }
     const e = err as Error;

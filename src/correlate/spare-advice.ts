@@ -1,6 +1,7 @@
 // A lower pm.max_children can stop php-fpm from starting: with `pm = dynamic` it refuses a
 // pm.min/max_spare_servers above pm.max_children, and a pm.start_servers outside the spare range
-// (sapi/fpm/fpm/fpm_conf.c). So when pm.max_children is advised down, the spare settings of the
+// (sapi/fpm/fpm/fpm_conf.c; an unset or 0 pm.start_servers is derived from the spares it loads, so
+// it always fits). So when pm.max_children is advised down, the spare settings of the
 // pool's own config follow it, each with the rule it must meet. One pool only (sections of one
 // name merged, as php-fpm merges them): with several, the advised total does not say how each
 // pool's share is cut.
@@ -9,12 +10,12 @@ import { fpmPools } from './config-settings.js';
 import type { Advice } from './types.js';
 
 interface PoolSpares {
-  where: string;
+  /** Where each setting was read. */
+  where: Record<string, string>;
   min: number;
   max: number;
-  /** pm.start_servers, or php-fpm's default when unset: min + (max − min) / 2. */
-  start: number;
-  startSet: boolean;
+  /** pm.start_servers when set (> 0); unset or 0, php-fpm takes min + (max − min) / 2 of the spares it loads, which always fits. */
+  start: number | null;
 }
 
 function int(v: string | undefined): number | null {
@@ -33,7 +34,7 @@ function poolSpares(timeline: readonly Event[]): PoolSpares | null {
   // php-fpm compares the pm value without case; static and ondemand pools have no spares to check
   if ((s.pm ?? '').trim().toLowerCase() !== 'dynamic' || min === null || max === null) return null;
   const start = int(s['pm.start_servers']);
-  return { where: pools[0].where['pm.max_spare_servers'], min, max, start: start ?? min + Math.floor((max - min) / 2), startSet: start !== null };
+  return { where: pools[0].where, min, max, start: start !== null && start > 0 ? start : null };
 }
 
 /** The spare settings that must change for php-fpm to start with pm.max_children = `children`. */
@@ -48,7 +49,7 @@ export function spareAdvice(timeline: readonly Event[], children: number): Advic
       setting: 'pm.max_spare_servers',
       current: String(p.max),
       recommended: String(max),
-      reason: `with pm.max_children ${children}, php-fpm would refuse to start ("pm.min_spare_servers(${p.min}) and pm.max_spare_servers(${p.max}) cannot be greater than pm.max_children(${children})"); currently ${p.max} (${p.where}).`,
+      reason: `with pm.max_children ${children}, php-fpm would refuse to start ("pm.min_spare_servers(${p.min}) and pm.max_spare_servers(${p.max}) cannot be greater than pm.max_children(${children})"); currently ${p.max} (${p.where['pm.max_spare_servers']}).`,
     });
   }
   if (min < p.min) {
@@ -56,16 +57,16 @@ export function spareAdvice(timeline: readonly Event[], children: number): Advic
       setting: 'pm.min_spare_servers',
       current: String(p.min),
       recommended: String(min),
-      reason: `pm.min_spare_servers may be neither above pm.max_children (${children}) nor above pm.max_spare_servers (${max}), or php-fpm refuses to start; currently ${p.min} (${p.where}).`,
+      reason: `pm.min_spare_servers may be neither above pm.max_children (${children}) nor above pm.max_spare_servers (${max}), or php-fpm refuses to start; currently ${p.min} (${p.where['pm.min_spare_servers']}).`,
     });
   }
-  if (p.start < min || p.start > max) {
+  if (p.start !== null && (p.start < min || p.start > max)) {
     const start = Math.max(min, Math.min(p.start, max));
     out.push({
       setting: 'pm.start_servers',
-      current: p.startSet ? String(p.start) : null,
+      current: String(p.start),
       recommended: String(start),
-      reason: `php-fpm refuses to start when pm.start_servers is below pm.min_spare_servers (${min}) or above pm.max_spare_servers (${max}); currently ${p.start} (${p.startSet ? p.where : 'its default: min + (max − min) / 2 of the spare settings'}).`,
+      reason: `php-fpm refuses to start when pm.start_servers is below pm.min_spare_servers (${min}) or above pm.max_spare_servers (${max}); currently ${p.start} (${p.where['pm.start_servers']}).`,
     });
   }
   return out;

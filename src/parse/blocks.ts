@@ -18,6 +18,9 @@ export interface BlockEnv {
   broken(err: unknown, l: Line | null, ctx: FormatContext): LineParser;
 }
 
+/** Lines held before sniffing even if few are non-blank (a block of blank lines stays bounded). */
+const MAX_HELD = 4096;
+
 class BlockReader {
   private held: Line[] = [];
   private window: string[] = [];
@@ -38,7 +41,7 @@ class BlockReader {
       else {
         this.held.push(l);
         if (!isBlank(l.text)) this.window.push(l.text);
-        if (this.window.length >= this.env.sniffLines) this.start(null);
+        if (this.window.length >= this.env.sniffLines || this.held.length >= MAX_HELD) this.start(null);
       }
     }
   }

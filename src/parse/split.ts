@@ -172,6 +172,7 @@ export class SplitRead {
     const c = r.collection;
     const events = new Set<Event>(c.kept);
     for (const g of c.groups) events.add(g.event).add(g.last);
+    for (const e of c.firsts) events.add(e);
     const w = c.witnesses;
     for (const e of [w.lo, w.hi, w.older, ...w.recent, ...w.first.values()]) if (e) events.add(e);
     for (const e of events) {

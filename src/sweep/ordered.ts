@@ -1,7 +1,8 @@
 // Output of a sweep's bundles in input order while they are produced side by side: the bundle
 // whose turn it is writes through at once; a later one is held, up to a cap, and its producer
 // then waits for its turn; a later one that ends with output held waits for it to be written (so
-// its worker takes no new bundle: memory stays bounded however many bundles a sweep has).
+// its worker takes no new bundle: memory stays bounded however many bundles a sweep has). A failed
+// write stops the output (the first error is kept for the caller) but lets every producer finish.
 
 interface Held {
   chunks: string[];
@@ -14,8 +15,10 @@ interface Held {
 export class OrderedOutput {
   private turn = 0;
   private readonly held = new Map<number, Held>();
-  /** Writes happen one after another, in the order they were queued. */
+  /** Writes happen one after another, in the order they were queued; after a failed one, none. */
   private tail: Promise<void> = Promise.resolve();
+  /** The first write that failed: later chunks are dropped and every producer let go. */
+  error: unknown = null;
 
   constructor(
     private readonly write: (text: string) => Promise<void>,
@@ -25,6 +28,7 @@ export class OrderedOutput {
 
   /** A chunk of bundle `id`'s output; resolves when its producer may go on. */
   async chunk(id: number, text: string): Promise<void> {
+    if (this.error) return;
     if (id === this.turn) return this.queue(text);
     const h = this.holding(id);
     h.chunks.push(text);
@@ -62,7 +66,15 @@ export class OrderedOutput {
   }
 
   private queue(text: string): Promise<void> {
-    this.tail = this.tail.then(() => this.write(text));
+    this.tail = this.tail
+      .then(() => (this.error ? undefined : this.write(text)))
+      .catch((err: unknown) => {
+        this.error ??= err;
+        for (const h of this.held.values()) {
+          h.chunks = [];
+          for (const go of h.waiting.splice(0)) go();
+        }
+      });
     return this.tail;
   }
 }

@@ -47,12 +47,15 @@ export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {})
   };
   if (jobs.length <= 1 || !workersAvailable()) {
     for (let i = 0; i < jobs.length; i++) await inProcess(i);
+    if (out.error) throw out.error;
     return reports;
   }
   let next = 0;
   const runOne = (worker: Worker) =>
     new Promise<void>((resolve) => {
+      let dead = false;
       const feed = () => {
+        if (dead) return; // gone while its last bundle waited for its turn: takes no other
         if (next >= jobs.length) {
           resolve();
           return;
@@ -72,6 +75,7 @@ export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {})
         }
       });
       const fail = (reason: string) => {
+        dead = true;
         if (current >= 0 && !reports[current]) {
           reports[current] = failedReport(jobs[current], reason);
           void out.end(current);
@@ -95,5 +99,6 @@ export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {})
   }
   // jobs left when every worker died
   for (let i = 0; i < jobs.length; i++) if (!reports[i]) await inProcess(i);
+  if (out.error) throw out.error;
   return reports;
 }

@@ -4,7 +4,7 @@
 // dating stage gets "witnesses" (a file's earliest and latest stamped lines, the neighbours of a
 // line with no time), the correlator the latest server line, the report counts and zone offsets.
 import type { Event } from '../event.js';
-import { FOLDABLE, type Folded } from '../report/fold.js';
+import { FOLDABLE, FOLDED_EVIDENCE, type Folded } from '../report/fold.js';
 import { byTime, inWindow } from './merge.js';
 import { FOLD_TEXTS } from './texts.js';
 import { FileWitnesses, type PartWitnesses, untimed } from './witnesses.js';
@@ -33,6 +33,8 @@ export interface FoldedSummary {
   latestServerLine?: Event;
   /** The latest folded event that is evidence at all (not noise): where the bundle's evidence ends. */
   latestEvidence?: Event;
+  /** The earliest folded event of each kind the correlator reads, per pool (FOLDED_EVIDENCE). */
+  firsts: Event[];
 }
 
 /** A part of a file read apart (src/parse/split.ts): its kept events and what it folded. */
@@ -41,6 +43,7 @@ export type { PartWitnesses };
 export interface PartCollection {
   kept: Event[];
   groups: Group[];
+  firsts: Event[];
   offsets: Map<string, number>;
   /** Non-blank lines folded in. */
   lines: number;
@@ -63,6 +66,8 @@ export class Collector {
   private readonly groups = new Map<string, Group | Group[]>();
   private readonly lines = new Map<string, number>();
   private readonly offsets = new Map<string, { ms: number }>();
+  /** The earliest folded event per kind and pool of the kinds the correlator reads. */
+  private readonly firsts = new Map<string, Event>();
   private lastOffset: { name: string; at: { ms: number } } = { name: '', at: { ms: Number.NaN } };
   private file: FileWitnesses | null = null;
   private fileLines = 0;
@@ -106,6 +111,7 @@ export class Collector {
     }
     this.fileLines += e.src.lines;
     if (!this.inWindow(e)) return;
+    if (FOLDED_EVIDENCE.has(e.kind)) this.first(e);
     const g = this.group(e);
     if (g.event !== e) {
       g.count++;
@@ -124,6 +130,13 @@ export class Collector {
     }
     if (ms < at.ms) at.ms = ms;
   };
+
+  /** Keeps e if it is the earliest of its kind and pool (pools whose names differ in digits only fold into one group). */
+  private first(e: Event): void {
+    const key = `${e.kind}\u0000${(e.data as { pool?: string }).pool ?? ''}`;
+    const had = this.firsts.get(key);
+    if (!had || byTime(e, had) < 0) this.firsts.set(key, e);
+  }
 
   /** The group of e's line text; a new one (with e as its only event) if none. */
   private group(e: Event): Group {
@@ -152,6 +165,7 @@ export class Collector {
     return {
       kept: this.events,
       groups: [...this.groups.values()].flat(),
+      firsts: [...this.firsts.values()],
       offsets,
       lines,
       witnesses: { lo: w.lo, hi: w.hi, first: w.first, recent, older, hadUntimed: w.hadUntimed },
@@ -166,6 +180,7 @@ export class Collector {
   /** The next part of the current input, read apart, as if its events had arrived here. */
   absorb(part: PartCollection, path: string): void {
     for (const e of part.kept) this.events.push(e);
+    for (const e of part.firsts) this.first(e);
     for (const g of part.groups) {
       const text = FOLD_TEXTS.of(g.event.message).text;
       const had = this.groups.get(text);
@@ -201,7 +216,7 @@ export class Collector {
   /** The folded events' share of the analysis (undefined when nothing was folded). */
   folded(): FoldedSummary | undefined {
     if (!this.opts.fold) return undefined;
-    const summary: FoldedSummary = { groups: [], kinds: new Map(), offsets: new Map(), lines: this.lines };
+    const summary: FoldedSummary = { groups: [], kinds: new Map(), offsets: new Map(), lines: this.lines, firsts: [...this.firsts.values()] };
     for (const g of [...this.groups.values()].flat()) {
       summary.groups.push({ event: g.event, count: g.count, lastMs: g.lastMs });
       const k = summary.kinds.get(g.kind);

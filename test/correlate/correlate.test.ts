@@ -169,9 +169,11 @@ describe('correlate', () => {
       ['pm.min_spare_servers', '8', '4'],
       ['pm.start_servers', '10', '4'],
     ]);
-    // start_servers unset: php-fpm's default from the spares is what must fit
-    const unset = correlate(sorted([conf({ 'pm.min_spare_servers': '20', 'pm.max_spare_servers': '40' }), state, mmap(min(0))]), opts).advice;
-    expect(unset.find((a) => a.setting === 'pm.start_servers')).toMatchObject({ current: null, recommended: String(children) });
+    // start_servers unset or 0: php-fpm derives it from the spares it loads, so it always fits
+    for (const start of [{}, { 'pm.start_servers': '0' }] as Record<string, string>[]) {
+      const unset = correlate(sorted([conf({ 'pm.min_spare_servers': '20', 'pm.max_spare_servers': '40', ...start }), state, mmap(min(0))]), opts).advice;
+      expect(unset.map((a) => a.setting)).toEqual(['pm.max_children', 'pm.max_spare_servers']);
+    }
     // spares that already fit, pm = static, or several pools: nothing more is said
     for (const quiet of [conf({ 'pm.start_servers': '2', 'pm.min_spare_servers': '1', 'pm.max_spare_servers': '3' }), conf({ pm: 'static', 'pm.max_spare_servers': '35', 'pm.min_spare_servers': '5' })]) {
       expect(settingsOf(correlate(sorted([quiet, state, mmap(min(0))]), opts).advice).map(([s]) => s)).toEqual(['pm.max_children']);

@@ -1,7 +1,7 @@
 // php-fpm's repeated max_children warnings fold on arrival (a busy pool logs one every few
 // seconds), yet advice still reads each pool's first warning: the same advice whether the
 // analysis keeps every event or folds them.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,19 @@ function bundle(): string {
 }
 
 describe('folded evidence', () => {
+  it('keeps the first max_children warning of each pool, even of pools whose names differ in digits only', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oomtrail-pools-'));
+    const warn = (t: string, pool: string, n: number) => `[21-May-2016 ${t}] WARNING: [pool ${pool}] server reached pm.max_children setting (${n}), consider raising it`;
+    writeFileSync(path.join(dir, 'php-fpm.log'), `${[warn('11:00:01', 'site1', 40), warn('11:00:02', 'site2', 30), warn('11:00:03', 'site1', 40)].join('\n')}\n`);
+    const other = bundle();
+    for (const f of ['top.txt', 'mysqld.err']) writeFileSync(path.join(dir, f), readFileSync(path.join(other, f)));
+    const opts = { tz: 'Asia/Shanghai', date: { year: 2016, month: 5, day: 21 } };
+    const folded = await run([dir], { ...opts, keep: 'report' });
+    const all = await run([dir], { ...opts, keep: 'all' });
+    expect(folded.advice.find((a) => a.setting === 'pm.max_children')?.current).toBe('70');
+    expect(folded.advice).toEqual(all.advice);
+  });
+
   it('advice reads the first max_children warning of a pool whether the warnings fold or not', async () => {
     const dir = bundle();
     const opts = { tz: 'Asia/Shanghai', date: { year: 2016, month: 5, day: 21 } };
