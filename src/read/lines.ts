@@ -1,6 +1,9 @@
 // Splits a byte stream into lines with 1-based numbers and byte offsets. Splitting happens on the
 // byte 0x0A, which never occurs inside a UTF-8 sequence, so a character split across chunks stays
 // whole. CRLF is tolerated; a runaway line keeps its first `maxLine` bytes and counts the rest.
+// Terminal colour codes (SGR: `ESC [ 36 m`, as `docker compose logs` on a terminal or a `script`
+// session writes them) are removed from a line's text: they carry no content. Every other escape
+// (cursor moves, titles, C1 bytes) stays, to be shown visibly. A chunk without ESC costs one search.
 
 export interface Line {
   text: string;
@@ -29,6 +32,14 @@ function utf8Boundary(buf: Buffer, end: number): number {
   return i + size > end ? i : end;
 }
 
+/** SGR sequences: ESC [, parameters, `m` (linear: one class, then one byte). */
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** The text without terminal colour codes (only when it has an ESC at all). */
+function plainText(text: string): string {
+  return text.includes('\u001b') ? text.replace(SGR, '') : text;
+}
+
 export class LineSplitter {
   private parts: Buffer[] = [];
   private partBytes = 0;
@@ -52,6 +63,7 @@ export class LineSplitter {
   /** Feed a chunk; returns the lines it completed. */
   push(chunk: Buffer): Line[] {
     const out: Line[] = [];
+    const esc = chunk.indexOf(27) >= 0;
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(10, start);
@@ -59,7 +71,8 @@ export class LineSplitter {
       if (this.partBytes === 0 && this.overflow === 0 && nl - start <= this.maxLine) {
         // the whole line is in this chunk: decode it in place
         const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
-        out.push({ text: (chunk as Utf8Slicing).utf8Slice(start, end), no: ++this.no, offset: this.lineStart });
+        const text = (chunk as Utf8Slicing).utf8Slice(start, end);
+        out.push({ text: esc ? plainText(text) : text, no: ++this.no, offset: this.lineStart });
       } else {
         this.keep(chunk, start, nl);
         out.push(this.finish());
@@ -102,7 +115,7 @@ export class LineSplitter {
       end--;
     }
     buf = buf.subarray(0, end);
-    const line: Line = { text: buf.toString('utf8'), no: ++this.no, offset: this.lineStart };
+    const line: Line = { text: plainText(buf.toString('utf8')), no: ++this.no, offset: this.lineStart };
     if (this.overflow > 0) line.truncated = this.overflow;
     this.parts = [];
     this.partBytes = 0;
