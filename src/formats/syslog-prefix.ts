@@ -1,5 +1,6 @@
 // The syslog / journald wrapper around a program's own line: `May 21 18:49:20 host prog[123]: `
-// (RFC 3164, year-less; the month may be another locale's, `avril 16`, `апр 28`, `5月 29`),
+// (RFC 3164, year-less, seconds with a fraction for journalctl -o short-precise; the month may be
+// another locale's, `avril 16`, `апр 28`, `5月 29`),
 // `2016-05-21T18:49:20+0800 host prog[123]: ` (journalctl -o short-iso), rsyslog's high-precision
 // ISO stamp, and OpenWrt's `logread` (`Sat Jan 25 09:40:15 2020 kern.err kernel: `). The host may
 // be missing (`mars 01 10:28:39 systemd[1]: `). Parsed without a regex backtracking over the
@@ -22,10 +23,11 @@ export interface SyslogLine {
 }
 
 
-const BSD = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) /;
+// `Mar 10 04:12:01.123456 ` too: journalctl -o short-precise
+const BSD = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? /;
 // Another locale's month: letters (`avril`, `Mär`, `апр`, `janv.`) or a number and 月 / 월, which
 // `%b` pads to the width of two digits (journalctl in ko_KR prints ` 9월 06 09:48:20`).
-const LOCAL_BSD = /^(\p{L}{2,8}\.?| ?\d{1,2}[月월]) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) /u;
+const LOCAL_BSD = /^(\p{L}{2,8}\.?| ?\d{1,2}[月월]) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? /u;
 // OpenWrt logread: `Sat Jan 25 09:40:15 2020 kern.err kernel: `
 const LOGREAD = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4}) /;
 const FACILITY = /^[a-z]{2,8}\d?\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug)$/;
@@ -51,6 +53,7 @@ export function parseSyslog(text: string): SyslogLine | null {
     const month = monthOf(b[1].trimStart());
     if (!month) return null;
     stamp = { month, day: Number(b[2]), hour: Number(b[3]), minute: Number(b[4]), second: Number(b[5]) };
+    if (b[6]) stamp.millis = Math.floor(Number(`0.${b[6]}`) * 1000);
     len = b[0].length;
   } else if (r) {
     const month = MONTHS[r[1]];
