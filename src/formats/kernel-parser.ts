@@ -46,6 +46,7 @@ const WRAP_WIDTH = 80; // a line this long may have been hard-wrapped by the pas
 const REPEATED = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S{1,255} last message repeated \d{1,9} times?$/;
 
 const INDENTED = /^\s/;
+const MONOTONIC = /^(\[ {0,12}\d{1,12}\.\d{1,9}\]) (?:[^\s:[]{1,254} )?kernel: /;
 const UB_ID = /UB (\d{1,10})/;
 const STAMPS = new Set(['uptime', 'ctime', 'iso', 'human', 'reltime']);
 
@@ -98,6 +99,9 @@ export class KernelParser implements LineParser {
       this.lastEvent = null;
       return;
     }
+    // journalctl -o short-monotonic: `[ 3888.822112] host kernel: ...` reads as dmesg's `[ 3888.822112] ...`
+    const mono = l.text.charCodeAt(0) === 91 ? MONOTONIC.exec(l.text) : null;
+    if (mono) l = { ...l, text: `${mono[1]} ${l.text.slice(mono[0].length)}` };
     const s = parseSyslog(l.text);
     if (s && s.program !== 'kernel') this.foreign(l, s);
     else this.kernel(l, s);

@@ -42,6 +42,17 @@ describe('kernel fixtures', () => {
 });
 
 describe('kernel OOM lines', () => {
+  it('reads journalctl -o short-monotonic (`[uptime] host kernel: ...`) as dmesg', async () => {
+    const p = await kernelLines(
+      [
+        '[ 3888.822099] web1 kernel: mysqld invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0',
+        '[ 3888.822112] web1 kernel: Out of memory: Killed process 812 (mysqld) total-vm:1776380kB, anon-rss:452188kB, file-rss:0kB, shmem-rss:0kB',
+      ].join('\n'),
+    );
+    expect(kills(p.events).map((e) => [e.process?.pid, e.process?.name, e.pending?.uptime_seconds])).toEqual([[812, 'mysqld', 3888.822112]]);
+    expect(p.stats.unrecognized).toBe(0);
+  });
+
   it('folds `Kill process` and the `Killed process` of a child into one kill of the child', async () => {
     const p = await kernelLines(
       [
