@@ -7,7 +7,7 @@ import grammar, { lexer } from '../generated/watcher-date.js';
 import type { Line } from '../read/lines.js';
 import { shapeParser } from './token-parse.js';
 import { type Format, type FormatContext, type LineParser, makeEvent, unrecognized } from './types.js';
-import { MONTHS } from './months.js';
+import { monthOf } from './months.js';
 
 const ID = 'watcher-date';
 
@@ -110,7 +110,7 @@ export function parseDateLine(text: string): DateLine | null {
     if (!m) return null;
     stamp = { year: +m[1], month: +m[2], day: +m[3], ...clockOf(tok(s.clock) ?? '', undefined) };
   } else {
-    const month = MONTHS[tok(s.month) ?? ''];
+    const month = monthOf(tok(s.month) ?? '');
     if (!month) return null;
     stamp = { year: Number(tok(s.year)), month, day: Number(tok(s.day)), ...clockOf(tok(s.clock) ?? '', tok(s.ampm)) };
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watcher } from '../../src/containers/watcher.js';
 import { type Line, isBlank } from '../../src/read/lines.js';
-import { ROOT, expectConserved, run } from '../helpers.js';
+import { ROOT, expectConserved, run, runText } from '../helpers.js';
 
 const DIR = path.join(ROOT, 'test', 'containers', 'watcher');
 const CST = path.join(DIR, 'cst-date-top-free.log');
@@ -75,5 +75,17 @@ describe('watcher container', () => {
     const a = await run([ISO], { tz: 'Asia/Shanghai' });
     const d = a.events.find((e) => e.kind === 'watcher.date');
     expect(d?.time.note).toBe('the line says UTC+00:00 but --tz Asia/Shanghai gives UTC+08:00: this host\'s zoneless stamps may be read in the wrong zone');
+  });
+
+  it('a watcher that ran `date` in a German locale: its date lines are anchors that date the frames after them', async () => {
+    const frame = (t: string) => [`top - ${t} up 10 days,  1:00,  1 user,  load average: 5.00, 4.00, 3.00`, 'KiB Mem :  1017800 total,    27800 free,   990000 used,     1000 buff/cache', ''];
+    const text = ['Di 24. Nov 10:00:01 CET 2026', ...frame('10:00:01'), 'Di 24. Nov 10:01:01 CET 2026', ...frame('10:01:01')].join('\n');
+    const a = await runText(text, { tz: 'Europe/Berlin' });
+    expect(a.inputs[0].formats[0]).toBe('watcher');
+    expect(a.events.filter((e) => e.kind === 'watcher.date').map((e) => e.time.source)).toEqual(['stamped', 'stamped']);
+    const tops = a.events.filter((e) => e.kind === 'snapshot.top');
+    expect(tops.map((e) => a.clock.iso(e.time.ms))).toEqual(['2026-11-24T10:00:01.000+01:00', '2026-11-24T10:01:01.000+01:00']);
+    expect(a.stats.unrecognized).toBe(0);
+    expectConserved(a);
   });
 });
