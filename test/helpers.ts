@@ -54,14 +54,16 @@ export function contentFormats(formats: readonly string[]): string[] {
   return formats.filter((f) => !WRAPPERS.has(f));
 }
 
-/** A seeded PRNG (mulberry32): the same lines on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded PRNG (mulberry32): the same lines on every run (the benchmark's generator uses it too). */
+export { mulberry32 } from '../bench/generate.mjs';
+
+/** Every file under a folder, in sorted order, but those whose name matches `skip`. */
+export function filesUnder(dir: string, skip?: RegExp): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, skip));
+    else if (!skip?.test(name)) out.push(p);
+  }
+  return out;
 }

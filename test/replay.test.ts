@@ -11,17 +11,10 @@ import { type AnalyzeOptions, analyze } from '../src/analyze.js';
 import type { Event } from '../src/event.js';
 import { replay } from '../src/replay.js';
 import { toEcs } from '../src/report/ecs.js';
-import { CORPUS, HAS_CORPUS, ROOT } from './helpers.js';
+import { CORPUS, HAS_CORPUS, ROOT, filesUnder } from './helpers.js';
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (!/\.(?:ndjson|md|ts)$/.test(name)) out.push(p);
-  }
-  return out;
-}
+/** Not inputs: the tests, goldens and notes beside them. */
+const SKIP = /\.(?:ndjson|md|ts)$/;
 
 const samples = readdirSync(path.join(ROOT, 'samples'))
   .map((d) => path.join(ROOT, 'samples', d))
@@ -57,13 +50,13 @@ describe('NDJSON read again, in order, without holding every event', () => {
   });
 
   it('every fixture, alone and all together', async () => {
-    const all = [...files(path.join(ROOT, 'test', 'formats')), ...files(path.join(ROOT, 'test', 'containers'))];
+    const all = [...filesUnder(path.join(ROOT, 'test', 'formats'), SKIP), ...filesUnder(path.join(ROOT, 'test', 'containers'), SKIP)];
     for (const f of all) await same([f]);
     await same(all);
   });
 
   it.skipIf(!HAS_CORPUS)('every corpus file, and the corpus as one bundle', async () => {
-    for (const f of files(CORPUS)) await same([f]);
+    for (const f of filesUnder(CORPUS, SKIP)) await same([f]);
     await same([CORPUS]);
   });
 

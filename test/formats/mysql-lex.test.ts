@@ -1,21 +1,11 @@
 // The hand-written MySQL error-log lexer must give exactly the moo lexer's tokens: on every line
 // of the fixtures, samples and corpus, and on many lines made of the pieces the rules fight over
 // (stamps cut short, thread ids that are words, brackets too long, csv fields, tabs).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mysqlShapes } from '../../src/formats/mysql-error.js';
-import { CORPUS, HAS_CORPUS, ROOT, mulberry32 } from '../helpers.js';
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else out.push(p);
-  }
-  return out;
-}
+import { CORPUS, HAS_CORPUS, ROOT, filesUnder, mulberry32 } from '../helpers.js';
 
 const simple = (text: string) => {
   const t = mysqlShapes.lexSlow(text);
@@ -61,14 +51,14 @@ function fuzz(n: number): string[] {
 
 describe('hand-written mysql-error lexer', () => {
   it('lexes every fixture and sample line as moo does', () => {
-    const inputs = [...files(path.join(ROOT, 'test')), ...files(path.join(ROOT, 'samples'))].filter((f) => !/\.(?:ts|ndjson|html)$/.test(f));
+    const inputs = [...filesUnder(path.join(ROOT, 'test')), ...filesUnder(path.join(ROOT, 'samples'))].filter((f) => !/\.(?:ts|ndjson|html)$/.test(f));
     const lines = inputs.flatMap((f) => readFileSync(f, 'utf8').split('\n'));
     expect(lines.length).toBeGreaterThan(1000);
     expectSame(lines);
   });
 
   it.skipIf(!HAS_CORPUS)('lexes every corpus line as moo does', () => {
-    expectSame(files(CORPUS).flatMap((f) => readFileSync(f, 'utf8').split('\n')));
+    expectSame(filesUnder(CORPUS).flatMap((f) => readFileSync(f, 'utf8').split('\n')));
   });
 
   it('lexes 50,000 lines made of contested pieces as moo does', () => {

@@ -2,24 +2,17 @@
 // gives the same events, field for field, with it and without it. Checked on the fixtures, the
 // samples, the corpus, a generated month of warnings, and lines made of heads and bodies that
 // fight over the shortcut (trigger words, a body that lexes as a thread id, `[Entrypoint]`, tabs).
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPEATS } from '../../src/formats/mysql-repeats.js';
 import { generate } from '../../bench/generate.mjs';
-import { CORPUS, HAS_CORPUS, ROOT, mulberry32 } from '../helpers.js';
+import { CORPUS, HAS_CORPUS, ROOT, filesUnder, mulberry32 } from '../helpers.js';
 import { parseFile } from './parse-file.js';
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (!/\.(?:ts|md|ndjson|html|json|xml|txt\.golden)$/.test(name)) out.push(p);
-  }
-  return out;
-}
+/** Not inputs: the tests, goldens and notes beside them. */
+const SKIP = /\.(?:ts|md|ndjson|html|json|xml|txt\.golden)$/;
 
 /** Every event of a file (each as JSON, all fields), with the cache on or off; and how many lines took it. */
 async function eventsOf(file: string, on: boolean, as?: string): Promise<{ events: string[]; hits: number }> {
@@ -55,7 +48,7 @@ describe('the MySQL repeat cache', () => {
   });
 
   it('changes no event of any fixture or sample, and takes lines of them', async () => {
-    const inputs = [...files(path.join(ROOT, 'test', 'formats', 'mysql-error')), ...files(path.join(ROOT, 'samples'))];
+    const inputs = [...filesUnder(path.join(ROOT, 'test', 'formats', 'mysql-error'), SKIP), ...filesUnder(path.join(ROOT, 'samples'), SKIP)];
     expect(inputs.length).toBeGreaterThan(10);
     let hits = 0;
     for (const f of inputs) hits += await expectSame(f);
@@ -64,7 +57,7 @@ describe('the MySQL repeat cache', () => {
 
   it.skipIf(!HAS_CORPUS)('changes no event of any corpus file', async () => {
     let hits = 0;
-    for (const f of files(CORPUS)) hits += await expectSame(f);
+    for (const f of filesUnder(CORPUS, SKIP)) hits += await expectSame(f);
     expect(hits).toBeGreaterThan(100);
   });
 

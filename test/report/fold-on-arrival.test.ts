@@ -7,23 +7,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Analysis, type AnalyzeOptions, analyze } from '../../src/analyze.js';
 import { buildReport } from '../../src/report/model.js';
-import { CORPUS, HAS_CORPUS, ROOT } from '../helpers.js';
+import { CORPUS, HAS_CORPUS, ROOT, filesUnder } from '../helpers.js';
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (!/\.(?:ndjson|md|ts)$/.test(name)) out.push(p);
-  }
-  return out;
-}
+/** Not inputs: the tests, goldens and notes beside them. */
+const SKIP = /\.(?:ndjson|md|ts)$/;
 
 const samples = readdirSync(path.join(ROOT, 'samples'))
   .map((d) => path.join(ROOT, 'samples', d))
   .filter((d) => statSync(d).isDirectory());
-const fixtures = [...files(path.join(ROOT, 'test', 'formats')), ...files(path.join(ROOT, 'test', 'containers'))];
-const corpus = HAS_CORPUS ? files(CORPUS) : [];
+const fixtures = [...filesUnder(path.join(ROOT, 'test', 'formats'), SKIP), ...filesUnder(path.join(ROOT, 'test', 'containers'), SKIP)];
+const corpus = HAS_CORPUS ? filesUnder(CORPUS, SKIP) : [];
 
 function conserved(a: Analysis): void {
   let sum = 0;
