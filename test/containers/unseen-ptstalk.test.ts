@@ -10,25 +10,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Event, SnapshotData } from '../../src/event.js';
 import { ptSummaryContainer } from '../../src/containers/pt-summary.js';
 import { ROOT, expectConserved, run } from '../helpers.js';
-import { digest } from '../formats/unseen-digest.js';
+import { GiB, KiB, MiB, type UnseenCase, digest } from '../formats/unseen-digest.js';
 
-const KiB = 1024;
-const MiB = 1024 ** 2;
-const GiB = 1024 ** 3;
 
 const STALK = path.join(ROOT, 'test', 'formats', 'pt-stalk', 'unseen');
 const SUMMARY = path.join(ROOT, 'test', 'formats', 'pt-summary', 'unseen');
 const PASTES = path.join(ROOT, 'test', 'containers', 'unseen');
 
-interface Case {
-  formats: string[];
-  unrecognized?: string[];
-  kinds: Record<string, number>;
-  /** Snapshot facts in input order (see unseen-digest.ts), each matched as a subset. */
-  facts?: object[];
-}
-
-const CASES: Record<string, Case> = {
+const CASES: Record<string, UnseenCase> = {
   // ---- pt-stalk collector contents (percona-toolkit samples)
   'pt-stalk/pt-diskstats-002-TS-fraction-no-date-excerpt.log': { formats: [], kinds: { 'ptstalk.sample': 1, 'ptstalk.data': 1 } },
   'pt-stalk/pt-diskstats-006-TS-iso-T-nvme-20-fields-excerpt.log': { formats: [], kinds: { 'ptstalk.sample': 1, 'ptstalk.data': 1 } },

@@ -5,6 +5,19 @@ import type { Analysis } from '../../src/analyze.js';
 import type { Event, SnapshotData } from '../../src/event.js';
 import { contentFormats } from '../helpers.js';
 
+export const KiB = 1024;
+export const MiB = 1024 ** 2;
+export const GiB = 1024 ** 3;
+
+/** What a test expects of one unseen fixture. */
+export interface UnseenCase {
+  formats: string[];
+  unrecognized?: string[];
+  kinds: Record<string, number>;
+  /** Facts in input order (see digest), each matched as a subset. */
+  facts?: object[];
+}
+
 export interface Digest {
   formats: string[];
   unrecognized: string[];

@@ -5,22 +5,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, expectConserved, run } from '../helpers.js';
-import { digest } from './unseen-digest.js';
+import { GiB, KiB, MiB, type UnseenCase, digest } from './unseen-digest.js';
 
-const KiB = 1024;
-const MiB = 1024 ** 2;
-const GiB = 1024 ** 3;
 const PAGE = 4096;
 
-interface Case {
-  formats: string[];
-  unrecognized?: string[];
-  kinds: Record<string, number>;
-  /** Facts in input order (see unseen-digest.ts), each matched as a subset. */
-  facts?: object[];
-}
-
-const CASES: Record<string, Case> = {
+const CASES: Record<string, UnseenCase> = {
   // ---- kernel
   'kernel/unseen/earlyoom-121-russian-month-journal.log': {
     formats: ['kernel'],
