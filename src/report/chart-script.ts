@@ -61,7 +61,7 @@ function build(fig) {
       if (m.last < min || m.ms > max) continue;
       const x = u.valToPos(Math.max(m.ms, min), "x");
       const g = out[out.length - 1];
-      if (g && x - g.x < 16) { g.count += m.count; g.last = m.last; g.marks.push(m); }
+      if (g && x - g.x < 32) { g.count += m.count; g.last = m.last; g.marks.push(m); }
       else out.push({ x, ms: m.ms, last: m.last, count: m.count, marks: [m] });
     }
     return out;
@@ -74,9 +74,9 @@ function build(fig) {
       const first = g.marks[0];
       const a = document.createElement("a");
       a.className = g.count > 1 ? "fmark many" : "fmark";
-      a.textContent = g.count > 1 ? (g.count > 9999 ? Math.round(g.count / 1000) + "k" : String(g.count)) : "";
+      a.textContent = g.count > 1 ? (g.count > 999 ? Math.min(999, Math.round(g.count / 1000)) + "k" : String(g.count)) : "";
       const what = g.count > 1 ? g.count + " memory failures, " + fullWall(o, g.ms) + " to " + fullWall(o, g.last) : first.label;
-      a.title = what + (first.href ? " (opens the timeline row" + (g.count > 1 ? " of the first" : "") + ")" : "");
+      a.title = what + (first.href ? " (opens the timeline row" + (g.count > 1 ? " of the first" : "") + ")" : " (its row is past the rows this page shows)");
       a.setAttribute("aria-label", a.title);
       if (first.href) a.href = first.href;
       a.style.left = g.x + "px";

@@ -11,7 +11,8 @@ import { type Report, shortPath, wallOf } from './model.js';
 import { clip, xml, xmlLines } from './sanitize.js';
 import { TIME_MARKS, headline } from './text.js';
 
-export const MAX_HTML_ROWS = 20_000;
+/** Timeline rows in the page: more makes a file browsers lay out for seconds (text and NDJSON have all). */
+export const MAX_HTML_ROWS = 5_000;
 /** Failure cards and story paragraphs shown; past that, a line says how many more (JSON has all). */
 export const MAX_HTML_FAILURES = 100;
 /** Longest message shown in a folded timeline (--verbose shows them whole). */

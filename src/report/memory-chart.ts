@@ -28,11 +28,18 @@ function pane(points: MemoryPoint[], title: string, stacked: boolean, series: { 
   };
 }
 
-/** Each failure's timeline row: the same file and line, else the last failure row shown at or before it. */
+/**
+ * Each failure's timeline row: the same file and line, else (a repeat folded into an earlier row)
+ * the last failure row at or before it, if the failure is not past the rows the page shows.
+ */
 function anchors(r: Report, prefix: string, shownRows: number): (f: { ms: number; path: string; line: number }) => string | null {
   const byPlace = new Map<string, number>();
   const rows: { ms: number; i: number }[] = [];
-  r.timeline.slice(0, shownRows).forEach((t, i) => {
+  const shown = r.timeline.slice(0, shownRows);
+  let end = -Infinity;
+  for (const t of shown) if (t.ms !== null && t.ms > end) end = t.ms;
+  if (shown.length === r.timeline.length) end = Infinity;
+  shown.forEach((t, i) => {
     if (!t.failure) return;
     byPlace.set(`${t.path}:${t.line}`, i);
     if (t.ms !== null) rows.push({ ms: t.ms, i });
@@ -40,6 +47,7 @@ function anchors(r: Report, prefix: string, shownRows: number): (f: { ms: number
   return (f) => {
     const exact = byPlace.get(`${f.path}:${f.line}`);
     if (exact !== undefined) return `#${rowId(prefix, exact)}`;
+    if (f.ms > end) return null;
     let lo = 0;
     let hi = rows.length; // first row later than f
     while (lo < hi) {

@@ -33,6 +33,7 @@ async function open(ctx: BrowserContext, file: string, o: { width?: number; dark
   const page = await ctx.newPage();
   if (o.width) await page.setViewportSize({ width: o.width, height: 800 });
   if (o.dark) await page.emulateMedia({ colorScheme: 'dark' });
+  page.setDefaultTimeout(120_000); // a loaded CI machine lays out a big table slowly
   const watch: Watch = { problems: [], dialogs: [], requests: [] };
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') watch.problems.push(`${m.type()}: ${m.text()}`);
@@ -67,7 +68,7 @@ describe.skipIf(!existsSync(CHROMIUM))('html report in headless Chromium', () =>
     writeFileSync(file, doc);
     profile = mkdtempSync(path.join(tmpdir(), 'oomtrail-chromium-'));
     ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
-  });
+  }, 60_000);
   afterAll(async () => {
     await ctx?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });

@@ -109,7 +109,7 @@ export function xRange(page: Page, n = 0): Promise<{ panes: [number, number][]; 
   }, n);
 }
 
-/** Markers: few enough to tell apart (≥ 16 px), all failures counted in them, the first one's link opens its row. */
+/** Markers: boxes that do not overlap, all failures counted in them, the first one's link opens its row. */
 export async function markersAndLinks(page: Page, failures: number): Promise<void> {
   const { groups, width } = await page.evaluate(() => {
     type Chart = { groups: { count: number }[]; plots: { over: HTMLElement }[] };
@@ -120,8 +120,8 @@ export async function markersAndLinks(page: Page, failures: number): Promise<voi
   const marks = page.locator('figure.chart a.fmark');
   expect(await marks.count()).toBe(groups.length);
   expect(groups.length).toBeLessThanOrEqual(Math.floor(width / 16) + 1);
-  const centers = (await marks.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((b) => b.left + b.width / 2))).sort((a, b) => a - b);
-  for (let i = 1; i < centers.length; i++) expect(centers[i] - centers[i - 1]).toBeGreaterThanOrEqual(15.5);
+  const boxes = (await marks.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((b) => [b.left, b.right]))).sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i][0], `marker ${i} clear of the one before`).toBeGreaterThanOrEqual(boxes[i - 1][1] - 0.5);
   if (failures === 0) return;
   const first = marks.and(page.locator('[href]')).first();
   const href = (await first.getAttribute('href')) as string;

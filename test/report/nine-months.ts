@@ -1,5 +1,5 @@
 // A seeded 9-month bundle for the chart tests (written to a temp dir, never committed): a watcher
-// log with a `date -Is` line and `free -m` every ~155 s (150k snapshots; fewer if asked), a `ps` table every tenth
+// log with a `date -Is` line and `free` (KiB) every ~155 s (150k snapshots; fewer if asked), a `ps` table every tenth
 // round (php-fpm creeping up by day), a week with no rounds at all, and a MySQL 5.5 error log whose
 // crash loops hold 20,000 buffer-pool failures. Same seed, same bytes.
 import { createWriteStream, writeFileSync } from 'node:fs';
@@ -51,7 +51,8 @@ function* watcher(rnd: () => number, { snapshots }: Shape): Generator<string> {
     const cache = Math.max(20, 700 - used + Math.floor(rnd() * 30));
     yield iso(ms);
     yield '               total        used        free      shared  buff/cache   available';
-    yield `Mem:             994 ${String(used).padStart(11)} ${String(Math.max(5, 994 - used - cache)).padStart(11)}           6 ${String(cache).padStart(11)} ${String(994 - used).padStart(11)}`;
+    const kib = (mib: number) => String(mib * 1024).padStart(11);
+    yield `Mem:      ${kib(994)} ${kib(used)} ${kib(Math.max(5, 994 - used - cache))} ${kib(6)} ${kib(cache)} ${kib(994 - used)}`;
     yield 'Swap:              0           0           0';
     if (i % 10 === 0) {
       yield 'USER       PID   RSS    VSZ COMMAND';
