@@ -22,7 +22,7 @@ function offsetMinutes(clock: Clock, ms: number): number {
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
 
-/** The offsets over [start, end]: probes a day apart (fewer on long spans), each change found to the minute. */
+/** The offsets over [start, end]: probes a day apart (fewer on long spans), each change found to the millisecond. */
 export function offsetTable(clock: Clock, start: number, end: number): [number, number][] {
   const table: [number, number][] = [[start, offsetMinutes(clock, start)]];
   const step = Math.max(DAY, Math.ceil((end - start) / MAX_PROBES));
@@ -34,7 +34,7 @@ export function offsetTable(clock: Clock, start: number, end: number): [number, 
     if (off !== prevOff) {
       let lo = prev;
       let hi = at; // offset(lo) = prevOff, offset(hi) = off
-      while (hi - lo > MINUTE) {
+      while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
         if (offsetMinutes(clock, mid) === prevOff) lo = mid;
         else hi = mid;
