@@ -3,12 +3,12 @@
 // folding its header, settings and comments, with the settings as the server reads them (last
 // line wins; values and names per dialect in ini-config-values.ts). A php-fpm file is told by its
 // keys (`pm`, `listen`, `pm.*`); the dialect is settled at the end of the file.
-import type { Event } from '../event.js';
-import grammar, { lexer } from '../generated/ini-config.js';
-import type { Line } from '../read/lines.js';
+import type { Event } from '../../event.js';
+import grammar, { lexer } from '../../generated/ini-config.js';
+import type { Line } from '../../read/lines.js';
 import { fpmValue, mysqlKey, mysqlValue } from './ini-config-values.js';
-import { shapeParser } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from './types.js';
+import { shapeParser } from '../token-parse.js';
+import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from '../types.js';
 
 const ID = 'ini-config';
 

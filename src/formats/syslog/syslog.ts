@@ -2,9 +2,9 @@
 // no format of their own here: their lines are `syslog.log` events, so they are accounted, not
 // unrecognized. Kernel lines among them still get the kernel's reading (the same line parser), so
 // an OOM kill deep in a messages file that starts with cron and sshd lines is not missed.
-import { KernelParser } from './kernel-parser.js';
+import { KernelParser } from '../kernel/kernel-parser.js';
 import { parseSyslog } from './syslog-prefix.js';
-import type { Format } from './types.js';
+import type { Format } from '../types.js';
 
 const ID = 'syslog';
 

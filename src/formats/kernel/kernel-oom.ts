@@ -1,8 +1,8 @@
 // What the OOM killer's lines say, read from the tokens the kernel grammar found: the victim of a
 // kill and its memory, the invoking process and its allocation, the rows of the task table (pages
 // of 4 KiB turned into bytes) and the memory totals of the `Mem-Info` dump before it.
-import type { Event, EventDataMap, MemoryTotals, ProcessGroup, ProcessRow, SnapshotData } from '../event.js';
-import type { Tokens } from './token-parse.js';
+import type { Event, EventDataMap, MemoryTotals, ProcessGroup, ProcessRow, SnapshotData } from '../../event.js';
+import type { Tokens } from '../token-parse.js';
 
 export type ShapeKind =
   | 'empty'

@@ -2,12 +2,12 @@
 // header): each becomes one stamped `watcher.date` event, the anchor that dates the snapshots after it. A zone
 // abbreviation is kept but never used (CST is China or US Central): --tz decides; numeric
 // offsets (`-R`, `-Is`) and epoch seconds are exact.
-import type { EventTime, RawStamp } from '../event.js';
-import grammar, { lexer } from '../generated/watcher-date.js';
-import type { Line } from '../read/lines.js';
-import { shapeParser } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, makeEvent, unrecognized } from './types.js';
-import { monthOf } from './months.js';
+import type { EventTime, RawStamp } from '../../event.js';
+import grammar, { lexer } from '../../generated/watcher-date.js';
+import type { Line } from '../../read/lines.js';
+import { shapeParser } from '../token-parse.js';
+import { type Format, type FormatContext, type LineParser, makeEvent, unrecognized } from '../types.js';
+import { monthOf } from '../months.js';
 
 const ID = 'watcher-date';
 

@@ -2,7 +2,7 @@
 // moo lexer, rule for rule (a differential test holds it to that), without running a combined
 // regex per token. Error logs run to millions of lines; moo stays the definition and the fallback.
 import type { Token } from 'moo';
-import type { Tokens } from './token-parse.js';
+import type { Tokens } from '../token-parse.js';
 
 const enum T {
   stamp55 = 1,

@@ -3,8 +3,8 @@
 // messages become kill, invoked and task-table events; the rest of what the kernel prints is
 // `kernel.log`. The line parser lives in kernel-parser.ts, shared with the syslog format.
 import { KernelParser, kernelShapes } from './kernel-parser.js';
-import { parseSyslog } from './syslog-prefix.js';
-import type { Format } from './types.js';
+import { parseSyslog } from '../syslog/syslog-prefix.js';
+import type { Format } from '../types.js';
 
 const ID = 'kernel';
 

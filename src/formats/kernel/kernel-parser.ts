@@ -4,9 +4,9 @@
 // one kill; so is the 4.19+ `oom-kill:` summary before them; a table is one snapshot; a same-second
 // dump is one `kernel.log`; a paste's blank line between them does not cut a kill or a table). Other
 // programs' syslog lines become `syslog.log`; unprefixed lines after prefixed ones are hard-wrap leftovers.
-import type { Event, EventDataMap, EventKind, MemoryTotals, ProcessRow, SnapshotData } from '../event.js';
-import grammar, { lexer } from '../generated/kernel.js';
-import { type Line, isBlank } from '../read/lines.js';
+import type { Event, EventDataMap, EventKind, MemoryTotals, ProcessRow, SnapshotData } from '../../event.js';
+import grammar, { lexer } from '../../generated/kernel.js';
+import { type Line, isBlank } from '../../read/lines.js';
 import { HeldEvents } from './held-events.js';
 import {
   type KernelShape,
@@ -23,10 +23,10 @@ import {
 } from './kernel-oom.js';
 import { LineClock, type LineTime } from './kernel-time.js';
 import { type PasteHeader, bareCommand, isJunk, pasteHeader } from './paste.js';
-import { syslogEvent } from './syslog-message.js';
-import { type SyslogLine, parseSyslog } from './syslog-prefix.js';
-import { type Tokens, shapeParser } from './token-parse.js';
-import { type FormatContext, type LineParser, makeEvent, unrecognized } from './types.js';
+import { syslogEvent } from '../syslog/syslog-message.js';
+import { type SyslogLine, parseSyslog } from '../syslog/syslog-prefix.js';
+import { type Tokens, shapeParser } from '../token-parse.js';
+import { type FormatContext, type LineParser, makeEvent, unrecognized } from '../types.js';
 
 export const kernelShapes = shapeParser<KernelShape>(grammar, lexer);
 

@@ -2,19 +2,19 @@
 // mysqld_safe's lines), also inside compose / CRI / docker / syslog / journald prefixes. Shapes
 // become events: unstamped lines inherit the time before, a crash report folds into its `got
 // signal` event, `Version: ...` into the `ready for connections` before it.
-import type { Event, EventTime, RawStamp } from '../event.js';
-import grammar, { lexer } from '../generated/mysql-error.js';
-import { type Line, isBlank } from '../read/lines.js';
+import type { Event, EventTime, RawStamp } from '../../event.js';
+import grammar, { lexer } from '../../generated/mysql-error.js';
+import { type Line, isBlank } from '../../read/lines.js';
 import { type Meaning, PLAIN, levelOf, meaningOf } from './mysql-messages.js';
 import { lexMysql, stamp55End, stampIsoEnd } from './mysql-lex.js';
 import { type HeadTags, NO_PREFIX, type Shape, applyTags, continueRecord, headTags, keepPrefix, timeOnlyUtc, tok } from './mysql-record.js';
 import { REPEATS, RecentHeads } from './mysql-repeats.js';
 import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql, stamp55Instant } from './mysql-stamp.js';
-import { otherSource } from './other-lines.js';
-import { PrefixReader, type Stripped } from './prefix.js';
-import { RecordQueue } from './record-queue.js';
-import { type Tokens, shapeParser, tokenCount, tokenText, tokenType } from './token-parse.js';
-import { type Format, type FormatContext, type SplitLineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from './types.js';
+import { otherSource } from '../other-lines.js';
+import { PrefixReader, type Stripped } from '../prefix.js';
+import { RecordQueue } from '../record-queue.js';
+import { type Tokens, shapeParser, tokenCount, tokenText, tokenType } from '../token-parse.js';
+import { type Format, type FormatContext, type SplitLineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from '../types.js';
 
 const ID = 'mysql-error';
 

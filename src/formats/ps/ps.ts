@@ -2,13 +2,13 @@
 // `ps x`), headerless `ps -ef`/`ps aux` rows (pt-mysql-summary), and `pstree` (counts per name).
 // One `snapshot.ps` event per table. A table with no RSS column keeps its rows but says
 // `rss_known: false`, so nobody reads its zero sizes as memory.
-import type { ProcessGroup, ProcessRow, SnapshotData } from '../event.js';
-import grammar, { lexer } from '../generated/ps.js';
-import type { Line } from '../read/lines.js';
-import { type Columns, MAX_FIELDS, columnsOf, firstFields, groupsOf, rowOf } from './process-table.js';
-import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from './snapshot-family.js';
-import { type Tokens, shapeParser } from './token-parse.js';
-import type { FormatContext } from './types.js';
+import type { ProcessGroup, ProcessRow, SnapshotData } from '../../event.js';
+import grammar, { lexer } from '../../generated/ps.js';
+import type { Line } from '../../read/lines.js';
+import { type Columns, MAX_FIELDS, columnsOf, firstFields, groupsOf, rowOf } from '../process-table.js';
+import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from '../snapshot-family.js';
+import { type Tokens, shapeParser } from '../token-parse.js';
+import type { FormatContext } from '../types.js';
 
 const ID = 'ps';
 

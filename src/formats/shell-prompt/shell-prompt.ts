@@ -2,11 +2,11 @@
 // top -b -n1`, `$ free -m`, `# cat /proc/meminfo`). The transcript container finds prompts with
 // `parsePrompt` and forces this format on each prompt line; each becomes one `shell.command`
 // event (its time comes later from its neighbours). A bare `# ...` counts only if command-like.
-import grammar, { lexer } from '../generated/shell-prompt.js';
-import type { Line } from '../read/lines.js';
-import { shapeParser } from './token-parse.js';
-import type { Event } from '../event.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from './types.js';
+import grammar, { lexer } from '../../generated/shell-prompt.js';
+import type { Line } from '../../read/lines.js';
+import { shapeParser } from '../token-parse.js';
+import type { Event } from '../../event.js';
+import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from '../types.js';
 
 const ID = 'shell-prompt';
 

@@ -2,13 +2,13 @@
 // wide `buffers cache available`, `-h` sizes (`486M`, `15Gi`, `0B`), `-t`/`-l` rows and translated
 // headers. Bare numbers carry no unit: the command (`free -m`) decides, else KiB, and the event
 // says when the unit was assumed. One `snapshot.free` event per output.
-import type { MemoryTotals, SnapshotData } from '../event.js';
-import grammar, { lexer } from '../generated/free.js';
-import type { Line } from '../read/lines.js';
-import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from './snapshot-family.js';
-import { shapeParser } from './token-parse.js';
-import type { FormatContext } from './types.js';
-import { sizeBytes, unitBytes } from './units.js';
+import type { MemoryTotals, SnapshotData } from '../../event.js';
+import grammar, { lexer } from '../../generated/free.js';
+import type { Line } from '../../read/lines.js';
+import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from '../snapshot-family.js';
+import { shapeParser } from '../token-parse.js';
+import type { FormatContext } from '../types.js';
+import { sizeBytes, unitBytes } from '../units.js';
 
 const ID = 'free';
 

@@ -2,14 +2,14 @@
 // kbmemfree/kbavail/kbmemused/kbbuffers/kbcached/kbswpfree. Rows carry only a time of day; the
 // banner's date (`10/08/22`: DD/MM/YY or MM/DD/YY by locale, chosen by validity, then by the
 // `saDD` file the command read, else MM/DD) places them, and each time says how it was chosen.
-import type { EventTime, MemoryTotals, RawStamp, SnapshotData } from '../event.js';
-import grammar, { lexer } from '../generated/sar.js';
-import type { Line } from '../read/lines.js';
-import { Clock } from '../time/clock.js';
-import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from './snapshot-family.js';
-import { type Tokens, shapeParser } from './token-parse.js';
-import { type FormatContext, UNPLACED } from './types.js';
-import { num } from './units.js';
+import type { EventTime, MemoryTotals, RawStamp, SnapshotData } from '../../event.js';
+import grammar, { lexer } from '../../generated/sar.js';
+import type { Line } from '../../read/lines.js';
+import { Clock } from '../../time/clock.js';
+import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from '../snapshot-family.js';
+import { type Tokens, shapeParser } from '../token-parse.js';
+import { type FormatContext, UNPLACED } from '../types.js';
+import { num } from '../units.js';
 
 const ID = 'sar';
 

@@ -3,12 +3,12 @@
 // `pending.uptime_seconds` until the boot instant is known), or `dmesg -T` / `--time-format iso`
 // wall-clock stamps (placed now; -T in the --tz zone), or dmesg -H's `[Oct28 16:58]` (year-less, to
 // the minute; its `[  +0.000082]` deltas take the time of the line before). `key` is the second.
-import type { EventTime, PendingTime, RawStamp } from '../event.js';
-import type { Clock } from '../time/clock.js';
-import type { SyslogLine } from './syslog-prefix.js';
-import type { Tokens } from './token-parse.js';
-import { UNPLACED, placeStamp } from './types.js';
-import { MONTHS } from './months.js';
+import type { EventTime, PendingTime, RawStamp } from '../../event.js';
+import type { Clock } from '../../time/clock.js';
+import type { SyslogLine } from '../syslog/syslog-prefix.js';
+import type { Tokens } from '../token-parse.js';
+import { UNPLACED, placeStamp } from '../types.js';
+import { MONTHS } from '../months.js';
 
 export interface LineTime {
   time: EventTime;

@@ -2,15 +2,15 @@
 // stderr behind compose / CRI prefixes, or in syslog / journald (`php-fpm7.3[123]: [WARNING] ...`).
 // Turns the pool saturation lines (max_children, seems busy) and child deaths into events; every
 // other line php-fpm writes is `phpfpm.log`. Several records glued on one line are split.
-import type { Event, EventDataMap, EventTime, RawStamp } from '../event.js';
-import grammar, { lexer } from '../generated/php-fpm.js';
-import { type Line, isBlank } from '../read/lines.js';
-import { otherSource } from './other-lines.js';
-import { PrefixReader, type Stripped } from './prefix.js';
-import { RecordQueue } from './record-queue.js';
-import { shapeParser } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, makeEvent, placeStamp, unrecognized } from './types.js';
-import { MONTHS } from './months.js';
+import type { Event, EventDataMap, EventTime, RawStamp } from '../../event.js';
+import grammar, { lexer } from '../../generated/php-fpm.js';
+import { type Line, isBlank } from '../../read/lines.js';
+import { otherSource } from '../other-lines.js';
+import { PrefixReader, type Stripped } from '../prefix.js';
+import { RecordQueue } from '../record-queue.js';
+import { shapeParser } from '../token-parse.js';
+import { type Format, type FormatContext, type LineParser, makeEvent, placeStamp, unrecognized } from '../types.js';
+import { MONTHS } from '../months.js';
 
 const ID = 'php-fpm';
 

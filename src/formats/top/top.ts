@@ -3,14 +3,14 @@
 // top (`Mem: 449532K used, ...`, no RSS column) and headerless process tables (pt-summary). One frame
 // is one `snapshot.top` event: memory in bytes, load, tasks, uptime, every process row. top prints
 // only a time of day, so the frame carries a pending stamp for the dating stage.
-import type { MemoryTotals, ProcessRow, SnapshotData } from '../event.js';
-import grammar, { lexer } from '../generated/top.js';
-import type { Line } from '../read/lines.js';
-import { type Columns, MAX_FIELDS, columnsOf, firstFields, groupsOf, rowOf } from './process-table.js';
-import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from './snapshot-family.js';
-import { type Tokens, shapeParser } from './token-parse.js';
-import type { FormatContext } from './types.js';
-import { num, sizeBytes, unitBytes } from './units.js';
+import type { MemoryTotals, ProcessRow, SnapshotData } from '../../event.js';
+import grammar, { lexer } from '../../generated/top.js';
+import type { Line } from '../../read/lines.js';
+import { type Columns, MAX_FIELDS, columnsOf, firstFields, groupsOf, rowOf } from '../process-table.js';
+import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from '../snapshot-family.js';
+import { type Tokens, shapeParser } from '../token-parse.js';
+import type { FormatContext } from '../types.js';
+import { num, sizeBytes, unitBytes } from '../units.js';
 
 const ID = 'top';
 

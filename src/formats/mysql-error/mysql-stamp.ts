@@ -1,8 +1,8 @@
 // The MySQL / MariaDB stamps and the file-level test for the format: what a stamp token means
 // as a wall-clock time, and how sure the first lines of a file are a server's error log.
-import type { RawStamp } from '../event.js';
-import type { Clock } from '../time/clock.js';
-import { PrefixReader } from './prefix.js';
+import type { RawStamp } from '../../event.js';
+import type { Clock } from '../../time/clock.js';
+import { PrefixReader } from '../prefix.js';
 
 /** Syslog / journald program names that are the server or its wrapper. */
 export const SERVER_PROGRAM = /^(?:mysqld|mariadbd|mysqld_safe|mariadbd-safe|mysql|mariadb)$/;

@@ -3,12 +3,12 @@
 // listings. One `snapshot.vmstat` event per table (memory from its last row, since the rows are
 // one second apart and carry no time unless `-t`) or per listing. Sizes are KiB unless the
 // command says `-S`; with no command the unit is assumed and the event says so.
-import type { MemoryTotals, SnapshotData } from '../event.js';
-import grammar, { lexer } from '../generated/vmstat.js';
-import type { Line } from '../read/lines.js';
-import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from './snapshot-family.js';
-import { type Tokens, shapeParser } from './token-parse.js';
-import { type FormatContext, placeStamp } from './types.js';
+import type { MemoryTotals, SnapshotData } from '../../event.js';
+import grammar, { lexer } from '../../generated/vmstat.js';
+import type { Line } from '../../read/lines.js';
+import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from '../snapshot-family.js';
+import { type Tokens, shapeParser } from '../token-parse.js';
+import { type FormatContext, placeStamp } from '../types.js';
 
 const ID = 'vmstat';
 

@@ -2,9 +2,9 @@
 // code and subsystem, the thread id), the prefixes peeled off it (syslog host and program, a
 // container's name), the lines that continue it (a crash trace, `Version: ...`), and the date of
 // a time-only UTC crash banner. Plain functions over the event, shared by both paths of the parser.
-import type { Event, EventTime, RawStamp } from '../event.js';
-import type { Stripped } from './prefix.js';
-import { type Tokens, tokenText } from './token-parse.js';
+import type { Event, EventTime, RawStamp } from '../../event.js';
+import type { Stripped } from '../prefix.js';
+import { type Tokens, tokenText } from '../token-parse.js';
 
 /** Token indexes of a record's parts, as the grammar's shape gives them. */
 export interface Shape {

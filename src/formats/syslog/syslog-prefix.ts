@@ -5,8 +5,8 @@
 // ISO stamp, and OpenWrt's `logread` (`Sat Jan 25 09:40:15 2020 kern.err kernel: `). The host may
 // be missing (`mars 01 10:28:39 systemd[1]: `). Parsed without a regex backtracking over the
 // message; shared by every format that can arrive inside syslog.
-import type { RawStamp } from '../event.js';
-import { MONTHS, monthOf } from './months.js';
+import type { RawStamp } from '../../event.js';
+import { MONTHS, monthOf } from '../months.js';
 
 export interface SyslogLine {
   stamp: RawStamp;

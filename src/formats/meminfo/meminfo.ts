@@ -2,12 +2,12 @@
 // `MemTotal:` comes again), memory totals in bytes from MemTotal/MemFree/MemAvailable/Buffers/
 // Cached/SwapTotal/SwapFree, and every key/value as printed in `raw`. A tail with no MemTotal
 // (a paste cut) is still a dump, marked partial.
-import type { MemoryTotals, SnapshotData } from '../event.js';
-import grammar, { lexer } from '../generated/meminfo.js';
-import type { Line } from '../read/lines.js';
-import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from './snapshot-family.js';
-import { shapeParser } from './token-parse.js';
-import type { FormatContext } from './types.js';
+import type { MemoryTotals, SnapshotData } from '../../event.js';
+import grammar, { lexer } from '../../generated/meminfo.js';
+import type { Line } from '../../read/lines.js';
+import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from '../snapshot-family.js';
+import { shapeParser } from '../token-parse.js';
+import type { FormatContext } from '../types.js';
 
 const ID = 'meminfo';
 

@@ -3,11 +3,11 @@
 // `ptstalk.sample` anchor, and the lines of each sample fold into one `ptstalk.data` event, so the
 // bundle is accounted for without pretending to understand every collector's output. pt-stalk's
 // own log lines (`-trigger`, its --log file, a terminal paste) become stamped `ptstalk.log` events.
-import type { Event, EventDataMap, EventTime } from '../event.js';
-import grammar, { lexer } from '../generated/pt-stalk.js';
-import type { Line } from '../read/lines.js';
-import { shapeParser } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp } from './types.js';
+import type { Event, EventDataMap, EventTime } from '../../event.js';
+import grammar, { lexer } from '../../generated/pt-stalk.js';
+import type { Line } from '../../read/lines.js';
+import { shapeParser } from '../token-parse.js';
+import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp } from '../types.js';
 
 const ID = 'pt-stalk';
 

@@ -1,7 +1,7 @@
 // Events a line parser has made but may still change (a kill waiting for its `Killed process`
 // line, a dump block still growing) wait here and leave in input order once nothing pins them.
 // While no line has given a time yet, the unstamped ones wait for the first time to borrow it.
-import type { Event, EventTime, PendingTime } from '../event.js';
+import type { Event, EventTime, PendingTime } from '../../event.js';
 
 /** Events held back while no line has given a time yet, at most. */
 const HOLD_LIMIT = 10_000;

@@ -1,12 +1,12 @@
 // The `syslog.log` event of a syslog / journal line from a program with no format of its own here
 // (systemd, cron, sshd, ...): kept and counted, with the program, its pid and, for systemd, the
 // unit the message is about. Shared by the kernel and syslog formats, which both read such files.
-import type { Event, EventTime, PendingTime } from '../event.js';
-import grammar, { lexer } from '../generated/syslog.js';
-import type { Line } from '../read/lines.js';
+import type { Event, EventTime, PendingTime } from '../../event.js';
+import grammar, { lexer } from '../../generated/syslog.js';
+import type { Line } from '../../read/lines.js';
 import type { SyslogLine } from './syslog-prefix.js';
-import { shapeParser } from './token-parse.js';
-import { type FormatContext, makeEvent } from './types.js';
+import { shapeParser } from '../token-parse.js';
+import { type FormatContext, makeEvent } from '../types.js';
 
 interface Shape {
   unit?: number;

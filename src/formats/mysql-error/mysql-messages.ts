@@ -1,8 +1,8 @@
 // What a MySQL / MariaDB / mysqld_safe message body means: its event kind and data. Checked with
 // cheap substring tests first, then small anchored regexes, so a long hostile line costs one scan.
-import type { EventDataMap } from '../event.js';
-import { FOLD_TEXTS } from '../timeline/texts.js';
-import { unitBytes } from './units.js';
+import type { EventDataMap } from '../../event.js';
+import { FOLD_TEXTS } from '../../timeline/texts.js';
+import { unitBytes } from '../units.js';
 
 export type MysqlKind =
   | 'mysql.start'

@@ -2,12 +2,12 @@
 // (`# Memory ####`, `--vmstat--`) becomes one `report.section` event folding its lines, except
 // pt-summary's `# Memory` section, a `snapshot.free` with its (rounded) totals in bytes. The
 // report's `Date | ... UTC` and pt-sift's `at 2014_10_19_12_51_21` banner stamp their section.
-import type { Event, EventTime, MemoryTotals, RawStamp, SnapshotData } from '../event.js';
-import grammar, { lexer } from '../generated/pt-summary.js';
-import type { Line } from '../read/lines.js';
-import { shapeParser } from './token-parse.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp } from './types.js';
-import { sizeBytes } from './units.js';
+import type { Event, EventTime, MemoryTotals, RawStamp, SnapshotData } from '../../event.js';
+import grammar, { lexer } from '../../generated/pt-summary.js';
+import type { Line } from '../../read/lines.js';
+import { shapeParser } from '../token-parse.js';
+import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp } from '../types.js';
+import { sizeBytes } from '../units.js';
 
 const ID = 'pt-summary';
 
