@@ -26,13 +26,15 @@ function decode(pane) {
   const x = [];
   let t = 0;
   pane.x.forEach((d, i) => { t = i === 0 ? d : t + d; x.push(t); });
-  const raw = pane.series.map((s) => s.kib.map((v) => (v === null ? null : v * 1024)));
+  // a row with no value at all is a silence (drawn as a gap); a figure one snapshot lacks is skipped
+  // over (undefined: uPlot joins across it), so interleaved snapshot kinds still draw lines
+  const silent = x.map((_, i) => pane.series.every((s) => s.kib[i] === null));
+  const raw = pane.series.map((s) => s.kib.map((v, i) => (v !== null ? v * 1024 : silent[i] ? null : undefined)));
   let drawn = raw;
   if (pane.stacked) {
     const sum = x.map(() => null);
     drawn = raw.map((vals) => vals.map((v, i) => {
-      const any = raw.some((r) => r[i] !== null);
-      if (!any) return null;
+      if (silent[i]) return null;
       sum[i] = (sum[i] || 0) + (v || 0);
       return sum[i];
     }));
@@ -119,6 +121,7 @@ function build(fig) {
       dash: s.dash ? [5, 4] : undefined,
       fill: p.stacked ? () => alpha(color("c-" + s.color), 0.35) : undefined,
       spanGaps: false,
+      points: { fill: () => color("bg") },
       value: (u, v, si, idx) => (idx == null ? "–" : bytesText(d.raw[k][idx])),
     })));
     const axisStroke = () => color("muted");

@@ -27,7 +27,7 @@ tr.unrecognized td{color:var(--muted)}
 .outcome-recovered{color:var(--green);font-weight:600}.outcome-down,.outcome-unknown{color:var(--red);font-weight:600}
 figure.chart{margin:8px 0 16px;min-width:0}figure.chart figcaption{font-weight:600;margin:0 0 4px}
 .plots{width:100%;min-width:0;overflow:hidden}.plots .uplot{margin:0 0 6px;width:100%}.plots .u-title{font-size:13px;font-weight:600;text-align:left;color:var(--fg)}
-.plots .u-legend{font-size:12.5px;text-align:left;margin:0}.plots .u-legend.u-inline tr{margin-right:10px}.plots .u-legend .u-series>*{padding:2px}.plots .u-legend th{background:none}
+.plots .u-legend{font-size:12.5px;text-align:left;margin:0}.plots .u-legend.u-inline tr{margin-right:10px}.plots .u-legend .u-series>*{padding:2px}.plots .u-legend th{background:none}.plots .u-legend th,.plots .u-legend td{border:0}
 .plots .u-select{background:rgba(128,128,128,.22)}.plots .u-hz .u-cursor-x,.plots .u-hz .u-cursor-y{border-color:var(--muted)}
 .plots .marks{position:absolute;left:0;top:0;right:0;height:0;pointer-events:none}
 .fmark{position:absolute;top:-1px;transform:translateX(-50%);pointer-events:auto;display:block;min-width:12px;height:12px;border-radius:6px;background:var(--red);border:1px solid var(--bg);color:#fff;font:700 10px/10px system-ui,sans-serif;text-align:center;text-decoration:none;padding:0}
