@@ -16,7 +16,7 @@ export const FORMATS: readonly Format[] = [
   mysqlError,
   phpFpm,
   kernel,
-  syslog,
+  syslog(() => FORMATS),
   top,
   free,
   ps,

@@ -184,13 +184,15 @@ class FreeOutput implements BlockReader {
 export const freeMember: SnapshotMember = {
   id: ID,
   dataset: 'free',
+  kind: 'snapshot.free',
+  commands: ['free'],
   sniff,
   starts: isHeader,
   open: (ctx, lead, first) => new FreeOutput(ctx, first, lead),
   samples: [
-    '             total       used       free     shared    buffers     cached',
-    '              total        used        free      shared  buff/cache   available',
-    '              total        used        free      shared     buffers       cache   available',
-    '              total       utilisé      libre     partagé tamp/cache   disponible',
+    { line: '             total       used       free     shared    buffers     cached', kind: 'snapshot.free' },
+    { line: '              total        used        free      shared  buff/cache   available', kind: 'snapshot.free' },
+    { line: '              total        used        free      shared     buffers       cache   available', kind: 'snapshot.free' },
+    { line: '              total       utilisé      libre     partagé tamp/cache   disponible', kind: 'snapshot.free' },
   ],
 };
