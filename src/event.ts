@@ -163,6 +163,12 @@ export interface EventDataMap {
   /** pt-stalk's own log line (`2014_10_19_12_51_02 Collect 1 triggered`: its --log, `-trigger`,
    * its terminal), stamped in the host's local time; `Check results:` lines give the trigger. */
   'ptstalk.log': { collector?: string; variable?: string; value?: number; matched?: boolean };
+  /** earlyoom's memory report (`mem avail: 21 of 950 MiB ( 2.27%), swap free: ...`). */
+  'snapshot.earlyoom': SnapshotData;
+  /** earlyoom signalling its victim (`sending SIGTERM to process 397 uid 61876 "x": badness 0, VmRSS 1 MiB`). */
+  'earlyoom.oom_kill': { signal?: string; uid?: number; badness?: number; oom_score?: number; rss_bytes?: number };
+  /** Any other earlyoom line (its banner, limits, `low memory!`, `process exited after`). */
+  'earlyoom.log': Record<string, never>;
 }
 
 export type EventKind = keyof EventDataMap;

@@ -94,6 +94,9 @@ export const KINDS: Readonly<Record<EventKind, KindRow>> = {
   'ptstalk.data': { role: 'context', ecs: { data: 'pt_stalk' } },
   'report.section': { role: 'context' },
   'ptstalk.log': { role: 'context', ecs: { data: 'pt_stalk' } },
+  'snapshot.earlyoom': SNAPSHOT,
+  'earlyoom.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'earlyoom', scope: 'global' }, ecs: { data: 'oom' } },
+  'earlyoom.log': { role: 'context', folds: true },
 };
 
 export function kindRow(kind: EventKind): KindRow {
