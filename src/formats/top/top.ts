@@ -10,7 +10,7 @@ import { type Columns, MAX_FIELDS, columnsOf, firstFields, groupsOf, rowOf } fro
 import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from '../snapshot-family.js';
 import { type Tokens, shapeParser } from '../token-parse.js';
 import type { FormatContext } from '../types.js';
-import { num, sizeBytes, unitBytes } from '../units.js';
+import { num, sizeBytes, unitBytes, unitLetter } from '../units.js';
 
 const ID = 'top';
 
@@ -49,7 +49,8 @@ function sniff(lines: readonly string[]): number {
 /** The bytes one bare number of a summary line stands for: `KiB Mem :` → 1024; `Mem:` (k suffix) → 1024. */
 function summaryUnit(lead: string): number {
   const m = /^([KMGTPE])iB/.exec(lead);
-  return (m && unitBytes(m[1])) || 1024;
+  const letter = m ? unitLetter(m[1]) : null;
+  return letter ? unitBytes(letter) : 1024;
 }
 
 const MEM_LABEL: Record<string, keyof MemoryTotals> = {
