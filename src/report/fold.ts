@@ -6,7 +6,7 @@ import type { Event } from '../event.js';
 import { FOLDABLE } from '../kinds.js';
 import type { Folded } from '../timeline/collect.js';
 import { byTime } from '../timeline/merge.js';
-import { foldText } from '../timeline/texts.js';
+import { foldText } from '../fold-texts.js';
 
 export type { Folded };
 

@@ -6,7 +6,7 @@
 import type { Event, EventKind } from '../event.js';
 import { FOLDABLE, FOLDED_EVIDENCE, isEvidenceKind, KINDS } from '../kinds.js';
 import { byTime, inWindow } from './merge.js';
-import { FOLD_TEXTS } from './texts.js';
+import { FOLD_TEXTS } from '../fold-texts.js';
 import { FileWitnesses, type PartWitnesses, untimed } from './witnesses.js';
 import type { Clock } from '../time/clock.js';
 

@@ -1,7 +1,7 @@
 // What a MySQL / MariaDB / mysqld_safe message body means: its event kind and data. Checked with
 // cheap substring tests first, then small anchored regexes, so a long hostile line costs one scan.
 import type { EventDataMap } from '../../event.js';
-import { FOLD_TEXTS } from '../../timeline/texts.js';
+import { FOLD_TEXTS } from '../../fold-texts.js';
 import { scaledBytes } from '../units.js';
 
 export type MysqlKind =
