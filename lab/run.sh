@@ -243,7 +243,7 @@ say "stack up: mariadbd $(db_pid), php-fpm $FPM, nginx $NGINX"
   done
 ) &
 WATCHER=$!
-frames() { cat "$LAB/run/frames" 2>/dev/null || echo 0; }
+frames() { local n; n=$(cat "$LAB/run/frames" 2>/dev/null || true); echo "${n:-0}"; }  # empty mid-write
 wait_frames() {  # n: wait until n more frames are written; true right after the last one
   local want=$(($(frames) + $1)) end=$((SECONDS + $1 * (PERIOD + 5)))
   while [ "$(frames)" -lt "$want" ]; do [ $SECONDS -lt "$end" ] || return 1; sleep 0.1; done
@@ -259,7 +259,7 @@ wait_for 45 "$B/php-fpm.log" 'reached pm.max_children' || die "php-fpm never rea
 say "php-fpm reached pm.max_children"
 
 if [ "$FAILURE" = 0 ]; then   # the run after the fix: the same load, watched, no forced failure
-  wait_frames 6 || die "the watcher stopped"
+  wait_frames 10 || die "the watcher stopped"
   say "stopping (no forced failure)"
   exit 0
 fi
