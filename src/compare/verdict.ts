@@ -1,12 +1,15 @@
 // The one-line verdict of a comparison, from its numbers: still failing, better (no failures and
-// more memory left), better but still growing toward exhaustion, unchanged, or unclear (nothing
-// captured after). Says each side's peak php-fpm workers / RSS, least memory available, failures.
+// more memory left; a short span says so), better but still growing toward exhaustion, unchanged,
+// or unclear (nothing captured after). Says each side's peak php-fpm workers / RSS, the least
+// memory available and its failures.
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import type { Comparison } from './compare.js';
 import type { Period } from './period.js';
 
 /** A week: growth that would exhaust memory within it makes "better" provisional. */
 const SOON_MS = 7 * 24 * 3600_000;
+/** Spans shorter than this say little about a server's daily peak. */
+const SHORT_MS = 6 * 3600_000;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -36,6 +39,7 @@ export function verdictOf(before: Period, after: Period, spanMs: number): Pick<C
     };
   }
   const more = before.min_available_bytes !== null && after.min_available_bytes !== null && after.min_available_bytes > before.min_available_bytes;
-  if (before.failures.length > 0 || more) return { outcome: 'better', verdict: `The fix worked: ${sides}.` };
+  const short = spanMs < SHORT_MS ? `; only ${span} on each side: compare over a busy day to be sure` : '';
+  if (before.failures.length > 0 || more) return { outcome: 'better', verdict: `Better: ${sides}${short}.` };
   return { outcome: 'unchanged', verdict: `No clear change: ${sides}.` };
 }
