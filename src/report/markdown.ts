@@ -51,7 +51,7 @@ function failures(r: Report, h: string, out: string[]): void {
       f.requested_bytes ? humanBytes(f.requested_bytes) : '',
       where(r, f.path, f.line),
       before,
-      f.culprit ? code(f.culprit) : '',
+      f.culprit ? `${code(f.culprit)}${f.culprit_evidence ? ` (${f.culprit_evidence}, ${f.culprit_confidence} confidence)` : ''}` : '',
       md(clip(f.verdict, 600)),
     ];
   });
