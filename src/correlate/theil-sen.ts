@@ -1,9 +1,9 @@
 // The Theil-Sen estimator: the median of the slopes between every pair of samples, robust to a
 // few outliers (up to ~29% of the samples) where a least-squares fit is not. Long series are
-// thinned evenly to 400 samples first, so the pair count stays bounded (80k pairs).
+// thinned evenly to 200 samples first, so the pair count stays bounded (about 20k pairs).
 import { median } from './series.js';
 
-const MAX_SAMPLES = 400;
+const MAX_SAMPLES = 200;
 
 /** Slope (y per x) of [x, y] samples, or null when no two samples differ in x. */
 export function theilSen(samples: readonly (readonly [number, number])[]): number | null {

@@ -134,7 +134,7 @@ export function findTrends(runs: readonly Run[], groupOfRow: (c: string) => stri
       if (!r || Math.abs(r.rate) < MiB) continue;
       const last = samples[samples.length - 1].p;
       const available = lastMem?.available ?? null;
-      out.push({ group: g, from: samples[0].p, to: last, rate_bytes_per_hour: r.rate, basis: r.basis, samples: samples.length, available_bytes: available, exhausted_at: exhaustion(last, available, r.rate), per_worker: workerGrowth(tables, g, groupOfRow), since });
+      out.push({ group: g, from: samples[0].p, to: last, rate_bytes_per_hour: r.rate, basis: r.basis, samples: samples.length, available_bytes: available, exhausted_at: exhaustion(last, available, r.rate), per_worker: g === 'php-fpm' ? workerGrowth(tables, g, groupOfRow) : null, since });
     }
   }
   return out;
