@@ -1,6 +1,10 @@
 // What the correlator finds: failures linked to the memory state around them, incidents with
 // their downtime, and advice. Plain data, shaped like the JSON summary (CONTRACT.md).
 import type { Event, MemoryTotals } from '../event.js';
+import type { Accounting } from './accounting.js';
+import type { Confidence, CulpritSource } from './culprit-evidence.js';
+import type { Release } from './releases.js';
+import type { Trend } from './trends.js';
 
 export interface ProcessShare {
   processes: number;
@@ -31,6 +35,8 @@ export interface Failure {
   after: SnapshotRef | null;
   culprit: string | null;
   verdict: string;
+  /** Where the culprit comes from and how sure (culprit-evidence.ts). */
+  source: CulpritSource;
 }
 
 export type Outcome = 'recovered' | 'down' | 'unknown';
@@ -55,10 +61,18 @@ export interface Advice {
   current: string | null;
   recommended: string;
   reason: string;
+  /** How far the evidence it is sized from goes (advice-confidence.ts). */
+  confidence?: Confidence;
+  /** What makes the evidence thin and what would firm it up; null when it is not thin. */
+  evidence_note?: string | null;
 }
 
 export interface Findings {
   failures: Failure[];
   incidents: Incident[];
   advice: Advice[];
+  /** Per snapshot with a process table: how much of the memory in use it accounts for. */
+  accounting: Accounting[];
+  releases: Release[];
+  trends: Trend[];
 }
