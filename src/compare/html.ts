@@ -1,8 +1,9 @@
 // The comparison as one self-contained HTML file: the verdict, the side-by-side table, and both
 // periods on one chart (the report's own chart function, fed both sides' memory points; two
 // bundles' before side is shifted to end where the after side starts, and the page says so).
-import { chart } from '../report/chart.js';
-import { CSP, CSS, SCRIPT } from '../report/html-assets.js';
+import { chartFigure } from '../report/chart.js';
+import { assets } from '../report/html-assets.js';
+import { memoryChart } from '../report/memory-chart.js';
 import type { MemoryPoint, Report } from '../report/model.js';
 import { timeAxis } from '../report/axis.js';
 import { xml } from '../report/sanitize.js';
@@ -26,8 +27,8 @@ function bothChart(s: CompareSummary, c: ChartSides): string {
   const { before, after, shiftMs } = c;
   const memory = [...within(before.report.memory, before.from, before.to, shiftMs), ...within(after.report.memory, after.from, after.to, 0)];
   const fails = [
-    ...s.before.failures.map((f, i) => ({ ms: Date.parse(f.time ?? '') + shiftMs, wall: f.time ?? '', label: `before ${i + 1}. ${f.action}` })),
-    ...s.after.failures.map((f, i) => ({ ms: Date.parse(f.time ?? ''), wall: f.time ?? '', label: `after ${i + 1}. ${f.action}` })),
+    ...s.before.failures.map((f, i) => ({ ms: Date.parse(f.time ?? '') + shiftMs, wall: f.time ?? '', label: `before ${i + 1}. ${f.action}`, path: f.path ?? '', line: f.line ?? 0 })),
+    ...s.after.failures.map((f, i) => ({ ms: Date.parse(f.time ?? ''), wall: f.time ?? '', label: `after ${i + 1}. ${f.action}`, path: f.path ?? '', line: f.line ?? 0 })),
   ].filter((f) => Number.isFinite(f.ms));
   const incidents = [
     { start: before.from + shiftMs, end: before.to + shiftMs, outcome: 'before' },
@@ -35,10 +36,12 @@ function bothChart(s: CompareSummary, c: ChartSides): string {
   ];
   const axis = timeAxis(c.clock, [...memory.map((p) => p.ms), ...incidents.flatMap((i) => [i.start, i.end])]);
   const r: Report = { ...after.report, memory, marks: { failures: fails, incidents }, axis };
-  return chart(r, 'compare-chart');
+  const spec = memoryChart(r, 'cmp', 0);
+  return spec ? chartFigure(spec, 'compare-chart') : '<p class="meta">No chart: neither side has a time to draw.</p>';
 }
 
 export function compareHtml(s: CompareSummary, sides: ChartSides): string {
+  const { css: CSS, script: SCRIPT, csp: CSP } = assets();
   const title = `oomtrail compare: ${s.outcome.replace(/_/g, ' ')}`;
   const table = rows(s)
     .map(([label, b, a]) => `<tr><th>${xml(label)}</th><td>${xml(b)}</td><td>${xml(a)}</td></tr>`)
