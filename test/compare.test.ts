@@ -61,7 +61,7 @@ describe('oomtrail compare', () => {
       expect(r.stdout).toContain('Better for now, not fixed');
     }
     const h = await cli(['compare', SEED, '--split-at', 'auto', '-f', 'html', ...SEED_OPTS]);
-    expect(h.stdout).toContain('<svg class="chart" id="compare-chart"');
+    expect(h.stdout).toContain('<figure class="chart" id="compare-chart"');
   });
 
   it('compares two bundles over equal spans; junit fails and --fail-on exits 1 while the after side fails', async () => {
