@@ -185,3 +185,31 @@ describe('progress over every phase (on a pty)', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'big.json'), 'utf8')).stats.lines).toBe(300_000);
   }, 130_000);
 });
+
+describe('the answer first (npm start on the seed)', () => {
+  it('is at most ~60 lines, answers the five questions, names each verdict once, in plain words', async () => {
+    const r = await bin([SEED, ...SEED_ARGS]);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(65);
+    const answer = lines.slice(3, 14).join('\n');
+    expect(answer).toMatch(/What failed +mysqld could not get 131 MiB for its InnoDB buffer pool,\s+twice/);
+    expect(answer).toMatch(/When +2016-05-21 11:06:36, 2016-05-21 18:49:28/);
+    expect(answer).toMatch(/For how long +down 7 h 44 m in all: 3 h 03 m \(back at 14:09:57\), 4 h\s+41 m \(back at 23:30:27\)/);
+    expect(answer).toMatch(/What held the memory +not captured/);
+    expect(answer).toMatch(/What to change +pm\.max_children 50 → 22; pm\.max_spare_servers 35 → 22/);
+    expect(r.stdout.match(/run a watcher/g)).toHaveLength(1);
+    expect(r.stdout).toContain('Same verdict as 1.');
+    expect(r.stdout).not.toMatch(/to be had|could be had|0 deaths|mysql\.buffer_pool_alloc_failed|mysql\.mmap_failed/);
+    expect(r.stdout).not.toContain('samples/2016-05-21-php-fpm-starves-mysqld/'); // paths relative to the bundle
+    expect(r.stdout).not.toMatch(/995 MiB/); // one RAM figure: 994 MiB, as free -m printed it
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect((await bin([SEED, ...SEED_ARGS, '--verbose'])).stdout.split('\n').length).toBeGreaterThan(120);
+  });
+
+  it('counts php-fpm workers without the master (40 with pm.max_children = 40, where top shows 41 php-fpm processes)', async () => {
+    const lab = path.join(ROOT, 'samples', '2026-11-24-lab-mariadb-buffer-pool-ulimit');
+    const s = JSON.parse((await bin([lab, '--tz', 'UTC', '-f', 'json'])).stdout);
+    expect(s.failures[0].before.php_fpm.processes).toBe(40);
+    expect(s.failures[0].before.top.map((g: { command: string }) => g.command)).toContain('php-fpm master');
+  });
+});

@@ -73,6 +73,7 @@ function tellFailOn(stderr: Writable, items: FailOn, failures: number, kinds: Re
 
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
   const env = io.env ?? process.env;
+  const startedMs = Date.now();
   const width = widthOf(io.stdout, env);
   let args: Argv;
   try {
@@ -111,7 +112,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const onBytes = progress ? progress.add : undefined;
     const color = format === 'text' && colorWanted(env, (io.stdout as NodeJS.WriteStream).isTTY === true, { flag: args.color, toFile: args.out !== undefined });
     const render = (reports: readonly Report[]): string => {
-      const o = { color, verbose: args.verbose, width };
+      const o = { color, verbose: args.verbose, width, startedMs, elapsedSeconds: (Date.now() - startedMs) / 1000 };
       return set.timeline && format === 'text' ? timelineText(reports, o) : REPORTERS[format as Exclude<typeof format, 'ndjson'>](reports, o);
     };
     const out = args.out ? createWriteStream(args.out) : io.stdout;

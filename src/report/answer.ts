@@ -53,11 +53,12 @@ function whatHeld(r: Report): string {
   const blamed = fs.find((f) => f.culprit && f.before);
   if (blamed?.before) {
     const b = blamed.before;
-    const parts = [`${blamed.culprit}`];
-    if (b.php_fpm && blamed.culprit === 'php-fpm') parts.push(`${plural(b.php_fpm.processes, 'worker')} held ${humanBytes(b.php_fpm.rss_bytes)}`);
-    if (b.mysqld) parts.push(`mysqld ${humanBytes(b.mysqld.rss_bytes)}`);
+    const parts: string[] = [];
+    if (b.php_fpm) parts.push(`${blamed.culprit === 'php-fpm' ? '' : 'php-fpm '}${plural(b.php_fpm.processes, 'worker')} held ${humanBytes(b.php_fpm.rss_bytes)}`);
+    if (b.mysqld) parts.push(`${blamed.culprit === 'mysqld' ? 'it held' : 'mysqld'} ${humanBytes(b.mysqld.rss_bytes)}`);
     if (b.memory?.total_bytes) parts.push(`${humanBytes(b.memory.used_bytes ?? 0)} of ${humanBytes(b.memory.total_bytes)} in use`);
-    return `${parts.join(', ')} (${humanDuration(b.gap_seconds)} before the failure at ${wallOf(blamed.time)})`;
+    const when = b.gap_seconds > 0 ? `${humanDuration(b.gap_seconds)} before the failure at ${wallOf(blamed.time)}` : `at the failure at ${wallOf(blamed.time)}`;
+    return `${blamed.culprit}: ${parts.join('; ')} (${when})`;
   }
   const seen = fs.find((f) => f.before?.memory?.total_bytes);
   if (seen?.before) {

@@ -94,7 +94,8 @@ function failures(x: Ctx, out: string[]): void {
   const seen = new Map<string, number>();
   r.summary.failures.forEach((f, i) => {
     const asked = f.requested_bytes ? `, ${humanBytes(f.requested_bytes)} asked` : '';
-    out.push(`  ${i + 1}. ${c('red', wallOf(f.time))}  ${kindLabel(f.action)}${asked}  (${x.say(shortPath(r, f.path))}:${f.line})`);
+    const head = wrap(`${wallOf(f.time)}  ${kindLabel(f.action)}${asked} (${x.say(shortPath(r, f.path))}:${f.line})`, x.width - 5, '');
+    out.push(`  ${`${i + 1}.`.padEnd(3)}${c('red', head[0].slice(0, 19))}${head[0].slice(19)}`, ...head.slice(1).map((l) => `     ${l}`));
     const same = seen.get(gist(f.verdict));
     if (same !== undefined) out.push(`     Same verdict as ${same}.`);
     else {
@@ -103,7 +104,7 @@ function failures(x: Ctx, out: string[]): void {
     }
     if (x.verbose) out.push(`     log: ${clip(plain(f.message), Math.max(20, x.width - 10))}`);
     const b = f.before;
-    if (b && same === undefined) {
+    if (b && same === undefined && x.verbose) {
       const mem = b.memory?.total_bytes ? `; ${humanBytes(b.memory.used_bytes ?? 0)} used of ${humanBytes(b.memory.total_bytes)}` : '';
       const fpm = b.php_fpm ? `; php-fpm ${plural(b.php_fpm.processes, 'worker')}, ${humanBytes(b.php_fpm.rss_bytes)}` : '';
       const my = b.mysqld ? `; mysqld ${humanBytes(b.mysqld.rss_bytes)}` : '';
@@ -122,12 +123,13 @@ function incidents(x: Ctx, out: string[]): void {
       inc.downtime_seconds === null
         ? 'downtime unknown'
         : inc.outcome === 'recovered'
-          ? c('green', `down ${humanDuration(inc.downtime_seconds)}`)
-          : c('red', `down at least ${humanDuration(inc.downtime_seconds)} (no ready line before the evidence ends)`);
+          ? `down ${humanDuration(inc.downtime_seconds)}`
+          : `down at least ${humanDuration(inc.downtime_seconds)} (no ready line before the evidence ends)`;
+    const tone = inc.outcome === 'recovered' ? 'green' : 'red';
     const counts = [plural(inc.failures, 'memory failure'), inc.deaths > 0 ? `died ${inc.deaths === 1 ? 'once' : `${inc.deaths} times`}` : '', inc.restarts > 0 ? plural(inc.restarts, 'restart attempt') : '']
       .filter(Boolean)
       .join(', ');
-    out.push(...wrap(`${i + 1}. ${wallOf(inc.start)} → ${until(inc.end, inc.start)}  ${down}; ${counts}`, x.width, '     ').map((l, j) => (j === 0 ? `  ${l.trimStart()}` : l)));
+    out.push(...wrap(`${i + 1}. ${wallOf(inc.start)} → ${until(inc.end, inc.start)}  ${down}; ${counts}`, x.width, '     ').map((l, j) => (j === 0 ? `  ${c(tone, l.trimStart())}` : c(tone, l))));
     for (const ch of inc.config_changes) out.push(`     config changed: ${plain(ch)}`);
   });
   out.push('');
@@ -150,7 +152,8 @@ function inputs(x: Ctx, out: string[]): void {
   const unrec = t.unrecognized > 0 ? `, ${plural(t.unrecognized, 'line')} not recognized` : '';
   const names = r.summary.inputs.map((i) => x.say(shortPath(r, i.path)));
   const list = names.length <= 4 || x.verbose ? `: ${names.join(', ')}` : ` (--verbose lists them)`;
-  out.push(...wrap(`${c('bold', 'Read')} ${plural(names.length, 'file')}${list}; ${t.lines} lines, ${t.events} events${unrec}.`, x.width, '  '));
+  const [first, ...rest] = wrap(`Read ${plural(names.length, 'file')}${list}; ${t.lines} lines, ${t.events} events${unrec}.`, x.width, '  ');
+  out.push(first.trimStart(), ...rest);
   if (x.verbose) {
     for (const i of r.summary.inputs) {
       const err = i.error ? c('red', `  error: ${plain(i.error)}`) : '';
@@ -192,17 +195,19 @@ export function shortTimeline(r: Report, verbose: boolean): TimelineRow[] {
   const cited = new Set<string>();
   for (const f of r.summary.failures) for (const s of [f.before, f.after]) if (s) cited.add(`${s.path}:${s.line}`);
   const shown: TimelineRow[] = [];
-  let lastSnapshot: string | null = null;
+  // snapshot kinds shown since the last key event: repeated snapshots are routine
+  const snapshots = new Set<string>();
   let lastPool: string | null = null;
   for (const row of r.timeline) {
     const snapshot = row.kind.startsWith('snapshot.');
     // a buffer pool size is news only when it differs from the last start's
     const pool = row.kind === 'mysql.buffer_pool_init' ? row.message : null;
-    const key = row.failure || (isKeyKind(row.kind) && (pool === null || pool !== lastPool)) || cited.has(`${row.path}:${row.line}`) || (snapshot && row.kind !== lastSnapshot);
+    const key = row.failure || (isKeyKind(row.kind) && (pool === null || pool !== lastPool)) || cited.has(`${row.path}:${row.line}`) || (snapshot && !snapshots.has(row.kind));
     if (pool !== null) lastPool = pool;
     if (!key) continue;
     shown.push(row);
-    lastSnapshot = snapshot ? row.kind : null;
+    if (snapshot) snapshots.add(row.kind);
+    else snapshots.clear();
   }
   return shown;
 }
