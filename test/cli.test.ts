@@ -156,7 +156,8 @@ describe('--each over several bundles (built CLI, worker threads)', () => {
     const r = await bin([...inputs, '--each', ...SEED_ARGS, '-f', 'junit']);
     expect(r.stdout.match(/<testsuites /g)).toHaveLength(1);
     expect([...r.stdout.matchAll(/<testsuite name="([^"]*)"/g)].map((m) => m[1])).toEqual(inputs);
-    expect(r.stdout).toMatch(/<testsuites name="oomtrail" tests="5" failures="2" errors="1">/);
+    // the seed's two mmap failures are one stable test (kind, victim, bundle)
+    expect(r.stdout).toMatch(/<testsuites name="oomtrail" tests="4" failures="1" errors="1" time="\d+\.\d{3}">/);
   });
 
   it('markdown and text: one section per bundle, in input order', async () => {

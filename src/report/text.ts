@@ -256,7 +256,8 @@ export function timelineText(reports: readonly Report[], opts: TextOptions = {})
   for (const r of reports) {
     if (reports.length !== 1) out.push(c('bold', `━━━ ${plain(r.bundle)} ━━━`));
     out.push(c('dim', `Times are in ${r.zone_label}; ${TIME_MARKS}.`));
-    for (const row of r.timeline) out.push(timelineLine(row, c, opts.verbose === true, opts.width ?? 80));
+    // the timeline alone is read like a log (often piped): rows are cut only past 200 characters
+    for (const row of r.timeline) out.push(timelineLine(row, c, opts.verbose === true, 240));
   }
   return `${out.join('\n')}\n`;
 }
