@@ -6,7 +6,8 @@ import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { answerRows } from './answer.js';
 import { type Report, shortPath, wallOf } from './model.js';
 import { clip, markdown as md, markdownCode as code } from './sanitize.js';
-import { TIME_MARKS, type TextOptions, headline, shortTimeline } from './text.js';
+import { TIME_MARKS, routineCounts, shortTimeline } from './text-timeline.js';
+import { type TextOptions, headline } from './text.js';
 import { kindLabel, routineWords } from './words.js';
 
 export const MAX_TIMELINE_ROWS = 400;
@@ -132,12 +133,7 @@ function timeline(r: Report, h: string, verbose: boolean, out: string[]): void {
   out.push(...table(['time', 'event', 'message', 'repeats', 'where'], cells), '');
   if (rows.length > shown.length) out.push(md(`… ${rows.length - shown.length} more timeline rows not shown; run oomtrail with --format text${verbose ? ' --verbose' : ''} for all of them.`), '');
   const hidden = r.timeline.length - rows.length;
-  if (hidden > 0) {
-    const kept = new Set(rows);
-    const counts = new Map<string, number>();
-    for (const t of r.timeline) if (!kept.has(t)) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
-    out.push(md(`${hidden} routine rows not shown: ${routineWords(counts)}.`), '');
-  }
+  if (hidden > 0) out.push(md(`${hidden} routine rows not shown: ${routineWords(routineCounts(r, rows))}.`), '');
 }
 
 function section(r: Report, level: number, verbose: boolean, out: string[]): void {
