@@ -22,8 +22,14 @@ function capped<T>(rows: readonly T[], max: number, what: string): { shown: read
   return { shown: rows.slice(0, max), note: [md(`… ${rows.length - max} more ${what} not shown here; the JSON report (--format json) has them all.`), ''] };
 }
 
+/** Prose with the bundle's own folder left out of the paths it names (they are relative to it). */
+function rel(r: Report, text: string): string {
+  const base = r.bundle.endsWith('/') ? r.bundle : `${r.bundle}/`;
+  return text.split(base).join('');
+}
+
 function answer(r: Report, out: string[]): void {
-  out.push(...table(['question', 'answer'], answerRows(r).map((a) => [`**${md(a.label)}**`, md(a.text)])), '');
+  out.push(...table(['question', 'answer'], answerRows(r).map((a) => [`**${md(a.label)}**`, md(rel(r, a.text))])), '');
 }
 
 function table(head: string[], rows: string[][]): string[] {
@@ -71,7 +77,7 @@ function failures(r: Report, h: string, out: string[]): void {
       where(r, f.path, f.line),
       before,
       f.culprit ? code(f.culprit) : '',
-      verdictCell(seen, f.verdict, i + 1),
+      verdictCell(seen, rel(r, f.verdict), i + 1),
     ];
   });
   out.push(...table(['#', 'time', 'failure', 'asked', 'where', 'memory before', 'culprit', 'verdict'], rows), '', ...note);
@@ -104,7 +110,7 @@ function advice(r: Report, h: string, out: string[]): void {
     out.push('None: what was observed calls for no change, or is too little to size a setting from.', '');
     return;
   }
-  const rows = r.summary.advice.map((a) => [code(a.setting), a.current ? code(a.current) : '?', code(a.recommended), md(clip(a.reason, 600))]);
+  const rows = r.summary.advice.map((a) => [code(a.setting), a.current ? code(a.current) : '?', code(a.recommended), md(clip(rel(r, a.reason), 600))]);
   out.push(...table(['setting', 'current', 'recommended', 'reason'], rows), '');
 }
 
