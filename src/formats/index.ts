@@ -1,5 +1,6 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
+import { earlyoom } from './earlyoom/earlyoom.js';
 import { iniConfig } from './ini-config/ini-config.js';
 import { kernel } from './kernel/kernel.js';
 import { mysqlError } from './mysql-error/mysql-error.js';
@@ -16,7 +17,7 @@ export const FORMATS: readonly Format[] = [
   mysqlError,
   phpFpm,
   kernel,
-  syslog,
+  syslog(() => FORMATS),
   top,
   free,
   ps,
@@ -28,6 +29,7 @@ export const FORMATS: readonly Format[] = [
   watcherDate,
   ptStalk,
   ptSummary,
+  earlyoom,
 ];
 
 export function formatById(id: string): Format | undefined {

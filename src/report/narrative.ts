@@ -4,14 +4,12 @@
 import type { Analysis } from '../analyze.js';
 import type { Failure } from '../correlate/types.js';
 import { humanBytes, humanDuration, obtainable } from '../correlate/verdict.js';
+import { failureFacts, narrateFailure } from '../correlate/words.js';
 
 export function failureParagraph(a: Analysis, f: Failure): string {
   const e = f.event;
   const parts: string[] = [];
-  const what =
-    e.kind === 'kernel.oom_kill'
-      ? `the kernel's OOM killer killed ${e.process?.name ?? 'a process'}${e.process?.pid ? ` (pid ${e.process.pid})` : ''}`
-      : `${e.process?.name ?? 'mysqld'} could not get ${f.requested_bytes ? humanBytes(f.requested_bytes) : 'memory'} for its InnoDB buffer pool`;
+  const what = narrateFailure(failureFacts(e, f.requested_bytes));
   parts.push(`At ${a.clock.wall(e.time.ms)} ${what} (${e.src.path}:${e.src.line}).`);
   const b = f.before;
   if (b) {
