@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   onSource?: (path: string, size: number | undefined) => void;
   /** Called with the bytes read (on disk) as each input is read (progress). */
   onBytes?: (n: number) => void;
+  /** Called as each phase after reading starts (progress). */
+  onPhase?: (phase: 'dating' | 'correlating') => void;
   /**
    * What the caller will show: 'all' keeps every event (--verbose, tests); 'report' folds routine
    * repeats on arrival (reports that fold them anyway), so memory stays flat; 'stream' folds them
@@ -123,6 +125,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     inputs.push(stats);
   }
   trace('inputs read');
+  opts.onPhase?.('dating');
   const events = collector.events;
   calibrateUnits(events);
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
@@ -149,6 +152,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   // and the earliest folded event of each kind it reads as evidence, per pool (php-fpm's max_children warnings)
   const extra = [...new Set([folded?.latestServerLine, folded?.latestEvidence, ...(folded?.firsts ?? [])])].filter((e): e is Event => e !== undefined && !ordered.includes(e));
   trace('dated and ordered');
+  opts.onPhase?.('correlating');
   const findings = correlate(extra.length > 0 ? timeline([...ordered, ...extra]) : ordered, { lookbackSeconds });
   trace('correlated');
   const stats = { lines: 0, blank: 0, events: 0, unrecognized: 0 };

@@ -47,7 +47,7 @@ describe('progress', () => {
     const slow = startProgress(tty, 4 * 1024 * 1024, 'oomtrail');
     slow.add(1024 * 1024);
     await new Promise((r) => setTimeout(r, PROGRESS_DELAY_MS + 150));
-    expect(out).toMatch(/oomtrail \[.*\] 25% \| 1 MiB of 4 MiB/);
+    expect(out).toMatch(/oomtrail reading \[.*\] 25% \| 1 MiB of 4 MiB \| ETA /);
     slow.add(3 * 1024 * 1024);
     slow.stop();
   });

@@ -27,3 +27,17 @@ export function failOnMatched(items: FailOn, failures: number, kinds: Readonly<R
     return (kinds[k] ?? 0) > 0;
   });
 }
+
+/** What matched, for stderr: `failure (2 memory failures), mysql.abort (3 events)`; empty when nothing did. */
+export function failOnMatches(items: FailOn, failures: number, kinds: Readonly<Record<string, number>>): string[] {
+  const out: string[] = [];
+  for (const k of items) {
+    if (k === 'failure') {
+      if (failures > 0) out.push(`failure (${failures} memory failure${failures === 1 ? '' : 's'})`);
+      continue;
+    }
+    const hits = Object.keys(kinds).filter((kind) => (k.endsWith('.*') ? kind.startsWith(k.slice(0, -1)) : kind === k) && kinds[kind] > 0);
+    for (const kind of hits) out.push(`${kind} (${kinds[kind]} event${kinds[kind] === 1 ? '' : 's'})`);
+  }
+  return [...new Set(out)];
+}

@@ -1,6 +1,7 @@
-// The progress bar (cli-progress) on stderr: bytes read of bytes on disk. Off when stderr is not
-// a TTY, under CI, or with --no-progress; shown only once reading has taken more than a moment,
-// so quick runs never flash a bar. The total is a stat walk of the inputs (hidden entries skipped).
+// The progress bar (cli-progress) on stderr, over every phase: reading (bytes of bytes on disk,
+// an ETA), then dating, correlating, reporting and writing (each with its elapsed time). Off when
+// stderr is not a TTY, under CI, or with --no-progress; shown only once the run has taken more
+// than a moment, so quick runs never flash a bar. The total is a stat walk of the inputs.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
@@ -8,10 +9,12 @@ import { humanBytes } from '../correlate/verdict.js';
 
 export interface Progress {
   add(n: number): void;
+  /** Moves to the next phase (the bar then shows it and its elapsed time). */
+  phase(next: Phase): void;
   stop(): void;
 }
 
-const NONE: Progress = { add() {}, stop() {} };
+const NONE: Progress = { add() {}, phase() {}, stop() {} };
 export const PROGRESS_DELAY_MS = 400;
 
 export function progressWanted(flag: boolean, stderr: NodeJS.WritableStream, env: NodeJS.ProcessEnv): boolean {
@@ -40,15 +43,39 @@ export async function totalBytes(inputs: readonly string[]): Promise<number> {
   return total;
 }
 
+/** What the run is doing: reading shows bytes and an ETA, the later phases their elapsed time. */
+export type Phase = 'reading' | 'dating' | 'correlating' | 'reporting' | 'writing';
+
+function clock(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '--';
+  const s = Math.round(seconds);
+  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/** One line of the bar, as cli-progress asks for it (params: progress 0..1, eta seconds, start time). */
+export function barLine(label: string, phase: Phase, p: { progress: number; value: number; total: number; eta: number; elapsed: number }, bar: (progress: number) => string): string {
+  if (phase === 'reading') {
+    const pct = Math.floor(p.progress * 100);
+    return `${label} reading [${bar(p.progress)}] ${pct}% | ${humanBytes(p.value)} of ${humanBytes(p.total)} | ETA ${p.progress > 0 ? clock(p.eta) : '--'}`;
+  }
+  return `${label} ${phase}… | ${humanBytes(p.total)} read | ${clock(p.elapsed)} so far`;
+}
+
 export function startProgress(stderr: NodeJS.WritableStream, total: number, label: string): Progress {
   if (total <= 0) return NONE;
   let value = 0;
+  let phase: Phase = 'reading';
   let bar: SingleBar | null = null;
+  const started = Date.now();
   const timer = setTimeout(() => {
     bar = new SingleBar({
       stream: stderr,
-      format: `${label} [{bar}] {percentage}% | {value} of {total} | {duration_formatted}`,
-      formatValue: (v, _o, type) => (type === 'value' || type === 'total' ? humanBytes(Number(v)) : String(v)),
+      format: (options, params) =>
+        barLine(label, phase, { progress: params.progress, value: params.value, total: params.total, eta: params.eta, elapsed: (Date.now() - started) / 1000 }, (pr) => {
+          const size = options.barsize ?? 30;
+          const full = Math.round(pr * size);
+          return '█'.repeat(full) + '░'.repeat(size - full);
+        }),
       barsize: 30,
       hideCursor: true,
       clearOnComplete: true,
@@ -59,6 +86,11 @@ export function startProgress(stderr: NodeJS.WritableStream, total: number, labe
   return {
     add(n) {
       value += n;
+      bar?.update(Math.min(value, total));
+    },
+    phase(next) {
+      phase = next;
+      if (next !== 'reading') value = total;
       bar?.update(Math.min(value, total));
     },
     stop() {

@@ -7,7 +7,7 @@
 import type { Event, ProcessRow, SnapshotData } from '../event.js';
 import { fpmPools, readByMysqld } from './config-settings.js';
 import { snapshotData } from './link.js';
-import { groupOf } from './processes.js';
+import { groupsOfRows } from './processes.js';
 import { spareAdvice } from './spare-advice.js';
 import type { Advice, Failure } from './types.js';
 import { scaledBytes } from '../formats/units.js';
@@ -67,12 +67,16 @@ function gather(timeline: readonly Event[]): Evidence {
   for (const e of timeline) {
     const d = snapshotData(e);
     if (d) {
-      if (d.memory?.total_bytes) ev.total = d.memory.total_bytes;
+      // the smallest total any snapshot states: `free -m` truncates what `top` gives in KiB, and
+      // the report then names one RAM figure, the one `free` printed
+      if (d.memory?.total_bytes) ev.total = Math.min(ev.total ?? Infinity, d.memory.total_bytes);
       let workers = 0;
       let others = 0;
       let mysqld = 0;
-      for (const r of rowsOf(d)) {
-        const g = groupOf(r.command);
+      const rows = rowsOf(d);
+      const groups = groupsOfRows(rows);
+      for (const [i, r] of rows.entries()) {
+        const g = groups[i];
         if (g === 'php-fpm') {
           workers++;
           ev.workerRss.push(r.rss_bytes);

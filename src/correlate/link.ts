@@ -4,7 +4,7 @@
 // process table; `after` is the nearest snapshot after the failure.
 import { type Event, SNAPSHOT_KINDS, type SnapshotData } from '../event.js';
 import type { Before, ProcessShare, SnapshotRef } from './types.js';
-import { groupOf } from './processes.js';
+import { groupsOfRows } from './processes.js';
 
 export function snapshotData(e: Event): SnapshotData | null {
   return SNAPSHOT_KINDS.has(e.kind) ? (e.data as SnapshotData) : null;
@@ -36,8 +36,9 @@ export function linkBefore(failure: Event, snapshots: readonly Event[], lookback
   const rows = procs ? (snapshotData(procs)?.rows ?? []) : [];
   const total = mem?.total_bytes ?? null;
   const groups = new Map<string, { processes: number; rss_bytes: number; max: number }>();
-  for (const r of rows) {
-    const g = groupOf(r.command);
+  const names = groupsOfRows(rows);
+  for (const [i, r] of rows.entries()) {
+    const g = names[i];
     const cur = groups.get(g) ?? { processes: 0, rss_bytes: 0, max: 0 };
     cur.processes++;
     cur.rss_bytes += r.rss_bytes;

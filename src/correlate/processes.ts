@@ -12,3 +12,14 @@ export function groupOf(command: string): string {
   if (/^(?:mysqld|mariadbd|mysqld\.bin)$/.test(base)) return 'mysqld';
   return base || c;
 }
+
+/**
+ * Each row's group, with php-fpm's master told apart from its workers even where only the
+ * command name was captured (`top` shows `php-fpm8.2` for both): a root-owned php-fpm process
+ * among php-fpm processes of another user is the master (workers drop privileges).
+ */
+export function groupsOfRows(rows: readonly { command: string; user?: string }[]): string[] {
+  const groups = rows.map((r) => groupOf(r.command));
+  const unprivileged = rows.some((r, i) => groups[i] === 'php-fpm' && r.user !== undefined && r.user !== 'root');
+  return unprivileged ? groups.map((g, i) => (g === 'php-fpm' && rows[i].user === 'root' ? 'php-fpm master' : g)) : groups;
+}

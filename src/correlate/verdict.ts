@@ -37,7 +37,7 @@ function laterHint(after: SnapshotRef): string {
   const m = d?.memory;
   if (!m?.total_bytes) return '';
   const free = obtainable(m);
-  return ` and shows ${humanBytes(m.used_bytes ?? m.total_bytes - (m.free_bytes ?? 0))} of ${humanBytes(m.total_bytes)} in use${free !== null ? `, ${humanBytes(free)} to be had` : ''}`;
+  return ` and shows ${humanBytes(m.used_bytes ?? m.total_bytes - (m.free_bytes ?? 0))} of ${humanBytes(m.total_bytes)} in use${free !== null ? `, ${humanBytes(free)} available` : ''}`;
 }
 
 export interface Judgement {
@@ -110,7 +110,7 @@ export function judge(x: JudgeInput): Judgement {
           : `the process table ${humanDuration(procGap)} before it (${where(before.processSnapshot ?? before.event)}) shows`;
     const opening = killed
       ? killOpening(facts)
-      : `${what} but ${free !== null ? `only ${humanBytes(free)} could be had ${when(before.gap_seconds)} the failure` : 'memory was exhausted'}`;
+      : `${what} but ${free !== null ? `only ${humanBytes(free)} was available ${when(before.gap_seconds)} the failure` : 'memory was exhausted'}`;
     const hedge = killed && procGap > 0 ? ' (the likely culprit if nothing changed in between)' : '';
     return { culprit: biggest.command, verdict: `${opening}; ${seen} ${held}${hedge}: ${fix}.` };
   }
@@ -123,7 +123,7 @@ export function judge(x: JudgeInput): Judgement {
   if (free !== null && requested !== null) {
     return {
       culprit: null,
-      verdict: `Memory was not short: ${humanBytes(free)} could be had ${when(before.gap_seconds)} the failure and ${what}; look at a per-process limit instead (ulimit -v, a cgroup memory limit, vm.overcommit_memory=2).`,
+      verdict: `Memory was not short: ${humanBytes(free)} was available ${when(before.gap_seconds)} the failure and ${what}; look at a per-process limit instead (ulimit -v, a cgroup memory limit, vm.overcommit_memory=2).`,
     };
   }
   return { culprit: null, verdict: `The snapshot ${when(before.gap_seconds)} the failure (${where(before.event)}) does not say how much memory was free, so the cause cannot be judged.` };

@@ -4,7 +4,7 @@
 import type { Analysis } from '../analyze.js';
 import { toEcs } from './ecs.js';
 import { html } from './html.js';
-import { junit } from './junit.js';
+import { type RunInfo, junit } from './junit.js';
 import { markdown } from './markdown.js';
 import type { Report } from './model.js';
 import { jsonSafe } from './sanitize.js';
@@ -14,7 +14,8 @@ export type ReportFormat = 'text' | 'markdown' | 'html' | 'json' | 'ndjson' | 'j
 
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'html', 'json', 'ndjson', 'junit'];
 
-export type ReportOptions = TextOptions;
+/** Options every reporter takes (each reads what it needs): colour, width, --verbose, the run. */
+export type ReportOptions = TextOptions & RunInfo;
 
 /** One bundle: its summary (`oomtrail.summary/1`); several: `oomtrail.sweep/1` with one summary each. */
 export function json(reports: readonly Report[]): string {

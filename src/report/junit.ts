@@ -1,10 +1,39 @@
-// The JUnit XML report, for CI test panels: one <testsuite> per bundle inside one <testsuites>,
-// one failing <testcase> per memory failure (message = the verdict), one erroring case per input
-// that could not be read, and a passing case when a bundle has no memory failure. Every value
-// goes through `xml`, so the document stays well-formed whatever the logs hold.
+// The JUnit XML report, for CI test panels (valid against Jenkins xunit's junit-10.xsd, which
+// GitLab's reader also accepts): one <testsuite> per bundle, one failing <testcase> per failure
+// kind and victim, named stably (kind, victim, bundle: no counter, time or path, so CI history
+// sees the same test fail again), each occurrence listed in its body and each verdict once.
+import { hostname as osHostname } from 'node:os';
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
-import { type Report, wallOf } from './model.js';
+import { type Report, shortPath, wallOf } from './model.js';
 import { xml, xmlLines } from './sanitize.js';
+
+/** When and where the run happened: the suites' timestamp, hostname and time attributes. */
+export interface RunInfo {
+  /** Epoch ms the run started (default: now). */
+  startedMs?: number;
+  /** Seconds the run took. */
+  elapsedSeconds?: number;
+  hostname?: string;
+}
+
+type Failure = Report['summary']['failures'][number];
+
+/** The bundle as a test class name: its last path part (`2016-05-21-php-fpm-starves-mysqld`). */
+export function bundleName(bundle: string): string {
+  const parts = bundle.split(/[\\/]+/).filter(Boolean);
+  return parts[parts.length - 1] ?? bundle;
+}
+
+/** `mysql.mmap_failed of mysqld in 2016-05-21-php-fpm-starves-mysqld`. */
+export function caseName(r: Report, f: Failure, i: number): string {
+  const victim = (f as { victim?: { name?: string } | null }).victim?.name ?? r.victims?.[i] ?? null;
+  return `${f.action}${victim ? ` of ${victim}` : ''} in ${bundleName(r.bundle)}`;
+}
+
+/** `2026-11-24T04:27:12` (UTC, no zone: the form the JUnit schemas take). */
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19);
+}
 
 function attrs(a: Record<string, string | number | undefined>): string {
   return Object.entries(a)
@@ -13,65 +42,84 @@ function attrs(a: Record<string, string | number | undefined>): string {
     .join('');
 }
 
-function failureBody(f: Report['summary']['failures'][number]): string {
-  const lines = [`${f.path}:${f.line}: ${f.message}`];
+function failureBody(r: Report, f: Failure): string {
+  const lines = [`${wallOf(f.time)} ${shortPath(r, f.path)}:${f.line}: ${f.message}`];
   if (f.requested_bytes) lines.push(`asked: ${humanBytes(f.requested_bytes)}`);
   const b = f.before;
   if (b) {
-    lines.push(`before: ${wallOf(b.time)} (${humanDuration(b.gap_seconds)} earlier, ${b.path}:${b.line})`);
+    lines.push(`before: ${wallOf(b.time)} (${humanDuration(b.gap_seconds)} earlier, ${shortPath(r, b.path)}:${b.line})`);
     if (b.memory?.total_bytes) lines.push(`memory: ${humanBytes(b.memory.used_bytes ?? 0)} used of ${humanBytes(b.memory.total_bytes)}`);
-    if (b.php_fpm) lines.push(`php-fpm: ${b.php_fpm.processes} workers, ${humanBytes(b.php_fpm.rss_bytes)}`);
+    if (b.php_fpm) lines.push(`php-fpm: ${b.php_fpm.processes} worker${b.php_fpm.processes === 1 ? '' : 's'}, ${humanBytes(b.php_fpm.rss_bytes)}`);
     if (b.mysqld) lines.push(`mysqld: ${humanBytes(b.mysqld.rss_bytes)}`);
   } else lines.push('before: no snapshot captured');
-  if (f.after) lines.push(`after: ${wallOf(f.after.time)} (${humanDuration(f.after.gap_seconds)} later, ${f.after.path}:${f.after.line})`);
+  if (f.after) lines.push(`after: ${wallOf(f.after.time)} (${humanDuration(f.after.gap_seconds)} later, ${shortPath(r, f.after.path)}:${f.after.line})`);
   if (f.culprit) lines.push(`culprit: ${f.culprit}`);
-  lines.push(`verdict: ${f.verdict}`);
-  return lines.map((l) => xml(l)).join('\n');
+  return lines.join('\n');
 }
 
-function suite(r: Report): string {
-  const s = r.summary;
-  const cls = r.bundle;
-  const cases: string[] = [];
-  s.failures.forEach((f, i) => {
-    const name = `${i + 1}. ${f.action} at ${wallOf(f.time)} (${f.path}:${f.line})`;
-    cases.push(`    <testcase${attrs({ classname: cls, name, file: f.path, line: f.line })}>
-      <failure${attrs({ message: f.verdict, type: f.action })}>${failureBody(f)}</failure>
-    </testcase>`);
+/** One case per name: how many times, when, each occurrence's evidence, each distinct verdict once. */
+function failureCase(r: Report, cls: string, name: string, group: { f: Failure; i: number }[]): string {
+  const first = group[0].f;
+  const verdicts = [...new Set(group.map(({ f }) => f.verdict))];
+  const when = group.length === 1 ? `at ${wallOf(first.time)}` : `${group.length} times, ${wallOf(first.time)} to ${wallOf(group[group.length - 1].f.time)}`;
+  // the first verdict is the failure's message; the body adds only the ones that differ from it
+  const body = [`${name}: ${when}`, ...group.map(({ f }) => failureBody(r, f)), ...verdicts.slice(1).map((v) => `also: ${v}`)].join('\n\n');
+  return `    <testcase${attrs({ classname: cls, name, file: shortPath(r, first.path), line: first.line, time: 0 })}>
+      <failure${attrs({ message: first.verdict, type: first.action })}>${xmlLines(body)}</failure>
+    </testcase>`;
+}
+
+function cases(r: Report): { xml: string[]; failing: number } {
+  const cls = `oomtrail.${bundleName(r.bundle)}`;
+  const groups = new Map<string, { f: Failure; i: number }[]>();
+  r.summary.failures.forEach((f, i) => {
+    const name = caseName(r, f, i);
+    groups.set(name, [...(groups.get(name) ?? []), { f, i }]);
   });
+  const out = [...groups.entries()].map(([name, group]) => failureCase(r, cls, name, group));
   for (const e of r.errors) {
-    cases.push(`    <testcase${attrs({ classname: cls, name: `read ${e.path}`, file: e.path })}>
+    out.push(`    <testcase${attrs({ classname: cls, name: `read ${shortPath(r, e.path)}`, file: shortPath(r, e.path), time: 0 })}>
       <error${attrs({ message: e.reason, type: 'input' })}>${xmlLines(`${e.path}: ${e.reason}`)}</error>
     </testcase>`);
   }
-  if (s.failures.length === 0) cases.push(`    <testcase${attrs({ classname: cls, name: 'no memory failure' })}/>`);
+  if (groups.size === 0) out.push(`    <testcase${attrs({ classname: cls, name: `no memory failure in ${bundleName(r.bundle)}`, time: 0 })}/>`);
+  return { xml: out, failing: groups.size };
+}
+
+function suite(r: Report, run: Required<RunInfo>, id: number): { xml: string; tests: number; failing: number } {
+  const s = r.summary;
+  const c = cases(r);
   const props = [
+    ['bundle', r.bundle],
     ['timezone', r.zone_label],
+    ['memory_failures', String(s.failures.length)],
     ['lines', String(s.stats.lines)],
     ['events', String(s.stats.events)],
     ['unrecognized', String(s.stats.unrecognized)],
     ['incidents', String(s.incidents.length)],
   ].map(([name, value]) => `      <property${attrs({ name, value })}/>`);
-  return `  <testsuite${attrs({ name: r.bundle, tests: cases.length, failures: s.failures.length, errors: r.errors.length, skipped: 0 })}>
+  const head = attrs({ name: r.bundle, tests: c.xml.length, failures: c.failing, errors: r.errors.length, skipped: 0, time: run.elapsedSeconds.toFixed(3), timestamp: stamp(run.startedMs), hostname: run.hostname, id });
+  return {
+    xml: `  <testsuite${head}>
     <properties>
 ${props.join('\n')}
     </properties>
-${cases.join('\n')}
-  </testsuite>`;
+${c.xml.join('\n')}
+  </testsuite>`,
+    tests: c.xml.length,
+    failing: c.failing,
+  };
 }
 
-export function junit(reports: readonly Report[]): string {
-  let tests = 0;
-  let failures = 0;
-  let errors = 0;
-  for (const r of reports) {
-    failures += r.summary.failures.length;
-    errors += r.errors.length;
-    tests += r.summary.failures.length + r.errors.length + (r.summary.failures.length === 0 ? 1 : 0);
-  }
+export function junit(reports: readonly Report[], info: RunInfo = {}): string {
+  const run: Required<RunInfo> = { startedMs: info.startedMs ?? Date.now(), elapsedSeconds: info.elapsedSeconds ?? 0, hostname: info.hostname ?? (osHostname() || 'localhost') };
+  const suites = reports.map((r, i) => suite(r, run, i));
+  const tests = suites.reduce((n, x) => n + x.tests, 0);
+  const failures = suites.reduce((n, x) => n + x.failing, 0);
+  const errors = reports.reduce((n, r) => n + r.errors.length, 0);
   return `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites${attrs({ name: 'oomtrail', tests, failures, errors })}>
-${reports.map(suite).join('\n')}
+<testsuites${attrs({ name: 'oomtrail', tests, failures, errors, time: run.elapsedSeconds.toFixed(3) })}>
+${suites.map((x) => x.xml).join('\n')}
 </testsuites>
 `;
 }

@@ -57,6 +57,8 @@ export interface Report {
   summary: Summary;
   /** One paragraph per failure, in order: what happened, what held the memory, who, what to do. */
   paragraphs: string[];
+  /** Per failure, the process that failed or was killed (`mariadbd`), when the log names it. */
+  victims?: (string | null)[];
   /** Events per kind (for --fail-on and overviews). */
   kinds: Record<string, number>;
   /** The timeline for people: repeats folded unless `verbose`. */
@@ -159,6 +161,7 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
     zone_label: zoneLabel(a),
     summary: summary(a),
     paragraphs: a.failures.map((f) => failureParagraph(a, f)),
+    victims: a.failures.map((f) => f.event.process?.name ?? null),
     kinds,
     timeline,
     folded: !opts.verbose,

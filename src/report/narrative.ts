@@ -16,7 +16,7 @@ export function failureParagraph(a: Analysis, f: Failure): string {
     const mem = b.memory;
     const have = mem ? obtainable(mem) : null;
     const memText = mem?.total_bytes
-      ? `${humanBytes(mem.used_bytes ?? mem.total_bytes - (mem.free_bytes ?? 0))} of ${humanBytes(mem.total_bytes)} was in use${have !== null ? ` and ${humanBytes(have)} could be had` : ''}`
+      ? `${humanBytes(mem.used_bytes ?? mem.total_bytes - (mem.free_bytes ?? 0))} of ${humanBytes(mem.total_bytes)} was in use${have !== null ? ` and ${humanBytes(have)} was available` : ''}`
       : 'the memory totals were not captured';
     const fpm = b.php_fpm ? `; ${b.php_fpm.processes} php-fpm workers held ${humanBytes(b.php_fpm.rss_bytes)} (largest ${humanBytes(b.php_fpm.max_rss_bytes)})` : '';
     const my = b.mysqld ? `; mysqld held ${humanBytes(b.mysqld.rss_bytes)}` : '';

@@ -1,21 +1,26 @@
-// The text report, for a terminal: the answer first (failures with their one-line verdicts,
-// incidents with downtime, advice), then the inputs, then the folded timeline. Colour only when
-// asked (the CLI decides: a TTY, NO_COLOR, FORCE_COLOR); log text has its control characters
-// made visible. Several bundles (--each) give one section each after a one-line overview.
+// The text report, for a terminal: the answer first (five rows, answer.ts), then each failure
+// with its verdict once, incidents, advice, what was read, and the key timeline rows (routine ones
+// summarised unless --verbose), wrapped to the terminal's width. Colour only when asked; log text
+// has its control characters made visible. --each gives one section per bundle after an overview.
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
+import { type Report, shortPath, wallOf } from './model.js';
+import { answerRows } from './answer.js';
 import { explainSections } from './explain-lines.js';
-import { type Report, type TimelineRow, shortPath, wallOf } from './model.js';
-import { clip, plain, plainLines } from './sanitize.js';
+import { clip, plain } from './sanitize.js';
+import { TIME_MARKS, routineCounts, shortTimeline, timelineLine } from './text-timeline.js';
+import { kindLabel, routineWords } from './words.js';
 
 export interface TextOptions {
   color?: boolean;
   verbose?: boolean;
+  /** Columns to wrap to (the terminal's; 80 when unknown). */
+  width?: number;
 }
 
-const SGR = { red: '31', yellow: '33', green: '32', dim: '2', bold: '1' } as const;
-type Paint = (code: keyof typeof SGR, s: string) => string;
+export const SGR = { red: '31', yellow: '33', green: '32', dim: '2', bold: '1' } as const;
+export type Paint = (code: keyof typeof SGR, s: string) => string;
 
-export const TIME_MARKS = '^ time from the line before, ? inferred, ~ an interval';
+export { TIME_MARKS, shortTimeline, timelineText } from './text-timeline.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -30,12 +35,13 @@ export function headline(r: Report): string {
   return `${plural(s.failures.length, 'memory failure')}, ${plural(s.incidents.length, 'incident')}${downText}${errors}`;
 }
 
-/** Greedy word wrap for terminal paragraphs. */
-function wrap(text: string, width: number, indent: string): string[] {
+/** Greedy word wrap for terminal paragraphs (a word longer than the width gets a line of its own). */
+export function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   let cur = '';
+  const room = Math.max(20, width - indent.length);
   for (const word of text.split(' ')) {
-    if (cur && cur.length + 1 + word.length > width) {
+    if (cur && cur.length + 1 + word.length > room) {
       lines.push(indent + cur);
       cur = word;
     } else cur = cur ? `${cur} ${word}` : word;
@@ -44,110 +50,152 @@ function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
-function whatHappened(r: Report, c: Paint, out: string[]): void {
-  if (r.paragraphs.length === 0) return;
-  out.push(c('bold', 'What happened'));
-  r.paragraphs.forEach((p, i) => {
-    const [first, ...rest] = wrap(plain(p), 94, '     ');
-    out.push(`  ${`${i + 1}.`.padEnd(3)}${first.trimStart()}`, ...rest);
-  });
+/** A verdict with its numbers left out: two failures whose verdicts differ only there say the same. */
+function gist(verdict: string): string {
+  return verdict.replace(/\d+(?:\.\d+)?/g, '#');
+}
+
+/** `2016-05-21 14:09:57`, or `14:09:57` when on the day of `from`. */
+function until(iso: string | null, from: string | null): string {
+  const w = wallOf(iso);
+  return from && iso && wallOf(from).slice(0, 10) === w.slice(0, 10) ? w.slice(11) : w;
+}
+
+interface Ctx {
+  r: Report;
+  c: Paint;
+  width: number;
+  verbose: boolean;
+  /** Log-derived prose, inert, with the bundle's own folder left out of paths. */
+  say: (s: string) => string;
+}
+
+function answer(x: Ctx, out: string[]): void {
+  const rows = answerRows(x.r);
+  const w = Math.max(...rows.map((row) => row.label.length)) + 2;
+  for (const row of rows) {
+    const [first, ...rest] = wrap(x.say(row.text), x.width, ' '.repeat(w + 2));
+    out.push(`  ${x.c('bold', row.label.padEnd(w))}${first.trimStart()}`, ...rest);
+  }
   out.push('');
 }
 
-function failures(r: Report, c: Paint, out: string[]): void {
+function failures(x: Ctx, out: string[]): void {
+  const { r, c } = x;
+  if (r.summary.failures.length === 0) return;
   out.push(c('bold', 'Failures'));
-  if (r.summary.failures.length === 0) out.push('  none found');
+  const seen = new Map<string, number>();
   r.summary.failures.forEach((f, i) => {
     const asked = f.requested_bytes ? `, ${humanBytes(f.requested_bytes)} asked` : '';
-    out.push(`  ${i + 1}. ${c('red', wallOf(f.time))}  ${f.action}${asked}  (${plain(shortPath(r, f.path))}:${f.line})`);
-    out.push(`     ${c('yellow', plain(f.verdict))}`);
-    out.push(`     log:     ${clip(plain(f.message), 200)}`);
+    const head = wrap(`${wallOf(f.time)}  ${kindLabel(f.action)}${asked} (${x.say(shortPath(r, f.path))}:${f.line})`, x.width - 5, '');
+    out.push(`  ${`${i + 1}.`.padEnd(3)}${c('red', head[0].slice(0, 19))}${head[0].slice(19)}`, ...head.slice(1).map((l) => `     ${l}`));
+    const same = seen.get(gist(f.verdict));
+    if (same !== undefined) out.push(`     Same verdict as ${same}.`);
+    else {
+      seen.set(gist(f.verdict), i + 1);
+      out.push(...wrap(x.say(f.verdict), x.width, '     ').map((l) => c('yellow', l)));
+    }
+    if (x.verbose) out.push(`     log: ${clip(plain(f.message), Math.max(20, x.width - 10))}`);
     const b = f.before;
-    if (b) {
-      const mem = b.memory?.total_bytes ? `; memory ${humanBytes(b.memory.used_bytes ?? 0)} used of ${humanBytes(b.memory.total_bytes)}` : '';
-      const fpm = b.php_fpm ? `; php-fpm ${b.php_fpm.processes} workers, ${humanBytes(b.php_fpm.rss_bytes)}` : '';
+    if (b && same === undefined && x.verbose) {
+      const mem = b.memory?.total_bytes ? `; ${humanBytes(b.memory.used_bytes ?? 0)} used of ${humanBytes(b.memory.total_bytes)}` : '';
+      const fpm = b.php_fpm ? `; php-fpm ${plural(b.php_fpm.processes, 'worker')}, ${humanBytes(b.php_fpm.rss_bytes)}` : '';
       const my = b.mysqld ? `; mysqld ${humanBytes(b.mysqld.rss_bytes)}` : '';
-      out.push(`     before:  ${wallOf(b.time)} (${humanDuration(b.gap_seconds)} earlier, ${plain(shortPath(r, b.path))}:${b.line})${mem}${fpm}${my}`);
-    } else out.push('     before:  no snapshot captured');
-    if (f.after) out.push(`     after:   ${wallOf(f.after.time)} (${humanDuration(f.after.gap_seconds)} later, ${plain(shortPath(r, f.after.path))}:${f.after.line})`);
-    if (f.culprit) out.push(`     culprit: ${plain(f.culprit)}${f.culprit_evidence ? ` (${f.culprit_evidence} evidence, ${f.culprit_confidence} confidence)` : ''}`);
+      out.push(...wrap(`memory before: ${wallOf(b.time)} (${x.say(shortPath(r, b.path))}:${b.line})${mem}${fpm}${my}`, x.width, '     '));
+    }
   });
   out.push('');
 }
 
-function incidents(r: Report, c: Paint, out: string[]): void {
-  out.push(c('bold', 'Incidents'));
-  if (r.summary.incidents.length === 0) out.push('  none');
+function incidents(x: Ctx, out: string[]): void {
+  const { r, c } = x;
+  if (r.summary.incidents.length === 0) return;
+  out.push(c('bold', 'Incidents (the server down)'));
   r.summary.incidents.forEach((inc, i) => {
     const down =
       inc.downtime_seconds === null
         ? 'downtime unknown'
         : inc.outcome === 'recovered'
           ? `down ${humanDuration(inc.downtime_seconds)}`
-          : `at least ${humanDuration(inc.downtime_seconds)}: no ready line before the evidence ends`;
-    const outcome = inc.outcome === 'recovered' ? c('green', `recovered at ${wallOf(inc.recovered_at ?? inc.end)}`) : c('red', inc.outcome);
-    out.push(`  ${i + 1}. ${wallOf(inc.start)} → ${wallOf(inc.end)}  ${outcome}, ${down}; ${plural(inc.failures, 'failure')}, ${plural(inc.deaths, 'death')}, ${plural(inc.restarts, 'restart attempt')}`);
+          : `down at least ${humanDuration(inc.downtime_seconds)} (no ready line before the evidence ends)`;
+    const tone = inc.outcome === 'recovered' ? 'green' : 'red';
+    const counts = [plural(inc.failures, 'memory failure'), inc.deaths > 0 ? `died ${inc.deaths === 1 ? 'once' : `${inc.deaths} times`}` : '', inc.restarts > 0 ? plural(inc.restarts, 'restart attempt') : '']
+      .filter(Boolean)
+      .join(', ');
+    out.push(...wrap(`${i + 1}. ${wallOf(inc.start)} → ${until(inc.end, inc.start)}  ${down}; ${counts}`, x.width, '     ').map((l, j) => (j === 0 ? `  ${c(tone, l.trimStart())}` : c(tone, l))));
     for (const ch of inc.config_changes) out.push(`     config changed: ${plain(ch)}`);
   });
   out.push('');
 }
 
-function advice(r: Report, c: Paint, out: string[]): void {
-  out.push(c('bold', 'Advice'));
-  if (r.summary.advice.length === 0) out.push('  none: what was observed calls for no change, or is too little to size a setting from');
-  for (const ad of r.summary.advice) out.push(`  ${plain(ad.setting)}: ${plain(ad.current ?? '?')} → ${plain(ad.recommended)}. ${plain(ad.reason)}`);
-  out.push('');
-}
-
-function explained(r: Report, c: Paint, out: string[]): void {
-  const sections = explainSections(r);
+/** What the snapshots say beyond the failures (explain-lines.ts): accounting, releases, trends. */
+function explained(x: Ctx, out: string[]): void {
+  const sections = explainSections(x.r);
   if (sections.length === 0) return;
-  out.push(c('bold', 'Memory explained'));
+  out.push(x.c('bold', 'Memory explained'));
   for (const s of sections) {
-    out.push(`  ${s.title}`);
+    out.push(`  ${x.say(s.title)}`);
     for (const line of s.lines) {
-      const [first, ...rest] = wrap(plain(line), 94, '      ');
+      const [first, ...rest] = wrap(x.say(line), x.width, '      ');
       out.push(`    - ${first.trimStart()}`, ...rest);
     }
   }
   out.push('');
 }
 
-function inputs(r: Report, c: Paint, out: string[]): void {
-  out.push(c('bold', 'Inputs'));
-  for (const i of r.summary.inputs) {
-    const err = i.error ? c('red', `  error: ${plain(i.error)}`) : '';
-    out.push(`  ${plain(i.path)}  [${i.formats.join(', ') || '-'}]  ${i.lines} lines, ${i.events} events, ${i.unrecognized} unrecognized${err}`);
+function advice(x: Ctx, out: string[]): void {
+  const { r, c } = x;
+  if (r.summary.advice.length === 0) return;
+  out.push(c('bold', 'Advice'));
+  for (const ad of r.summary.advice) {
+    const [first, ...rest] = wrap(x.say(`${ad.setting}: ${ad.current ?? '?'} → ${ad.recommended}. ${ad.reason}`), x.width, '    ');
+    out.push(`  ${first.trimStart()}`, ...rest);
   }
-  const t = r.summary.stats;
-  out.push(`  total: ${t.lines} lines (${t.blank} blank), ${t.events} events, ${t.unrecognized} unrecognized`);
   out.push('');
 }
 
-function timelineLine(row: TimelineRow, c: Paint, verbose: boolean): string {
-  const times = row.count > 1 ? c('dim', ` ×${row.count}${row.last_wall ? ` (last ${row.last_wall})` : ''}`) : '';
-  const kind = row.kind === 'mysql.log' ? '' : `${row.kind}: `;
-  const [first, ...rest] = row.message.trimEnd().split('\n');
-  const head = `  ${row.wall}${row.mark} ${kind}${verbose ? plain(first) : clip(plain(first), 200)}${times}`;
-  const more = verbose && rest.length > 0 ? `\n${plainLines(rest.join('\n')).replace(/^/gm, '      ')}` : '';
-  const line = head + more;
-  if (row.failure) return c('red', line);
-  return row.kind === 'line.unrecognized' ? c('dim', line) : line;
+function inputs(x: Ctx, out: string[]): void {
+  const { r, c } = x;
+  const t = r.summary.stats;
+  const unrec = t.unrecognized > 0 ? `, ${plural(t.unrecognized, 'line')} not recognized` : '';
+  const names = r.summary.inputs.map((i) => x.say(shortPath(r, i.path)));
+  const list = names.length <= 4 || x.verbose ? `: ${names.join(', ')}` : ` (--verbose lists them)`;
+  const [first, ...rest] = wrap(`Read ${plural(names.length, 'file')}${list}; ${t.lines} lines, ${t.events} events${unrec}.`, x.width, '  ');
+  out.push(first.trimStart(), ...rest);
+  if (x.verbose) {
+    for (const i of r.summary.inputs) {
+      const err = i.error ? c('red', `  error: ${plain(i.error)}`) : '';
+      out.push(`  ${x.say(shortPath(r, i.path))}  [${i.formats.join(', ') || '-'}]  ${i.lines} lines, ${i.events} events, ${i.unrecognized} unrecognized${err}`);
+    }
+  }
+  out.push('');
 }
 
 function section(r: Report, c: Paint, opts: TextOptions, out: string[]): void {
-  out.push(`${c('bold', `oomtrail: ${headline(r)}`)}  ${plain(r.bundle)}`);
-  out.push(`Times are in ${r.zone_label}.`);
+  const base = r.bundle.endsWith('/') ? r.bundle : `${r.bundle}/`;
+  const x: Ctx = { r, c, width: opts.width ?? 80, verbose: opts.verbose === true, say: (s) => plain(s.split(base).join('')) };
+  out.push(c('bold', `oomtrail: ${headline(r)}`));
+  out.push(...wrap(`${plain(r.bundle)}; times in ${r.zone_label}`, x.width, ''));
   for (const e of r.errors) out.push(c('red', `Could not read ${plain(e.path)}: ${plain(e.reason)}`));
   out.push('');
-  whatHappened(r, c, out);
-  failures(r, c, out);
-  incidents(r, c, out);
-  advice(r, c, out);
-  explained(r, c, out);
-  inputs(r, c, out);
-  out.push(c('bold', `Timeline (${r.folded ? 'repeats folded; ' : ''}${TIME_MARKS})`));
-  for (const row of r.timeline) out.push(timelineLine(row, c, opts.verbose === true));
+  answer(x, out);
+  failures(x, out);
+  incidents(x, out);
+  advice(x, out);
+  explained(x, out);
+  inputs(x, out);
+  timeline(x, out);
+}
+
+function timeline(x: Ctx, out: string[]): void {
+  const { r, c } = x;
+  const rows = shortTimeline(r, x.verbose);
+  const marks = rows.some((row) => row.mark === '?' || row.mark === '~' || (x.verbose && row.mark === '^'));
+  const legend = marks ? `; ${x.verbose ? TIME_MARKS : '? time inferred, ~ known only within an interval'}` : '';
+  out.push(c('bold', `Timeline`) + (x.verbose ? ` (every event${legend})` : ` (key events${legend})`));
+  for (const row of rows) out.push(timelineLine(row, c, x.verbose, x.width));
+  const hidden = r.timeline.length - rows.length;
+  if (hidden > 0) out.push(...wrap(`… ${hidden} routine rows not shown (--verbose shows them): ${routineWords(routineCounts(r, rows))}`, x.width, '  ').map((l) => c('dim', l)));
 }
 
 export function text(reports: readonly Report[], opts: TextOptions = {}): string {

@@ -77,7 +77,7 @@ describe('junit report', () => {
     expect(suite.attributes).toMatchObject({ name: 'bundle', tests: '1', failures: '1' });
     const cases = suite.children.filter((c) => c.name === 'testcase');
     expect(cases).toHaveLength(1);
-    expect(cases[0].attributes.name).toBe('1. mysql.mmap_failed at 2016-05-21 18:49:28 (bundle/mysqld.err:18)');
+    expect(cases[0].attributes.name).toBe('mysql.mmap_failed of mysqld in bundle');
     expect(cases[0].children[0].attributes.message).toBe(base.summary.failures[0].verdict);
     expect(cases[0].children[0].text).toContain('culprit: php-fpm');
   });
@@ -89,7 +89,7 @@ describe('junit report', () => {
     expect(root.children.map((s) => s.attributes.name)).toEqual(['bundle', 'clean', 'broken']);
     expect(root.attributes).toMatchObject({ tests: '4', failures: '1', errors: '1' });
     const cleanCases = root.children[1].children.filter((c) => c.name === 'testcase');
-    expect(cleanCases.map((c) => [c.attributes.name, c.children.length])).toEqual([['no memory failure', 0]]);
+    expect(cleanCases.map((c) => [c.attributes.name, c.children.length])).toEqual([['no memory failure in clean', 0]]);
     const brokenCases = root.children[2].children.filter((c) => c.name === 'testcase');
     expect(brokenCases.map((c) => c.children[0]?.name ?? 'pass')).toEqual(['error', 'pass']);
   });

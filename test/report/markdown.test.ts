@@ -1,16 +1,20 @@
 // The Markdown report rendered by a real CommonMark+GFM-tables renderer (markdown-it, with raw
 // HTML and linkify ON, i.e. as permissive as GitHub): hostile log text stays text, no element or
-// link comes from a log, and every table keeps its columns.
+// link comes from a log, and every table keeps its columns. The answer comes first, routine rows
+// are summarised, and a big input (a generated crash loop, a sweep of thousands) stays under 1 MiB.
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { markdown } from '../../src/report/markdown.js';
-import { buildReport } from '../../src/report/model.js';
+import { analyze } from '../../src/analyze.js';
+import { MAX_MARKDOWN_BYTES, markdown } from '../../src/report/markdown.js';
+import { type Report, buildReport } from '../../src/report/model.js';
 import { HOSTILE, fixtureAnalysis } from './fixture.js';
 
 const md = new MarkdownIt({ html: true, linkify: true });
 const report = buildReport(fixtureAnalysis(), { bundle: 'bundle' });
-const out = markdown([report]);
+// --verbose: every timeline row, the hostile ones included (the default summarises routine rows)
+const out = markdown([report], { verbose: true });
 const rendered = md.render(out);
+const short = markdown([report]);
 
 describe('markdown report', () => {
   it('contains no raw HTML: outside code spans nothing looks like a tag', () => {
@@ -53,5 +57,39 @@ describe('markdown report', () => {
     expect(sweep.match(/^## oomtrail: /gm)).toHaveLength(2);
     expect(sweep).toMatch(/^# oomtrail sweep: 2 bundles, 2 with memory failures/);
     expect(sweep).toContain('| 2 | `other` |');
+  });
+
+  it('answers first, names kinds in words, and summarises routine rows unless --verbose', () => {
+    const lines = short.split('\n');
+    expect(lines[4]).toBe('| question | answer |');
+    expect(short.indexOf('What held the memory')).toBeLessThan(short.indexOf('### Failures'));
+    expect(short).toContain('| **What failed** | mysqld could not get 131 MiB for its InnoDB buffer pool |');
+    expect(short).toMatch(/\n9 routine rows not shown: server note ×7, top snapshot ×2\.\n/);
+    expect(short).not.toContain('alert(1)');
+    expect(short).not.toMatch(/`mysql\.mmap_failed`/);
+  });
+
+  it('stays under 1 MiB for a generated crash loop, saying what it left out', async () => {
+    const cycle = (i: number) => {
+      const t = `160521 ${String(10 + Math.floor(i / 3600) % 10).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+      return [`${t} mysqld_safe mysqld restarted`, `${t} [Note] /usr/sbin/mysqld (mysqld 5.5.49-log) starting as process ${1000 + i} ...`, `${t} InnoDB: Initializing buffer pool, size = 128.0M`, 'InnoDB: mmap(137363456 bytes) failed; errno 12', `${t} [ERROR] Plugin 'InnoDB' init function returned error. <b>${i}</b>`, `${t} [ERROR] Aborting`].join('\n');
+    };
+    const log = Array.from({ length: 3000 }, (_, i) => cycle(i)).join('\n');
+    const a = await analyze({ inputs: ['-'], stdin: (await import('node:stream')).Readable.from([Buffer.from(log)]), tz: 'UTC', date: { year: 2016, month: 5, day: 21 }, keep: 'all' });
+    expect(a.failures.length).toBe(3000);
+    const text = markdown([buildReport(a, { bundle: 'loop', verbose: true })], { verbose: true });
+    expect(Buffer.byteLength(text)).toBeLessThan(MAX_MARKDOWN_BYTES);
+    expect(text).toMatch(/\n… 2800 more failures not shown here; the JSON report \\\(--format json\\\) has them all\.\n/);
+    expect(text).toMatch(/\n… \d+ more timeline rows not shown; run oomtrail with --format text --verbose for all of them\.\n/);
+  }, 60_000);
+
+  it('cuts a sweep of thousands of bundles at a line under 1 MiB, with a note', () => {
+    const many: Report[] = Array.from({ length: 3000 }, (_, i) => ({ ...report, bundle: `bundle-${i}` }));
+    const text = markdown(many);
+    const size = Buffer.byteLength(text);
+    expect(size).toBeLessThanOrEqual(MAX_MARKDOWN_BYTES);
+    expect(size).toBeGreaterThan(MAX_MARKDOWN_BYTES - 2000);
+    expect(text).toMatch(/\n\n> \*\*Report cut here\*\* to stay under GitHub's 1 MiB: \d+ more bytes \(further rows and sections\) left out\. The JSON \(--format json\) or text report has everything\.\n$/);
+    expect(text.startsWith('# oomtrail sweep: 3000 bundles, 3000 with memory failures')).toBe(true);
   });
 });

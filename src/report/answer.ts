@@ -1,0 +1,91 @@
+// The answer first: five short rows (what failed, when, for how long, what held the memory, what
+// to change) built from a Report as plain text; text and Markdown each escape and lay them out.
+// Other findings (accounting, releases, trends, episodes) drop in as one more row each.
+import { humanBytes, humanDuration } from '../correlate/verdict.js';
+import { type Report, wallOf } from './model.js';
+import { failureWords } from './words.js';
+
+export interface AnswerRow {
+  label: string;
+  text: string;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+function whatFailed(r: Report): string {
+  const counts = new Map<string, number>();
+  r.summary.failures.forEach((f, i) => {
+    const words = failureWords(f, humanBytes, r.victims?.[i] ?? null);
+    counts.set(words, (counts.get(words) ?? 0) + 1);
+  });
+  return [...counts.entries()].map(([words, n]) => `${words}${n > 1 ? `, ${times(n)}` : ''}`).join('; ');
+}
+
+function when(r: Report): string {
+  const t = r.summary.failures.map((f) => wallOf(f.time));
+  if (t.length <= 3) return t.join(', ');
+  return `${t.length} times from ${t[0]} to ${t[t.length - 1]}`;
+}
+
+function howLong(r: Report): string {
+  const inc = r.summary.incidents;
+  if (inc.length === 0) return 'no outage seen (no death or failed start of the server)';
+  const parts = inc.map((i) =>
+    i.downtime_seconds === null
+      ? 'for an unknown time'
+      : i.outcome === 'recovered'
+        ? `${humanDuration(i.downtime_seconds)} (back at ${wallOf(i.recovered_at ?? i.end).slice(wallOf(i.start).slice(0, 10) === wallOf(i.recovered_at ?? i.end).slice(0, 10) ? 11 : 0)})`
+        : `at least ${humanDuration(i.downtime_seconds)} (still down when the evidence ends)`,
+  );
+  const total = inc.reduce((n, i) => n + (i.downtime_seconds ?? 0), 0);
+  const lead = inc.length > 1 && total > 0 ? `down ${humanDuration(total)} in all: ` : 'down ';
+  return inc.length > 4 ? `${lead.replace(/: $/, '')}` : `${lead}${parts.join(', ')}`;
+}
+
+function whatHeld(r: Report): string {
+  const fs = r.summary.failures;
+  const blamed = fs.find((f) => f.culprit && f.before);
+  if (blamed?.before) {
+    const b = blamed.before;
+    const parts: string[] = [];
+    if (b.php_fpm) parts.push(`${blamed.culprit === 'php-fpm' ? '' : 'php-fpm '}${plural(b.php_fpm.processes, 'worker')} held ${humanBytes(b.php_fpm.rss_bytes)}`);
+    if (b.mysqld) parts.push(`${blamed.culprit === 'mysqld' ? 'it held' : 'mysqld'} ${humanBytes(b.mysqld.rss_bytes)}`);
+    if (b.memory?.total_bytes) parts.push(`${humanBytes(b.memory.used_bytes ?? 0)} of ${humanBytes(b.memory.total_bytes)} in use`);
+    const when = b.gap_seconds > 0 ? `${humanDuration(b.gap_seconds)} before the failure at ${wallOf(blamed.time)}` : `at the failure at ${wallOf(blamed.time)}`;
+    return `${blamed.culprit}: ${parts.join('; ')} (${when})`;
+  }
+  const seen = fs.find((f) => f.before?.memory?.total_bytes);
+  if (seen?.before) {
+    const b = seen.before;
+    const fpm = b.php_fpm ? `; php-fpm ${plural(b.php_fpm.processes, 'worker')} held ${humanBytes(b.php_fpm.rss_bytes)}` : '';
+    const my = b.mysqld ? `; mysqld ${humanBytes(b.mysqld.rss_bytes)}` : '';
+    return `no one process group to blame: ${humanBytes(b.memory?.used_bytes ?? 0)} of ${humanBytes(b.memory?.total_bytes ?? 0)} in use ${humanDuration(b.gap_seconds)} before${fpm}${my} (see the verdict)`;
+  }
+  return 'not captured: no memory snapshot shortly before any failure (see the verdict for what to run next time)';
+}
+
+function whatToChange(r: Report): string {
+  const a = r.summary.advice;
+  if (a.length > 0) return a.map((x) => `${x.setting} ${x.current ?? '?'} → ${x.recommended}`).join('; ');
+  return 'no setting follows from this evidence alone; the verdict below says what to check';
+}
+
+/** The five answers, or one row saying there was no memory failure. */
+export function answerRows(r: Report): AnswerRow[] {
+  if (r.summary.failures.length === 0) {
+    return [{ label: 'What failed', text: 'no memory failure found in this evidence' }];
+  }
+  return [
+    { label: 'What failed', text: whatFailed(r) },
+    { label: 'When', text: when(r) },
+    { label: 'For how long', text: howLong(r) },
+    { label: 'What held the memory', text: whatHeld(r) },
+    { label: 'What to change', text: whatToChange(r) },
+  ];
+}
