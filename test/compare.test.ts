@@ -89,7 +89,9 @@ describe('oomtrail compare', () => {
     const r = await cli(['compare', SEED, '--no-progress']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^oomtrail: compare wants two bundles/);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // one line, then the usage hint every usage error ends with
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    expect(r.stderr.trim().split('\n')[1]).toMatch(/--help/);
     const bad = await cli(['compare', SEED, '--split-at', 'yesterday', '--no-progress']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--split-at wants an ISO time or auto/);

@@ -72,7 +72,7 @@ interface Ctx {
 
 function answer(x: Ctx, out: string[]): void {
   const rows = answerRows(x.r);
-  const w = Math.max(...rows.map((row) => row.label.length)) + 2;
+  const w = rows.reduce((m, row) => Math.max(m, row.label.length), 0) + 2;
   for (const row of rows) {
     const [first, ...rest] = wrap(x.say(row.text), x.width, ' '.repeat(w + 2));
     out.push(`  ${x.c('bold', row.label.padEnd(w))}${first.trimStart()}`, ...rest);
