@@ -128,6 +128,11 @@ export interface EventDataMap {
     /** The process the killer chose when it killed a child of it instead (`kill process N or a child`). */
     selected_pid?: number;
     selected_name?: string;
+    /** A cgroup kill: the cgroup whose limit was hit, its usage and limit then (kernel-memcg.ts). */
+    memcg?: string;
+    usage_bytes?: number;
+    limit_bytes?: number;
+    failcnt?: number;
   };
   'kernel.log': Record<string, never>;
   /** The kernel's OOM task table (`[ pid ]   uid  tgid total_vm      rss ...`), rows in bytes. */
