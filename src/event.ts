@@ -135,6 +135,14 @@ export interface EventDataMap {
     failcnt?: number;
   };
   'kernel.log': Record<string, never>;
+  /** systemd about a unit one of whose processes the OOM killer killed: `A process of this unit has
+   * been killed by the OOM killer.` (notice), `Failed with result 'oom-kill'.` (result),
+   * `systemctl status`'s `Active: failed (Result: oom-kill) since ...` (status). */
+  'systemd.oom_kill': { unit: string; report: 'notice' | 'result' | 'status'; main_pid?: number };
+  /** systemd-oomd killing a cgroup: `Killed /x.service due to memory pressure for /y.slice being 92.12% > 50.00% for > 20s`. */
+  'oomd.oom_kill': { cgroup: string; pressure_cgroup?: string; pressure_pct?: number; limit_pct?: number; duration_seconds?: number; processes?: number };
+  /** A `systemctl status` header of a unit that did not end in an OOM kill, folded whole. */
+  'systemd.status': { unit: string; active?: string };
   /** The kernel's OOM task table (`[ pid ]   uid  tgid total_vm      rss ...`), rows in bytes. */
   'snapshot.oom_tasks': SnapshotData;
   /** Any other program's syslog / journal line (systemd, cron, sshd, ...). */
@@ -181,6 +189,9 @@ const KIND_SET: Record<EventKind, true> = {
   'kernel.oom_kill': true,
   'line.other': true,
   'line.unrecognized': true,
+  'oomd.oom_kill': true,
+  'systemd.oom_kill': true,
+  'systemd.status': true,
   'mysql.abort': true,
   'mysql.buffer_pool_alloc_failed': true,
   'mysql.buffer_pool_init': true,
@@ -242,6 +253,8 @@ export const FAILURE_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'mysql.mmap_failed',
   'mysql.buffer_pool_alloc_failed',
   'kernel.oom_kill',
+  'systemd.oom_kill',
+  'oomd.oom_kill',
 ]);
 
 export const SNAPSHOT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([

@@ -1,5 +1,5 @@
 // Memory failures: every mmap failure, a buffer-pool allocation failure only when no failure was
-// already counted in the same start attempt, and every kernel OOM kill. Start attempts are cut
+// already counted in the same start attempt, and every report of an OOM kill (one-kill.ts merges them). Start attempts are cut
 // per file by server starts, mysqld_safe starts/restarts, `ready for connections` and `Aborting`
 // (after `Aborting`, a failure with no start line between is a new attempt: a retrying service).
 import type { Event } from '../event.js';
@@ -38,6 +38,8 @@ export function findFailures(timeline: readonly Event[]): FailureEvent[] {
         }
         break;
       case 'kernel.oom_kill':
+      case 'systemd.oom_kill':
+      case 'oomd.oom_kill':
         out.push({ event: e, requested_bytes: null });
         break;
       default:

@@ -1,0 +1,69 @@
+// One kill, one failure: the kernel's line, the unit's `oom-kill` result and systemd-oomd's word
+// about the same victim within seconds are one failure with every report kept as evidence. Kills
+// of different pids stay apart, however close; a unit's later `Failed with result 'oom-kill'`
+// joins its own notice. Pure: failures in, failures out.
+import type { Event } from '../event.js';
+import { killRow } from '../kill-kinds.js';
+import type { FailureEvent } from './failures.js';
+
+/** Reports of one kill by different witnesses lie this close (the kernel's line and the unit's). */
+const SAME_KILL_MS = 10_000;
+/** A unit's result line comes when the unit has stopped, which may take a while after its notice. */
+const SAME_UNIT_MS = 120_000;
+/** How many open kills a new report is compared with (bounded: crash loops have thousands). */
+const RECENT = 16;
+
+function unitOf(e: Event): string | undefined {
+  if (e.kind === 'systemd.oom_kill') return e.data.unit;
+  if (e.kind === 'oomd.oom_kill') return e.data.cgroup.slice(e.data.cgroup.lastIndexOf('/') + 1);
+  return undefined;
+}
+
+/** Where the kernel put the victim (`task_memcg=`, `oom_memcg=`): names the unit or container. */
+function cgroupOf(e: Event): string | undefined {
+  if (e.kind !== 'kernel.oom_kill') return undefined;
+  return e.meta?.['oom.task_memcg'] ?? e.data.memcg;
+}
+
+function sameKill(a: Event, b: Event): boolean {
+  const dt = Math.abs(a.time.ms - b.time.ms);
+  if (!Number.isFinite(dt)) return false;
+  const ua = unitOf(a);
+  const ub = unitOf(b);
+  if (ua !== undefined && ub !== undefined) return ua === ub && dt <= SAME_UNIT_MS;
+  if (dt > SAME_KILL_MS) return false;
+  const pa = a.process?.pid;
+  const pb = b.process?.pid;
+  if (a.kind === b.kind) return pa !== undefined && pa === pb; // the kernel printing one kill twice
+  // a unit's report and the kernel's line: the same unless the kernel names another unit
+  const unit = ua ?? ub;
+  const cg = cgroupOf(a) ?? cgroupOf(b);
+  return unit === undefined || cg === undefined || cg.includes(unit) || unit.endsWith('.slice') || unit.startsWith('user@');
+}
+
+export interface MergedFailure extends FailureEvent {
+  /** Every report of this failure, the chosen one first. */
+  evidence: Event[];
+}
+
+export function oneKillOneFailure(failures: readonly FailureEvent[]): MergedFailure[] {
+  const out: MergedFailure[] = [];
+  const recent: MergedFailure[] = [];
+  for (const f of failures) {
+    const row = killRow(f.event);
+    const group = row ? recent.find((g) => g.evidence.some((e) => sameKill(e, f.event))) : undefined;
+    if (!group || !row) {
+      const m: MergedFailure = { ...f, evidence: [f.event] };
+      out.push(m);
+      if (row) {
+        recent.push(m);
+        if (recent.length > RECENT) recent.shift();
+      }
+      continue;
+    }
+    group.evidence.push(f.event);
+    if (row.rank < (killRow(group.event)?.rank ?? 0)) group.event = f.event;
+  }
+  for (const m of out) m.evidence.sort((a, b) => (a === m.event ? -1 : b === m.event ? 1 : 0));
+  return out;
+}
