@@ -1,13 +1,14 @@
 // A syslog / journal file mixes programs: its lines go to one reader per family, as they come: `kernel` lines to the kernel format, mysqld / mariadbd / mysqld_safe to mysql-error,
 // php-fpm to php-fpm (sniffed when that format is absent), everything else to the generic syslog
 // format. Lines without a prefix (hard wraps, a pasted command) stay with the line before them.
-import { formatById } from '../formats/index.js';
+import { FORMATS, formatById } from '../formats/index.js';
 import { parseSyslog } from '../formats/syslog-prefix.js';
 import type { Line } from '../read/lines.js';
 import type { Block, Container, Splitter } from './index.js';
 import { PIECE_LINES, streamed } from './pieces.js';
 
-type Family = 'kernel' | 'mysql' | 'php-fpm' | 'other';
+/** A family is one of these, or the id of a format that declares the program as its own. */
+type Family = string;
 
 const MYSQL = /^(?:mysqld|mariadbd|mysqld_safe|mariadbd-safe)$/;
 const PHP_FPM = /^php(?:\d[\d.]*)?-fpm/;
@@ -16,14 +17,14 @@ function familyOf(program: string): Family {
   if (program === 'kernel') return 'kernel';
   if (MYSQL.test(program)) return 'mysql';
   if (PHP_FPM.test(program)) return 'php-fpm';
-  return 'other';
+  return FORMATS.find((f) => f.programs?.test(program))?.id ?? 'other';
 }
 
 function formatOf(f: Family): string | undefined {
   if (f === 'kernel') return 'kernel';
   if (f === 'mysql') return 'mysql-error';
   if (f === 'php-fpm') return formatById('php-fpm') ? 'php-fpm' : undefined;
-  return 'syslog';
+  return f === 'other' ? 'syslog' : f;
 }
 
 /** Mostly syslog lines, from programs that more than one format reads. */

@@ -8,6 +8,7 @@ import type { Event } from '../event.js';
 import type { Incident } from './types.js';
 
 const SERVER = /^(?:mysqld|mariadbd|mysqld\.bin|mysqld-debug)$/;
+const SERVER_UNIT = /^(?:mysql|mysqld|mariadb)(?:@[^.]{0,64})?\.service$/;
 
 /** Does this event take the database down (or keep it from coming up)? */
 function opens(e: Event, failures: ReadonlySet<Event>): boolean {
@@ -20,6 +21,9 @@ function opens(e: Event, failures: ReadonlySet<Event>): boolean {
       return true;
     case 'kernel.oom_kill':
       return SERVER.test(e.process?.name ?? '');
+    case 'systemd.oom_kill':
+    case 'oomd.oom_kill':
+      return failures.has(e) && SERVER_UNIT.test(e.process?.name ?? '');
     default:
       return false;
   }

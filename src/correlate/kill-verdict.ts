@@ -51,9 +51,10 @@ function cgroupKill(k: KillFacts, before: Before | null, failure: Event): Judgem
     return { culprit, verdict: `${cap(where)} hit its ${humanBytes(k.limit_bytes)} memory limit${usage} and the kernel killed ${victimText(k)}${held}${other}: ${fix}.` };
   }
   const named = k.cgroup && !where.includes(k.cgroup) ? ` (${k.cgroup})` : '';
+  const had = k.rss_bytes !== null ? ` (it held ${humanBytes(k.rss_bytes)})` : '';
   return {
     culprit,
-    verdict: `The kernel killed ${victimText(k)}${held} because ${where}${named} hit its memory limit, not because the host ran out${other}: ${fix}; the kernel's \`memory: usage ..., limit ...\` line (dmesg) gives the numbers.`,
+    verdict: `The kernel killed ${victimText(k)}${had} because ${where}${named} hit its memory limit, not because the host ran out${other}: ${fix}; the kernel's \`memory: usage ..., limit ...\` line (dmesg) gives the numbers.`,
   };
 }
 

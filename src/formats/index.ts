@@ -9,6 +9,7 @@ import { ptSummary } from './pt-summary.js';
 import { shellPrompt } from './shell-prompt.js';
 import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
 import { syslog } from './syslog.js';
+import { systemd } from './systemd/systemd.js';
 import type { Format } from './types.js';
 import { watcherDate } from './watcher-date.js';
 
@@ -16,6 +17,7 @@ export const FORMATS: readonly Format[] = [
   mysqlError,
   phpFpm,
   kernel,
+  systemd,
   syslog,
   top,
   free,

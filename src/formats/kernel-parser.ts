@@ -31,6 +31,10 @@ import { type FormatContext, type LineParser, makeEvent, unrecognized } from './
 
 export const kernelShapes = shapeParser<KernelShape>(grammar, lexer);
 
+/** A format's reading of other programs' syslog lines it understands (systemd's unit results):
+ * an event, or null for the plain `syslog.log`. */
+export type SyslogReader = (ctx: FormatContext, format: string, l: Line, s: SyslogLine, lt: LineTime) => Event | null;
+
 /** The event later lines may still fold into. */
 interface Open {
   e: Event;
@@ -88,6 +92,7 @@ export class KernelParser implements LineParser {
   constructor(
     private readonly ctx: FormatContext,
     private readonly id: string,
+    private readonly readSyslog?: SyslogReader,
   ) {
     this.held = new HeldEvents(ctx.emit);
     this.clock = new LineClock(ctx.clock, (lt) => this.held.learn(lt.time, lt.pending));
@@ -175,7 +180,7 @@ export class KernelParser implements LineParser {
     }
     this.prefixed = true;
     const lt = this.clock.timeOf(s, null, undefined);
-    const e = syslogEvent(this.ctx, this.id, l, s, lt.time, lt.pending);
+    const e = this.readSyslog?.(this.ctx, this.id, l, s, lt) ?? syslogEvent(this.ctx, this.id, l, s, lt.time, lt.pending);
     if (this.command) e.meta = { ...e.meta, 'shell.command': this.command };
     this.add(e);
   }

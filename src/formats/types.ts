@@ -55,6 +55,8 @@ export interface Format {
   /** How sure (0..1) that these first non-blank lines are this format. */
   sniff(lines: readonly string[]): number;
   create(ctx: FormatContext): LineParser;
+  /** The syslog / journal programs whose lines it reads: a syslog file mixing programs sends them here. */
+  programs?: RegExp;
   /** Real sample lines that must parse to something other than `line.unrecognized`. */
   samples: readonly string[];
 }
