@@ -3,6 +3,7 @@
 // and the victim's resident memory. Read from structured event fields only.
 import type { Event } from '../event.js';
 import { type Killer, type Scope, killRow } from '../kill-kinds.js';
+import { isParent } from './one-kill.js';
 
 export interface KillFacts {
   victim: { pid: number | null; name: string };
@@ -39,7 +40,8 @@ export function killFacts(evidence: readonly Event[]): KillFacts | null {
   const withPid = byRank.find((e) => e.process?.pid !== undefined);
   const kernel = byRank.find((e): e is Extract<Event, { kind: 'kernel.oom_kill' }> => e.kind === 'kernel.oom_kill');
   const scope = byRank.map((e) => killRow(e)?.scope(e) ?? null).find((s) => s !== null) ?? null;
-  const named = withPid ?? byRank.find((e) => nameOf(e) !== undefined);
+  // a unit's own report names the victim better than its slice's
+  const named = withPid ?? byRank.find((e) => !isParent(nameOf(e) ?? '.slice')) ?? byRank.find((e) => nameOf(e) !== undefined);
   return {
     victim: { pid: withPid?.process?.pid ?? null, name: (named && nameOf(named)) ?? 'a process' },
     killer: row.killer(first),

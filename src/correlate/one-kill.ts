@@ -10,6 +10,8 @@ import type { FailureEvent } from './failures.js';
 const SAME_KILL_MS = 10_000;
 /** A unit's result line comes when the unit has stopped, which may take a while after its notice. */
 const SAME_UNIT_MS = 120_000;
+/** One kernel kill is told by every cgroup above the victim (`mysql.service`, `system.slice`) at once. */
+const SAME_MOMENT_MS = 1_000;
 /** How many open kills a new report is compared with (bounded: crash loops have thousands). */
 const RECENT = 16;
 
@@ -25,12 +27,17 @@ function cgroupOf(e: Event): string | undefined {
   return e.meta?.['oom.task_memcg'] ?? e.data.memcg;
 }
 
+/** A slice or a user manager: it reports the kills of every unit below it. */
+export function isParent(unit: string): boolean {
+  return unit.endsWith('.slice') || unit.startsWith('user@');
+}
+
 function sameKill(a: Event, b: Event): boolean {
   const dt = Math.abs(a.time.ms - b.time.ms);
   if (!Number.isFinite(dt)) return false;
   const ua = unitOf(a);
   const ub = unitOf(b);
-  if (ua !== undefined && ub !== undefined) return ua === ub && dt <= SAME_UNIT_MS;
+  if (ua !== undefined && ub !== undefined) return (ua === ub && dt <= SAME_UNIT_MS) || dt <= SAME_MOMENT_MS || (dt <= SAME_KILL_MS && (isParent(ua) || isParent(ub)));
   if (dt > SAME_KILL_MS) return false;
   const pa = a.process?.pid;
   const pb = b.process?.pid;
@@ -38,7 +45,7 @@ function sameKill(a: Event, b: Event): boolean {
   // a unit's report and the kernel's line: the same unless the kernel names another unit
   const unit = ua ?? ub;
   const cg = cgroupOf(a) ?? cgroupOf(b);
-  return unit === undefined || cg === undefined || cg.includes(unit) || unit.endsWith('.slice') || unit.startsWith('user@');
+  return unit === undefined || cg === undefined || cg.includes(unit) || isParent(unit);
 }
 
 export interface MergedFailure extends FailureEvent {
