@@ -141,6 +141,12 @@ export interface EventDataMap {
   'systemd.oom_kill': { unit: string; report: 'notice' | 'result' | 'status'; main_pid?: number };
   /** systemd-oomd killing a cgroup: `Killed /x.service due to memory pressure for /y.slice being 92.12% > 50.00% for > 20s`. */
   'oomd.oom_kill': { cgroup: string; pressure_cgroup?: string; pressure_pct?: number; limit_pct?: number; duration_seconds?: number; processes?: number };
+  /** Docker says the container was OOM-killed: `docker inspect`'s `"OOMKilled": true`, `docker events`' `container oom`. */
+  'container.oom_kill': { report: 'inspect' | 'events'; exit_code?: number; container?: string; id?: string };
+  /** A `docker inspect` document that is not an OOM kill (`"ExitCode": 137` alone is any SIGKILL). */
+  'container.state': { status?: string; exit_code?: number; oom_killed?: boolean };
+  /** Any other `docker events` line (`container die`, `start`, ...). */
+  'container.event': { action: string; id?: string };
   /** A `systemctl status` header of a unit that did not end in an OOM kill, folded whole. */
   'systemd.status': { unit: string; active?: string };
   /** The kernel's OOM task table (`[ pid ]   uid  tgid total_vm      rss ...`), rows in bytes. */
@@ -184,6 +190,9 @@ export type EventKind = keyof EventDataMap;
 const KIND_SET: Record<EventKind, true> = {
   'config.mysql': true,
   'config.phpfpm': true,
+  'container.event': true,
+  'container.oom_kill': true,
+  'container.state': true,
   'kernel.log': true,
   'kernel.oom_invoked': true,
   'kernel.oom_kill': true,
@@ -255,6 +264,7 @@ export const FAILURE_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'kernel.oom_kill',
   'systemd.oom_kill',
   'oomd.oom_kill',
+  'container.oom_kill',
 ]);
 
 export const SNAPSHOT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([

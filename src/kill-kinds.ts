@@ -30,6 +30,8 @@ export const KILL_KINDS: Partial<Record<EventKind, KillRow>> = {
   },
   'oomd.oom_kill': fixed('systemd-oomd', 'cgroup', 1),
   'systemd.oom_kill': fixed('systemd', null, 2),
+  // Docker marks OOMKilled whenever the kernel killed in the container's cgroup: its limit or the host's
+  'container.oom_kill': fixed('container-runtime', null, 3),
 };
 
 export function killRow(e: Event): KillRow | undefined {

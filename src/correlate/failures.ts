@@ -40,6 +40,7 @@ export function findFailures(timeline: readonly Event[]): FailureEvent[] {
       case 'kernel.oom_kill':
       case 'systemd.oom_kill':
       case 'oomd.oom_kill':
+      case 'container.oom_kill':
         out.push({ event: e, requested_bytes: null });
         break;
       default:

@@ -28,6 +28,7 @@ function cgroupOf(e: Event): string | undefined {
   if (e.kind === 'kernel.oom_kill') return e.data.memcg ?? e.meta?.['oom.task_memcg'];
   if (e.kind === 'systemd.oom_kill') return e.data.unit;
   if (e.kind === 'oomd.oom_kill') return e.data.cgroup;
+  if (e.kind === 'container.oom_kill') return e.data.id;
   return undefined;
 }
 

@@ -79,6 +79,13 @@ function oomdKill(k: KillFacts, evidence: readonly Event[]): Judgement {
 export function judgeKill(k: KillFacts, before: Before | null, failure: Event, evidence: readonly Event[]): Judgement | null {
   if (k.killer === 'systemd-oomd') return oomdKill(k, evidence);
   if (k.scope === 'cgroup') return cgroupKill(k, before, failure);
+  if (k.scope === null && k.killer === 'container-runtime') {
+    const fix = fixFor(k.victim.name, "the container's memory limit (docker --memory / mem_limit)");
+    return {
+      culprit: null,
+      verdict: `Docker says ${k.victim.name === 'the container' ? 'the container' : `the container ${k.victim.name}`} was OOM-killed, but not whether its own memory limit or the whole host ran out: the kernel's lines for that time (dmesg, journalctl -k) say which; if it has a limit (docker inspect: HostConfig.Memory), ${fix}.`,
+    };
+  }
   if (k.scope === null) {
     return {
       culprit: null,

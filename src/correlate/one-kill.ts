@@ -18,6 +18,7 @@ const RECENT = 16;
 function unitOf(e: Event): string | undefined {
   if (e.kind === 'systemd.oom_kill') return e.data.unit;
   if (e.kind === 'oomd.oom_kill') return e.data.cgroup.slice(e.data.cgroup.lastIndexOf('/') + 1);
+  if (e.kind === 'container.oom_kill') return e.data.id;
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
+import { docker } from './docker/docker.js';
 import { iniConfig } from './ini-config.js';
 import { kernel } from './kernel.js';
 import { mysqlError } from './mysql-error.js';
@@ -30,6 +31,7 @@ export const FORMATS: readonly Format[] = [
   watcherDate,
   ptStalk,
   ptSummary,
+  docker,
 ];
 
 export function formatById(id: string): Format | undefined {
