@@ -145,6 +145,11 @@ export interface EventDataMap {
   'container.oom_kill': { report: 'inspect' | 'events'; exit_code?: number; container?: string; id?: string };
   /** A `docker inspect` document that is not an OOM kill (`"ExitCode": 137` alone is any SIGKILL). */
   'container.state': { status?: string; exit_code?: number; oom_killed?: boolean };
+  /** Kubernetes says a container was OOM-killed: `kubectl describe`'s `Reason: OOMKilled` (describe),
+   * a node's `SystemOOM` / `OOMKilling` event (event), a `get pods -w` row `OOMKilled` (watch). */
+  'kubelet.oom_kill': { report: 'describe' | 'event' | 'watch'; exit_code?: number; container?: string; pod?: string };
+  /** Other kubectl output, folded a run of lines at a time. */
+  'kubectl.output': Record<string, never>;
   /** Any other `docker events` line (`container die`, `start`, ...). */
   'container.event': { action: string; id?: string };
   /** A `systemctl status` header of a unit that did not end in an OOM kill, folded whole. */
@@ -194,6 +199,8 @@ const KIND_SET: Record<EventKind, true> = {
   'container.oom_kill': true,
   'container.state': true,
   'kernel.log': true,
+  'kubectl.output': true,
+  'kubelet.oom_kill': true,
   'kernel.oom_invoked': true,
   'kernel.oom_kill': true,
   'line.other': true,
@@ -265,6 +272,7 @@ export const FAILURE_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'systemd.oom_kill',
   'oomd.oom_kill',
   'container.oom_kill',
+  'kubelet.oom_kill',
 ]);
 
 export const SNAPSHOT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([

@@ -32,6 +32,14 @@ export const KILL_KINDS: Partial<Record<EventKind, KillRow>> = {
   'systemd.oom_kill': fixed('systemd', null, 2),
   // Docker marks OOMKilled whenever the kernel killed in the container's cgroup: its limit or the host's
   'container.oom_kill': fixed('container-runtime', null, 3),
+  // a node's SystemOOM is the host running out; a container's OOMKilled is its limit or the node's
+  'kubelet.oom_kill': {
+    role: 'failure',
+    class: 'oom_kill',
+    rank: 4,
+    killer: () => 'kubelet',
+    scope: (e) => (e.kind === 'kubelet.oom_kill' && e.data.report === 'event' ? 'global' : null),
+  },
 };
 
 export function killRow(e: Event): KillRow | undefined {

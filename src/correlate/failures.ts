@@ -41,6 +41,7 @@ export function findFailures(timeline: readonly Event[]): FailureEvent[] {
       case 'systemd.oom_kill':
       case 'oomd.oom_kill':
       case 'container.oom_kill':
+      case 'kubelet.oom_kill':
         out.push({ event: e, requested_bytes: null });
         break;
       default:

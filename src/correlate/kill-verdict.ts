@@ -79,6 +79,12 @@ function oomdKill(k: KillFacts, evidence: readonly Event[]): Judgement {
 export function judgeKill(k: KillFacts, before: Before | null, failure: Event, evidence: readonly Event[]): Judgement | null {
   if (k.killer === 'systemd-oomd') return oomdKill(k, evidence);
   if (k.scope === 'cgroup') return cgroupKill(k, before, failure);
+  if (k.scope === null && k.killer === 'kubelet') {
+    return {
+      culprit: null,
+      verdict: `Kubernetes says ${k.victim.name} was OOMKilled: its container hit limits.memory, or the node ran out (a SystemOOM event on the node says so): ${fixFor(k.victim.name, 'limits.memory')}.`,
+    };
+  }
   if (k.scope === null && k.killer === 'container-runtime') {
     const fix = fixFor(k.victim.name, "the container's memory limit (docker --memory / mem_limit)");
     return {

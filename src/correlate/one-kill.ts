@@ -35,7 +35,8 @@ export function isParent(unit: string): boolean {
 
 function sameKill(a: Event, b: Event): boolean {
   const dt = Math.abs(a.time.ms - b.time.ms);
-  if (!Number.isFinite(dt)) return false;
+  // undated reports (a kubectl event's age) are one kill only when they name the same pid
+  if (!Number.isFinite(dt)) return a.process?.pid !== undefined && a.process.pid === b.process?.pid;
   const ua = unitOf(a);
   const ub = unitOf(b);
   if (ua !== undefined && ub !== undefined) return (ua === ub && dt <= SAME_UNIT_MS) || dt <= SAME_MOMENT_MS || (dt <= SAME_KILL_MS && (isParent(ua) || isParent(ub)));

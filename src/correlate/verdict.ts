@@ -2,6 +2,7 @@
 // memory was really short at that moment (free + reclaimable below what was asked, or the kernel
 // killed) and that group holds the largest share; otherwise the verdict says why not.
 import { type Event, type MemoryTotals, SNAPSHOT_KINDS, type SnapshotData } from '../event.js';
+import { killRow } from '../kill-kinds.js';
 import type { Before, SnapshotRef } from './types.js';
 
 export function humanBytes(n: number): string {
@@ -62,7 +63,7 @@ const WATCHER = 'run a watcher (date; top -b -n1; free -m every minute) to catch
 
 /** `mysqld asked for 131 MiB` / `the kernel killed php-fpm (pid 7082)`. */
 function whatFailed(failure: Event, requested: number | null): string {
-  if (failure.kind === 'kernel.oom_kill') {
+  if (killRow(failure)) {
     const p = failure.process;
     return `the kernel killed ${p?.name ?? 'a process'}${p?.pid !== undefined ? ` (pid ${p.pid})` : ''}`;
   }
@@ -93,7 +94,7 @@ function noSnapshot(x: JudgeInput): Judgement {
 export function judge(x: JudgeInput): Judgement {
   const { failure, requested, before } = x;
   if (!before) return noSnapshot(x);
-  const killed = failure.kind === 'kernel.oom_kill';
+  const killed = killRow(failure) !== undefined;
   const what = whatFailed(failure, requested);
   const mem = before.memory;
   const free = mem ? obtainable(mem) : null;

@@ -1,6 +1,7 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { docker } from './docker/docker.js';
+import { kubectl } from './kubectl/kubectl.js';
 import { iniConfig } from './ini-config.js';
 import { kernel } from './kernel.js';
 import { mysqlError } from './mysql-error.js';
@@ -32,6 +33,7 @@ export const FORMATS: readonly Format[] = [
   ptStalk,
   ptSummary,
   docker,
+  kubectl,
 ];
 
 export function formatById(id: string): Format | undefined {

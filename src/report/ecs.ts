@@ -19,6 +19,7 @@ const DATA_KEY: Partial<Record<EventKind, string>> = {
   'systemd.oom_kill': 'oom',
   'oomd.oom_kill': 'oom',
   'container.oom_kill': 'oom',
+  'kubelet.oom_kill': 'oom',
   'container.state': 'container',
   'container.event': 'container',
   'systemd.status': 'systemd',
