@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mysqlShapes } from '../src/formats/mysql-error.js';
-import { phpFpmShapes } from '../src/formats/php-fpm.js';
+import { mysqlShapes } from '../src/formats/mysql-error/mysql-error.js';
+import { phpFpmShapes } from '../src/formats/php-fpm/php-fpm.js';
 import { HAS_CORPUS, SHARED, contentFormats, corpusFiles, expectConserved, run } from './helpers.js';
 
 const LIMITS: Record<string, number> = {

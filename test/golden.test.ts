@@ -1,12 +1,14 @@
 // Goldens: every format of the report on every samples/ bundle, run through the CLI as a user
 // would (relative paths, no colour), compared with test/golden/<sample>/ (toMatchFileSnapshot;
 // `vitest -u` rewrites them, and the diff is reviewed like code). A checkout gives files fresh
-// mtimes, and lines with no time are placed at their file's mtime, so the sample files' mtimes
-// are pinned first: the outputs are then the same on every machine and every day.
-import { readdirSync, statSync, utimesSync } from 'node:fs';
+// mtimes, and lines with no time are placed at their file's mtime, so each sample is copied into
+// a temporary folder and the copies' mtimes pinned: the outputs are then the same on every
+// machine and every day, and the working tree is left as it was.
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { ROOT } from './helpers.js';
 
@@ -48,15 +50,26 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 const samples = readdirSync(path.join(ROOT, 'samples')).filter((d) => statSync(path.join(ROOT, 'samples', d)).isDirectory());
 
+// The CLI runs in the copy's folder, so reports name `samples/<sample>` as a user's would.
+const copy = mkdtempSync(path.join(os.tmpdir(), 'oomtrail-golden-'));
+const home = process.cwd();
+beforeAll(() => process.chdir(copy));
+afterAll(() => {
+  process.chdir(home);
+  rmSync(copy, { recursive: true, force: true });
+});
+
 describe.each(samples)('golden %s', (sample) => {
   const opts = SAMPLE_OPTIONS[sample] ?? DEFAULT;
-  const input = path.relative(process.cwd(), path.join(ROOT, 'samples', sample));
-  pinMtimes(path.join(ROOT, 'samples', sample), new Date(opts.mtime));
+  const input = path.join('samples', sample);
+  cpSync(path.join(ROOT, 'samples', sample), path.join(copy, input), { recursive: true });
+  pinMtimes(path.join(copy, input), new Date(opts.mtime));
 
   it.each(OUTPUTS)('%s', async (file, format) => {
     const { stdout, stderr } = await cli([input, ...opts.args, '--format', format, '--no-progress']);
     expect(stderr).toBe('');
     expect(stdout).not.toContain(ROOT); // no absolute path
+    expect(stdout).not.toContain(copy);
     await expect(stdout).toMatchFileSnapshot(path.join(ROOT, 'test', 'golden', sample, file));
   });
 });

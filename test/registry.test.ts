@@ -8,7 +8,7 @@ import { ROOT, runText } from './helpers.js';
 
 describe.each(FORMATS.map((f) => [f.id, f] as const))('format %s', (id, format) => {
   it('has its adapter, grammar and fixture folder', () => {
-    expect(existsSync(path.join(ROOT, 'src', 'formats', `${id}.ts`)) || existsSync(path.join(ROOT, 'src', 'formats', id, `${id}.ts`))).toBe(true);
+    expect(existsSync(path.join(ROOT, 'src', 'formats', id, `${id}.ts`))).toBe(true);
     expect(existsSync(path.join(ROOT, 'test', 'formats', id))).toBe(true);
     expect(existsSync(path.join(ROOT, 'grammar', `${id}.ne`))).toBe(true);
   });

@@ -4,7 +4,7 @@
 // of its own (a stamped `ptstalk.sample` anchor); each sample after it is a block in the
 // collector's format (`-top` → top, `-meminfo` → meminfo, ...) or folded by the `pt-stalk` format.
 import path from 'node:path';
-import { parseTs } from '../formats/pt-stalk.js';
+import { parseTs } from '../formats/pt-stalk/pt-stalk.js';
 import type { Block, Container } from './index.js';
 import { BlockStream, streamed } from './pieces.js';
 

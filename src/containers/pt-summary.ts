@@ -2,7 +2,7 @@
 // is cut at its section rules. Each section is a `pt-summary` block, but the sections another
 // format reads go to it: pt-summary's `# Top Processes` table to `top`, pt-sift's `--vmstat--`
 // rows to `vmstat` (its one-line bar chart stays with the section).
-import { parseReportLine, reportScore } from '../formats/pt-summary.js';
+import { parseReportLine, reportScore } from '../formats/pt-summary/pt-summary.js';
 import { type Line, isBlank } from '../read/lines.js';
 import type { Container } from './index.js';
 import { BlockStream, streamed } from './pieces.js';

@@ -2,7 +2,7 @@
 // php-fpm to php-fpm (sniffed when that format is absent), everything else to the generic syslog
 // format. Lines without a prefix (hard wraps, a pasted command) stay with the line before them.
 import { FORMATS, formatById } from '../formats/index.js';
-import { parseSyslog } from '../formats/syslog-prefix.js';
+import { parseSyslog } from '../formats/syslog/syslog-prefix.js';
 import type { Line } from '../read/lines.js';
 import type { Block, Container, Splitter } from './index.js';
 import { PIECE_LINES, streamed } from './pieces.js';

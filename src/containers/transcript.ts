@@ -3,14 +3,14 @@
 // output after it, up to the next prompt, is a block carrying `shell.command` in its meta, forced
 // to a format when the command makes it certain (`free`, `top`, `ps`, `cat /proc/meminfo`, `date`);
 // a `cat` of a pt-stalk file is split at its TS lines as the pt-stalk container splits the file.
-import { parsePrompt } from '../formats/shell-prompt.js';
+import { parsePrompt } from '../formats/shell-prompt/shell-prompt.js';
 import { type Line, isBlank } from '../read/lines.js';
 import type { Block, Container, Splitter } from './index.js';
 import { BlockStream, streamed } from './pieces.js';
 import { ptStalk, ptStalkName } from './pt-stalk.js';
 import { watcher } from './watcher.js';
 import { ptSummaryContainer } from './pt-summary.js';
-import { parseDateLine } from '../formats/watcher-date.js';
+import { parseDateLine } from '../formats/watcher-date/watcher-date.js';
 
 /** The pt-stalk file a `cat 2024_05_28_21_10_40-df` prints, or undefined. */
 function catOfPtStalk(command: string): string | undefined {

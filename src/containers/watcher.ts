@@ -2,7 +2,7 @@
 // each round of `top -b -n1`, `free -m`, `ps ...` output, or a `watch free -m` screen. Each date line is a block of its own (a
 // stamped `watcher.date` anchor); the output after it is cut where each snapshot starts, so a
 // round holding `top` then `free` gives one block per command.
-import { parseDateLine } from '../formats/watcher-date.js';
+import { parseDateLine } from '../formats/watcher-date/watcher-date.js';
 import { isBlank } from '../read/lines.js';
 import type { Container } from './index.js';
 import { BlockStream, streamed } from './pieces.js';

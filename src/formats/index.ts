@@ -1,19 +1,19 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { docker } from './docker/docker.js';
+import { iniConfig } from './ini-config/ini-config.js';
 import { kubectl } from './kubectl/kubectl.js';
-import { iniConfig } from './ini-config.js';
-import { kernel } from './kernel.js';
-import { mysqlError } from './mysql-error.js';
-import { phpFpm } from './php-fpm.js';
-import { ptStalk } from './pt-stalk.js';
-import { ptSummary } from './pt-summary.js';
-import { shellPrompt } from './shell-prompt.js';
+import { kernel } from './kernel/kernel.js';
+import { mysqlError } from './mysql-error/mysql-error.js';
+import { phpFpm } from './php-fpm/php-fpm.js';
+import { ptStalk } from './pt-stalk/pt-stalk.js';
+import { ptSummary } from './pt-summary/pt-summary.js';
+import { shellPrompt } from './shell-prompt/shell-prompt.js';
 import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
-import { syslog } from './syslog.js';
+import { syslog } from './syslog/syslog.js';
 import { systemd } from './systemd/systemd.js';
 import type { Format } from './types.js';
-import { watcherDate } from './watcher-date.js';
+import { watcherDate } from './watcher-date/watcher-date.js';
 
 export const FORMATS: readonly Format[] = [
   mysqlError,

@@ -3,7 +3,7 @@
 // `db_1  | `, Docker Desktop's host stamp, syslog / journald wrappers, `- ` bullets, MySQLTuner's
 // `[--] 1) `, a paste's `> ` quote marks, glued code fences and indentation. Each layer is guarded
 // by first-character checks, so a plain log runs no regex.
-import { type SyslogLine, parseSyslog } from './syslog-prefix.js';
+import { type SyslogLine, parseSyslog } from './syslog/syslog-prefix.js';
 
 export interface Stripped {
   text: string;

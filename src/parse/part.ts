@@ -112,7 +112,7 @@ async function lineStart(fh: import('node:fs/promises').FileHandle, at: number):
 
 /** The formats whose parsers can be read in parts, loaded by id (a worker loads only its own). */
 const SPLITTABLE: Record<string, () => Promise<Format>> = {
-  'mysql-error': async () => (await import('../formats/mysql-error.js')).mysqlError,
+  'mysql-error': async () => (await import('../formats/mysql-error/mysql-error.js')).mysqlError,
 };
 
 /** Whether parts of a file of this format can be read apart. */

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ptStalk, ptStalkName } from '../../src/containers/pt-stalk.js';
-import { parseTs } from '../../src/formats/pt-stalk.js';
+import { parseTs } from '../../src/formats/pt-stalk/pt-stalk.js';
 import type { Line } from '../../src/read/lines.js';
 import { HAS_CORPUS, SHARED, corpusFiles, expectConserved, run } from '../helpers.js';
 

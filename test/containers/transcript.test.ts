@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatForCommand, transcript } from '../../src/containers/transcript.js';
-import { looksLikeCommand, parsePrompt } from '../../src/formats/shell-prompt.js';
+import { looksLikeCommand, parsePrompt } from '../../src/formats/shell-prompt/shell-prompt.js';
 import type { Line } from '../../src/read/lines.js';
 import { CORPUS, HAS_CORPUS, SEED, expectConserved, run, runText } from '../helpers.js';
 

@@ -2,7 +2,7 @@
 // -h sizes, a translated header, a garbled row, a free -b calibrated by the meminfo next to it.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { freeUnit, freeShapes } from '../../src/formats/free.js';
+import { freeUnit, freeShapes } from '../../src/formats/free/free.js';
 import { formatById } from '../../src/formats/index.js';
 import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 

@@ -6,8 +6,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analyze.js';
-import { fpmValue, mysqlKey, mysqlValue } from '../../src/formats/ini-config-values.js';
-import { parsePrompt } from '../../src/formats/shell-prompt.js';
+import { fpmValue, mysqlKey, mysqlValue } from '../../src/formats/ini-config/ini-config-values.js';
+import { parsePrompt } from '../../src/formats/shell-prompt/shell-prompt.js';
 import { ROOT, expectConserved, run, runText } from '../helpers.js';
 
 const DIR = path.join(ROOT, 'test', 'formats', 'ini-config', 'unseen');

@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { iniShapes } from '../../src/formats/ini-config.js';
+import { iniShapes } from '../../src/formats/ini-config/ini-config.js';
 import { ROOT, expectConserved, run } from '../helpers.js';
 
 const DIR = path.join(ROOT, 'test', 'formats', 'ini-config');

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Event, EventOf, SnapshotData } from '../../src/event.js';
-import { kernelShapes } from '../../src/formats/kernel.js';
+import { kernelShapes } from '../../src/formats/kernel/kernel.js';
 import { ROOT, contentFormats } from '../helpers.js';
 import { conserved, goldenLines, parseFile, parseText } from './parse-file.js';
 

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatById } from '../../src/formats/index.js';
-import { meminfoShapes } from '../../src/formats/meminfo.js';
+import { meminfoShapes } from '../../src/formats/meminfo/meminfo.js';
 import { expectConserved, golden, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = readdirSync(new URL('./meminfo', import.meta.url)).filter((f) => f.endsWith('.log')).sort();

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mysqlShapes } from '../../src/formats/mysql-error.js';
+import { mysqlShapes } from '../../src/formats/mysql-error/mysql-error.js';
 import { CORPUS, HAS_CORPUS, ROOT, filesUnder, mulberry32 } from '../helpers.js';
 
 const simple = (text: string) => {

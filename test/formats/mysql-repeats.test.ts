@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPEATS } from '../../src/formats/mysql-repeats.js';
+import { REPEATS } from '../../src/formats/mysql-error/mysql-repeats.js';
 import { generate } from '../../bench/generate.mjs';
 import { CORPUS, HAS_CORPUS, ROOT, filesUnder, mulberry32 } from '../helpers.js';
 import { parseFile } from './parse-file.js';

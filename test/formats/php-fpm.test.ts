@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/event.js';
 import { formatById } from '../../src/formats/index.js';
-import { phpFpmShapes } from '../../src/formats/php-fpm.js';
+import { phpFpmShapes } from '../../src/formats/php-fpm/php-fpm.js';
 import { expectConserved, runText } from '../helpers.js';
 import { fixtures, ndjson, runFixture } from './fixtures.js';
 

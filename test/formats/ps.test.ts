@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatById } from '../../src/formats/index.js';
-import { psShapes } from '../../src/formats/ps.js';
+import { psShapes } from '../../src/formats/ps/ps.js';
 import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = readdirSync(new URL('./ps', import.meta.url)).filter((f) => f.endsWith('.log')).sort();

@@ -2,7 +2,7 @@
 // validity, then by the saDD file, else MM/DD, always said in the time's note).
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bannerDay, sarShapes } from '../../src/formats/sar.js';
+import { bannerDay, sarShapes } from '../../src/formats/sar/sar.js';
 import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = readdirSync(new URL('./sar', import.meta.url)).filter((f) => f.endsWith('.log')).sort();

@@ -1,7 +1,7 @@
 // journalctl -o short-precise writes `Mar 10 04:12:01.123456 host prog[pid]: `: the fraction is part
 // of the syslog stamp, so the kill, the systemd lines and the server's restart are all read.
 import { describe, expect, it } from 'vitest';
-import { parseSyslog } from '../../src/formats/syslog-prefix.js';
+import { parseSyslog } from '../../src/formats/syslog/syslog-prefix.js';
 import { expectConserved, runText } from '../helpers.js';
 
 const JOURNAL = [

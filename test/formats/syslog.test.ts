@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syslogContainer } from '../../src/containers/syslog.js';
 import { formatById } from '../../src/formats/index.js';
-import { syslogShapes } from '../../src/formats/syslog-message.js';
+import { syslogShapes } from '../../src/formats/syslog/syslog-message.js';
 import { ROOT } from '../helpers.js';
 import { conserved, goldenLines, parseFile, parseText } from './parse-file.js';
 

@@ -2,7 +2,7 @@
 // frames cut by a paste, junk rows; goldens per fixture, line conservation, one parse per shape.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { topShapes } from '../../src/formats/top.js';
+import { topShapes } from '../../src/formats/top/top.js';
 import { formatById } from '../../src/formats/index.js';
 import { SEED } from '../helpers.js';
 import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';

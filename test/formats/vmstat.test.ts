@@ -2,7 +2,7 @@
 // from the command, `-t` stamps) and `vmstat -s` listings; short rows are unrecognized.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { vmstatShapes } from '../../src/formats/vmstat.js';
+import { vmstatShapes } from '../../src/formats/vmstat/vmstat.js';
 import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = readdirSync(new URL('./vmstat', import.meta.url)).filter((f) => f.endsWith('.log')).sort();

@@ -2,7 +2,7 @@
 // (fast, always the current source), or as a child process of the built bin/oomtrail.js (npm test
 // builds first) when a test needs its own process: peak memory, cwd, another user, real stdin.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -38,12 +38,37 @@ export async function cli(args: string[], stdin: Buffer | string = ''): Promise<
 const BIN = path.join(ROOT, 'bin', 'oomtrail.js');
 const RSS_HOOK = path.join(ROOT, 'bench', 'rss-on-exit.mjs');
 
+/**
+ * The built CLI as another user sees it: the clone may sit where that user cannot enter (a root
+ * user's clone in /root, a `mktemp -d` folder), so the self-contained bundle, the bin wrapper and
+ * the RSS hook are copied once into a world-readable temporary folder and run from there.
+ */
+let portable: { root: string; bin: string; hook: string } | undefined;
+function portableCopy(): { root: string; bin: string; hook: string } {
+  if (portable) return portable;
+  const root = mkdtempSync(path.join(os.tmpdir(), 'oomtrail-cli-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  cpSync(path.join(ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });
+  cpSync(path.join(ROOT, 'dist', 'bundle'), path.join(root, 'dist', 'bundle'), { recursive: true });
+  cpSync(RSS_HOOK, path.join(root, 'bench', path.basename(RSS_HOOK)));
+  const open = (p: string) => {
+    chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
+    if (statSync(p).isDirectory()) for (const name of readdirSync(p)) open(path.join(p, name));
+  };
+  open(root);
+  portable = { root, bin: path.join(root, 'bin', 'oomtrail.js'), hook: path.join(root, 'bench', path.basename(RSS_HOOK)) };
+  return portable;
+}
+
 /** The built CLI in a child process, with its peak RSS. Input, cwd and uid are optional. */
 export function spawnCli(args: string[], opts: { input?: Buffer | Readable; cwd?: string; uid?: number; gid?: number; timeoutMs?: number } = {}): Promise<CliResult> {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  // another user runs a world-readable copy, from a folder it may enter
+  const other = opts.uid !== undefined && opts.uid !== process.getuid?.();
+  const copy = other ? portableCopy() : undefined;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', RSS_HOOK, BIN, ...args], {
-      cwd: opts.cwd ?? ROOT,
+    const child = spawn(process.execPath, ['--import', copy?.hook ?? RSS_HOOK, copy?.bin ?? BIN, ...args], {
+      cwd: opts.cwd ?? copy?.root ?? ROOT,
       uid: opts.uid,
       gid: opts.gid,
       env: { ...process.env, NO_COLOR: '1' },

@@ -6,9 +6,9 @@
 import type { Event, EventDataMap } from '../../event.js';
 import grammar, { lexer } from '../../generated/systemd.js';
 import type { Line } from '../../read/lines.js';
-import type { SyslogReader } from '../kernel-parser.js';
-import type { LineTime } from '../kernel-time.js';
-import type { SyslogLine } from '../syslog-prefix.js';
+import type { SyslogReader } from '../kernel/kernel-parser.js';
+import type { LineTime } from '../kernel/kernel-time.js';
+import type { SyslogLine } from '../syslog/syslog-prefix.js';
 import { shapeParser } from '../token-parse.js';
 import { type FormatContext, makeEvent } from '../types.js';
 

@@ -4,8 +4,8 @@
 // sends their lines here (src/containers/syslog.ts).
 import type { Line } from '../../read/lines.js';
 import { isBlank } from '../../read/lines.js';
-import { KernelParser } from '../kernel-parser.js';
-import { parseSyslog } from '../syslog-prefix.js';
+import { KernelParser } from '../kernel/kernel-parser.js';
+import { parseSyslog } from '../syslog/syslog-prefix.js';
 import type { Format, FormatContext, LineParser } from '../types.js';
 import { STATUS_FIELD, STATUS_HEAD, StatusBlocks } from './status-block.js';
 import { SYSTEMD_PROGRAMS, readSystemdLine } from './systemd-lines.js';
