@@ -2,6 +2,7 @@
 // kernel printing one kill twice as one failure, two victims as two, OpenVZ's container limit.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { summary } from '../../src/report/summary.js';
 import { ROOT, run, runText } from '../helpers.js';
 
 const kernel = (name: string) => path.join(ROOT, 'test', 'formats', 'kernel', name);
@@ -53,6 +54,24 @@ describe('cgroup kills', () => {
     const a = await run([kernel('openvz-ub-npm-dmesg.log')]);
     expect(a.failures.length).toBeGreaterThan(0);
     expect(a.failures.every((f) => f.kill?.killer === 'openvz' && f.kill.scope === 'cgroup')).toBe(true);
+  });
+});
+
+describe('the summary of a kill', () => {
+  it('carries class, victim, killer, scope, cgroup, limit, usage and the evidence of every report', async () => {
+    const a = await run([kernel('sre-go-docker-memcg-task-in-usage-limit.log')]);
+    const [f] = summary(a).failures;
+    expect(f).toMatchObject({
+      action: 'kernel.oom_kill',
+      class: 'oom_kill',
+      victim: { pid: 11344, name: 'main' },
+      killer: 'kernel-memcg',
+      scope: 'cgroup',
+      cgroup: '/docker/34186d9bd07706222bd427bb647ceed81e8e108eb653ff73c7137099fca1cab6',
+      limit_bytes: 209715200,
+      usage_bytes: 209715200,
+    });
+    expect(f.evidence).toEqual([`${a.failures[0].event.src.path}:33`]);
   });
 });
 
