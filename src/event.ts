@@ -187,63 +187,18 @@ export interface EventDataMap {
   /** pt-stalk's own log line (`2014_10_19_12_51_02 Collect 1 triggered`: its --log, `-trigger`,
    * its terminal), stamped in the host's local time; `Check results:` lines give the trigger. */
   'ptstalk.log': { collector?: string; variable?: string; value?: number; matched?: boolean };
+  /** earlyoom's memory report (`mem avail: 21 of 950 MiB ( 2.27%), swap free: ...`). */
+  'snapshot.earlyoom': SnapshotData;
+  /** earlyoom signalling its victim (`sending SIGTERM to process 397 uid 61876 "x": badness 0, VmRSS 1 MiB`). */
+  'earlyoom.oom_kill': { signal?: string; uid?: number; badness?: number; oom_score?: number; rss_bytes?: number };
+  /** Any other earlyoom line (its banner, limits, `low memory!`, `process exited after`). */
+  'earlyoom.log': Record<string, never>;
 }
 
 export type EventKind = keyof EventDataMap;
 
-/** Every kind, at run time (the compiler checks it matches EventDataMap): for --fail-on checks. */
-const KIND_SET: Record<EventKind, true> = {
-  'config.mysql': true,
-  'config.phpfpm': true,
-  'container.event': true,
-  'container.oom_kill': true,
-  'container.state': true,
-  'kernel.log': true,
-  'kubectl.output': true,
-  'kubelet.oom_kill': true,
-  'kernel.oom_invoked': true,
-  'kernel.oom_kill': true,
-  'line.other': true,
-  'line.unrecognized': true,
-  'oomd.oom_kill': true,
-  'systemd.oom_kill': true,
-  'systemd.status': true,
-  'mysql.abort': true,
-  'mysql.buffer_pool_alloc_failed': true,
-  'mysql.buffer_pool_init': true,
-  'mysql.crash_recovery': true,
-  'mysql.log': true,
-  'mysql.mmap_failed': true,
-  'mysql.ready': true,
-  'mysql.shutdown': true,
-  'mysql.signal': true,
-  'mysql.start': true,
-  'mysqld_safe.died': true,
-  'mysqld_safe.ended': true,
-  'mysqld_safe.restart': true,
-  'mysqld_safe.start': true,
-  'paste.header': true,
-  'phpfpm.busy': true,
-  'phpfpm.child_exited': true,
-  'phpfpm.log': true,
-  'phpfpm.max_children': true,
-  'ptstalk.data': true,
-  'ptstalk.log': true,
-  'ptstalk.sample': true,
-  'report.section': true,
-  'shell.command': true,
-  'shell.output': true,
-  'snapshot.free': true,
-  'snapshot.meminfo': true,
-  'snapshot.oom_tasks': true,
-  'snapshot.ps': true,
-  'snapshot.sar': true,
-  'snapshot.top': true,
-  'snapshot.vmstat': true,
-  'syslog.log': true,
-  'watcher.date': true,
-};
-export const EVENT_KINDS: readonly EventKind[] = Object.keys(KIND_SET) as EventKind[];
+/** The kinds' meanings (role, failure class and killer, folding, ECS) are rows of src/kinds.ts. */
+export { EVENT_KINDS, SNAPSHOT_KINDS } from './kinds.js';
 
 export interface EventBase {
   message: string;
@@ -263,27 +218,6 @@ export interface EventBase {
 
 export type EventOf<K extends EventKind> = EventBase & { kind: K; data: EventDataMap[K] };
 export type Event = { [K in EventKind]: EventOf<K> }[EventKind];
-
-/** Is this event a memory failure (before deduplication by start attempt)? */
-export const FAILURE_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
-  'mysql.mmap_failed',
-  'mysql.buffer_pool_alloc_failed',
-  'kernel.oom_kill',
-  'systemd.oom_kill',
-  'oomd.oom_kill',
-  'container.oom_kill',
-  'kubelet.oom_kill',
-]);
-
-export const SNAPSHOT_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
-  'snapshot.top',
-  'snapshot.free',
-  'snapshot.ps',
-  'snapshot.meminfo',
-  'snapshot.oom_tasks',
-  'snapshot.vmstat',
-  'snapshot.sar',
-]);
 
 export function isKind<K extends EventKind>(e: Event, kind: K): e is Extract<Event, { kind: K }> {
   return e.kind === kind;

@@ -1,12 +1,14 @@
-// Every event kind that reports a memory kill, one row each: who killed (the killer), whether a
-// cgroup's limit or the whole host ran out (the scope), and how sure a report it is (rank: the
-// kernel's own line outranks a unit's or a container's word about the same kill). The correlator,
-// incidents and verdicts read this table; a new killer is a new row (and its format's folder).
+// What each kill report says per event, beyond its kind's row in src/kinds.ts: who killed (the
+// kernel's line is `kernel-memcg` for a cgroup at its limit, `openvz` for a container), whether a
+// cgroup's limit or the whole host ran out (null: the report does not say), and how good a witness
+// it is (rank: the kernel's own line outranks a unit's or a container's word about the same kill).
+// A kill kind with no row here reads its killer and scope from its kinds.ts row.
 import type { Event, EventKind } from './event.js';
+import { type Actor, type FailureClass, KINDS } from './kinds.js';
 
-export type Killer = 'kernel' | 'kernel-memcg' | 'openvz' | 'systemd' | 'systemd-oomd' | 'earlyoom' | 'container-runtime' | 'kubelet';
+export type Killer = Exclude<Actor, 'server'>;
 export type Scope = 'global' | 'cgroup';
-export type FailureClass = 'buffer_pool' | 'oom_kill' | 'allocation';
+export type { FailureClass };
 
 export interface KillRow {
   role: 'failure';
@@ -42,12 +44,19 @@ export const KILL_KINDS: Partial<Record<EventKind, KillRow>> = {
   },
 };
 
+const fromKinds = new Map<EventKind, KillRow>();
+
 export function killRow(e: Event): KillRow | undefined {
-  return KILL_KINDS[e.kind];
+  const own = KILL_KINDS[e.kind];
+  if (own) return own;
+  const f = KINDS[e.kind].failure;
+  if (f?.class !== 'oom_kill' || f.actor === 'server') return undefined;
+  let row = fromKinds.get(e.kind);
+  if (!row) fromKinds.set(e.kind, (row = fixed(f.actor, f.scope, 1)));
+  return row;
 }
 
-/** The class of a memory failure event. */
+/** The class of a memory failure event (its kinds.ts row). */
 export function failureClass(e: Event): FailureClass {
-  if (killRow(e)) return 'oom_kill';
-  return e.kind === 'mysql.mmap_failed' || e.kind === 'mysql.buffer_pool_alloc_failed' ? 'buffer_pool' : 'allocation';
+  return KINDS[e.kind].failure?.class ?? 'allocation';
 }

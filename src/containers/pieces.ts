@@ -8,9 +8,6 @@ import type { Block, Container, Splitter } from './index.js';
 /** Lines a piece of a block holds at most before it goes out. */
 export const PIECE_LINES = 2048;
 
-/** Piece keys are unique in the process (a container may run another's splitter inside it). */
-let nextKey = 0;
-
 /**
  * A contiguous container's blocks, line by line: `open` starts a block (the one before is
  * complete), `add` appends to the open block (a block without format or meta when none is open).
@@ -37,7 +34,8 @@ export class BlockStream {
     const cur = this.cur as Block;
     cur.lines.push(l);
     if (cur.lines.length >= PIECE_LINES) {
-      cur.key ??= `piece ${nextKey++}`;
+      // unique in the file (a container may run another's splitter inside it): where the block starts
+      cur.key ??= `piece @${cur.lines[0].offset}`;
       this.out.push({ ...cur, lines: cur.lines, more: true });
       cur.lines = [];
       this.sent = true;

@@ -1,30 +1,19 @@
-// A syslog / journal file mixes programs: its lines go to one reader per family, as they come: `kernel` lines to the kernel format, mysqld / mariadbd / mysqld_safe to mysql-error,
-// php-fpm to php-fpm (sniffed when that format is absent), everything else to the generic syslog
-// format. Lines without a prefix (hard wraps, a pasted command) stay with the line before them.
-import { FORMATS, formatById } from '../formats/index.js';
+// A syslog / journal file mixes programs: its lines go to one reader per family, as they come:
+// each program to the format that declares it in `programs` (the kernel, mysqld / mysqld_safe,
+// php-fpm, ...), everything else to the generic syslog format. Lines without a prefix (hard wraps, a pasted command) stay with the line before them.
+import { FORMATS } from '../formats/index.js';
 import { parseSyslog } from '../formats/syslog/syslog-prefix.js';
 import type { Line } from '../read/lines.js';
 import type { Block, Container, Splitter } from './index.js';
 import { PIECE_LINES, streamed } from './pieces.js';
 
-/** A family is one of these, or the id of a format that declares the program as its own. */
+/** A program's reader: the first format that declares the program, else the generic syslog one. */
 type Family = string;
 
-const MYSQL = /^(?:mysqld|mariadbd|mysqld_safe|mariadbd-safe)$/;
-const PHP_FPM = /^php(?:\d[\d.]*)?-fpm/;
+const OWNERS = FORMATS.filter((f) => f.programs !== undefined);
 
 function familyOf(program: string): Family {
-  if (program === 'kernel') return 'kernel';
-  if (MYSQL.test(program)) return 'mysql';
-  if (PHP_FPM.test(program)) return 'php-fpm';
-  return FORMATS.find((f) => f.programs?.test(program))?.id ?? 'other';
-}
-
-function formatOf(f: Family): string | undefined {
-  if (f === 'kernel') return 'kernel';
-  if (f === 'mysql') return 'mysql-error';
-  if (f === 'php-fpm') return formatById('php-fpm') ? 'php-fpm' : undefined;
-  return f === 'other' ? 'syslog' : f;
+  return OWNERS.find((f) => f.programs?.test(program))?.id ?? 'syslog';
 }
 
 /** Mostly syslog lines, from programs that more than one format reads. */
@@ -65,7 +54,7 @@ function splitter(): Splitter {
         leading.push(l);
         return [];
       }
-      run ??= { lines: leading.splice(0), format: formatOf(current), key: current, more: true };
+      run ??= { lines: leading.splice(0), format: current, key: current, more: true };
       run.lines.push(l);
       if (run.lines.length >= PIECE_LINES) send();
       return out.splice(0);

@@ -1,8 +1,9 @@
 // The shell transcript container: a pasted session (`[root@host ~]# free -m` and its output, ...).
 // Each prompt line is a block of its own (format `shell-prompt`, one `shell.command` event); the
 // output after it, up to the next prompt, is a block carrying `shell.command` in its meta, forced
-// to a format when the command makes it certain (`free`, `top`, `ps`, `cat /proc/meminfo`, `date`);
+// to the format that declares the command in `commands` (`free`, `top`, `cat /proc/meminfo`, `date`);
 // a `cat` of a pt-stalk file is split at its TS lines as the pt-stalk container splits the file.
+import { FORMATS } from '../formats/index.js';
 import { parsePrompt } from '../formats/shell-prompt/shell-prompt.js';
 import { type Line, isBlank } from '../read/lines.js';
 import type { Block, Container, Splitter } from './index.js';
@@ -37,27 +38,13 @@ export function formatForCommand(command: string): string | undefined {
   if (/[|;&`$<>]/.test(command)) return undefined; // a pipeline or substitution changes the output
   let w = command.split(/[ \t]+/).filter((s) => s !== '');
   if (w[0] === 'sudo') w = w.slice(1);
-  switch (w[0]) {
-    case 'free':
-      return 'free';
-    case 'top':
-      return 'top';
-    case 'ps':
-      return 'ps';
-    case 'vmstat':
-      return 'vmstat';
-    case 'sar':
-      return 'sar';
-    case 'date':
-      return 'watcher-date';
-    case 'cat':
-    case 'head':
-    case 'less':
-    case 'more':
-      return w.length === 2 && w[1] === '/proc/meminfo' ? 'meminfo' : undefined;
-    default:
-      return undefined;
-  }
+  return FORMATS.find((f) => f.commands?.some((c) => runs(c, w)))?.id;
+}
+
+/** Does a command of these words run `spec` (`free`: any arguments; `cat /proc/meminfo`: exactly)? */
+function runs(spec: string, w: readonly string[]): boolean {
+  const s = spec.split(' ');
+  return s.length === 1 ? w[0] === s[0] : w.length === s.length && s.every((x, i) => w[i] === x);
 }
 
 export const transcript: Container = streamed({

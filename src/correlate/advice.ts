@@ -10,7 +10,7 @@ import { snapshotData } from './link.js';
 import { groupOf } from './processes.js';
 import { spareAdvice } from './spare-advice.js';
 import type { Advice, Failure } from './types.js';
-import { unitBytes } from '../formats/units.js';
+import { scaledBytes } from '../formats/units.js';
 
 const MiB = 1024 * 1024;
 /** Kept free for the kernel, page cache and sshd & co: 15% of RAM, at least 64 MiB. */
@@ -37,7 +37,7 @@ export function parseSize(v: string | undefined): number | null {
   if (!v) return null;
   const m = /^(\d+(?:\.\d+)?)\s*([KMGT])?i?B?$/i.exec(v.trim());
   if (!m) return null;
-  return Math.round(Number(m[1]) * (m[2] ? (unitBytes(m[2]) ?? 1) : 1));
+  return scaledBytes(m[1], m[2]);
 }
 
 interface Evidence {

@@ -1,14 +1,19 @@
-// Memory failures: every mmap failure, a buffer-pool allocation failure only when no failure was
-// already counted in the same start attempt, and every report of an OOM kill (one-kill.ts merges them). Start attempts are cut
-// per file by server starts, mysqld_safe starts/restarts, `ready for connections` and `Aborting`
-// (after `Aborting`, a failure with no start line between is a new attempt: a retrying service).
+// Memory failures: the kinds whose row (src/kinds.ts) has a `failure`. One marked `once: attempt`
+// (a buffer-pool allocation failure) counts only when no failure was already counted in the same
+// start attempt; every other counts. Start attempts are cut per file by the `start`, `restart`,
+// `ready` and `abort` kinds (after `Aborting`, a failure with no start line between is a new
+// attempt: a retrying service). A `setting` (the buffer pool size) says what the attempt asked for.
 import type { Event } from '../event.js';
-
-const ATTEMPT_BOUNDARY = new Set(['mysql.start', 'mysqld_safe.start', 'mysqld_safe.restart', 'mysql.ready', 'mysql.abort']);
+import { KINDS } from '../kinds.js';
 
 export interface FailureEvent {
   event: Event;
   requested_bytes: number | null;
+}
+
+/** Bytes the failing event asked for, when its payload says. */
+function bytesOf(e: Event): number | undefined {
+  return (e.data as { bytes?: number }).bytes;
 }
 
 export function findFailures(timeline: readonly Event[]): FailureEvent[] {
@@ -18,32 +23,31 @@ export function findFailures(timeline: readonly Event[]): FailureEvent[] {
   const poolSize = new Map<string, number>();
   for (const e of timeline) {
     const file = e.src.path;
-    if (ATTEMPT_BOUNDARY.has(e.kind)) {
-      failed.set(file, false);
-      if (e.kind !== 'mysql.ready') poolSize.delete(file);
-      continue;
-    }
-    switch (e.kind) {
-      case 'mysql.buffer_pool_init':
-        poolSize.set(file, e.data.bytes);
+    const row = KINDS[e.kind];
+    switch (row.role) {
+      case 'start':
+      case 'restart':
+      case 'abort':
+        poolSize.delete(file);
+        failed.set(file, false);
         break;
-      case 'mysql.mmap_failed':
-        failed.set(file, true);
-        out.push({ event: e, requested_bytes: e.data.bytes || poolSize.get(file) || null });
+      case 'ready':
+        failed.set(file, false);
         break;
-      case 'mysql.buffer_pool_alloc_failed':
-        if (!failed.get(file)) {
-          failed.set(file, true);
-          out.push({ event: e, requested_bytes: e.data.bytes ?? poolSize.get(file) ?? null });
+      case 'setting':
+        if (e.kind === 'mysql.buffer_pool_init') poolSize.set(file, e.data.bytes);
+        break;
+      case 'failure': {
+        const f = row.failure;
+        if (!f || (f.once === 'attempt' && failed.get(file))) break;
+        if (f.class === 'oom_kill') {
+          out.push({ event: e, requested_bytes: null });
+          break;
         }
+        failed.set(file, true);
+        out.push({ event: e, requested_bytes: bytesOf(e) || poolSize.get(file) || null });
         break;
-      case 'kernel.oom_kill':
-      case 'systemd.oom_kill':
-      case 'oomd.oom_kill':
-      case 'container.oom_kill':
-      case 'kubelet.oom_kill':
-        out.push({ event: e, requested_bytes: null });
-        break;
+      }
       default:
         break;
     }

@@ -4,34 +4,28 @@
 // `ready for connections` closes it as recovered. If the evidence goes on past it with no ready
 // line, it is `down` (for at least as long as the evidence lasts); if nothing at all follows, we
 // cannot tell (`unknown`). Buffer-pool sizes that change between starts are config changes.
+// What each kind is (death, failure, start, restart, ready, abort) is its row in src/kinds.ts.
 import type { Event } from '../event.js';
+import { isEvidenceKind, KINDS } from '../kinds.js';
 import type { Incident } from './types.js';
 
 const SERVER = /^(?:mysqld|mariadbd|mysqld\.bin|mysqld-debug)$/;
 const SERVER_UNIT = /^(?:mysql|mysqld|mariadb)(?:@[^.]{0,64})?\.service$/;
 
-/** Does this event take the database down (or keep it from coming up)? */
+/** Does this event take the database down (or keep it from coming up)? Read from its row. */
 function opens(e: Event, failures: ReadonlySet<Event>): boolean {
-  switch (e.kind) {
-    case 'mysql.mmap_failed':
-    case 'mysql.buffer_pool_alloc_failed':
-      return failures.has(e);
-    case 'mysqld_safe.died':
-    case 'mysql.signal':
-      return true;
-    case 'kernel.oom_kill':
-      return SERVER.test(e.process?.name ?? '');
-    case 'systemd.oom_kill':
-    case 'oomd.oom_kill':
-      return failures.has(e) && SERVER_UNIT.test(e.process?.name ?? '');
-    default:
-      return false;
-  }
+  const row = KINDS[e.kind];
+  if (row.role === 'death') return true;
+  if (row.role !== 'failure') return false;
+  // a kill takes the database down when the victim is the server, whoever killed
+  // (a unit's report names the unit: `mariadb.service`; only the failure kept, not a merged report)
+  if (row.failure?.class === 'oom_kill') return SERVER.test(e.process?.name ?? '') || (failures.has(e) && SERVER_UNIT.test(e.process?.name ?? ''));
+  return failures.has(e);
 }
 
 /** Events that say the bundle's evidence still runs at their time (not configs, not noise). */
 function isEvidence(e: Event): boolean {
-  return Number.isFinite(e.time.ms) && !e.kind.startsWith('config.') && e.kind !== 'line.unrecognized' && e.kind !== 'line.other';
+  return Number.isFinite(e.time.ms) && isEvidenceKind(e.kind);
 }
 
 function mib(bytes: number): string {
@@ -79,18 +73,19 @@ export function findIncidents(timeline: readonly Event[], failures: ReadonlySet<
       lastPool = e.data.bytes;
     }
     if (!open) continue;
-    if (e.kind === 'mysqld_safe.start' || e.kind === 'mysqld_safe.restart') {
+    const role = KINDS[e.kind].role;
+    if (role === 'restart') {
       open.restarts++;
       attemptOpen = true;
       aborted = false;
-    } else if (e.kind === 'mysql.start') {
+    } else if (role === 'start') {
       if (!attemptOpen) open.restarts++;
       attemptOpen = false;
       aborted = false;
-    } else if (e.kind === 'mysql.abort') {
+    } else if (role === 'abort') {
       attemptOpen = false; // the attempt is over; a later start without mysqld_safe is a new one
       aborted = true;
-    } else if (e.kind === 'mysql.ready') {
+    } else if (role === 'ready') {
       open.outcome = 'recovered';
       open.recovered_at = t;
       open.end = t;

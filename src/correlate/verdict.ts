@@ -1,16 +1,12 @@
 // The culprit and the one-sentence verdict for a failure. A process group is blamed only when
 // memory was really short at that moment (free + reclaimable below what was asked, or the kernel
-// killed) and that group holds the largest share; otherwise the verdict says why not.
+// killed) and that group holds the largest share; otherwise the verdict says why not. The
+// words for who failed or killed whom come from correlate/words.ts, built from structured facts.
 import { type Event, type MemoryTotals, SNAPSHOT_KINDS, type SnapshotData } from '../event.js';
-import { killRow } from '../kill-kinds.js';
 import type { Before, SnapshotRef } from './types.js';
+import { failureFacts, humanBytes, killOpening, whatFailed } from './words.js';
 
-export function humanBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
-  if (n >= 1024 ** 2) return `${Math.round(n / 1024 ** 2)} MiB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
-  return `${n} B`;
-}
+export { humanBytes };
 
 export function humanDuration(seconds: number): string {
   const s = Math.abs(Math.round(seconds));
@@ -61,22 +57,12 @@ export interface JudgeInput {
 
 const WATCHER = 'run a watcher (date; top -b -n1; free -m every minute) to catch the next one';
 
-/** `mysqld asked for 131 MiB` / `the kernel killed php-fpm (pid 7082)`. */
-function whatFailed(failure: Event, requested: number | null): string {
-  if (killRow(failure)) {
-    const p = failure.process;
-    return `the kernel killed ${p?.name ?? 'a process'}${p?.pid !== undefined ? ` (pid ${p.pid})` : ''}`;
-  }
-  const server = failure.process?.name ?? 'mysqld';
-  return `${server} ${requested ? `asked for ${humanBytes(requested)}` : 'failed to get memory'}`;
-}
-
 function roughly(ref: SnapshotRef): string {
   return ref.event.time.source === 'stamped' || ref.event.time.source === 'inherited' ? '' : 'about ';
 }
 
 function noSnapshot(x: JudgeInput): Judgement {
-  const what = whatFailed(x.failure, x.requested);
+  const what = whatFailed(failureFacts(x.failure, x.requested));
   const window = `No memory snapshot in the ${humanDuration(x.lookbackSeconds)} before this failure`;
   const earlier = x.earlier
     ? `; the nearest earlier one was taken ${roughly(x.earlier)}${humanDuration(x.earlier.gap_seconds)} before (${where(x.earlier.event)}), outside --lookback`
@@ -94,8 +80,9 @@ function noSnapshot(x: JudgeInput): Judgement {
 export function judge(x: JudgeInput): Judgement {
   const { failure, requested, before } = x;
   if (!before) return noSnapshot(x);
-  const killed = killRow(failure) !== undefined;
-  const what = whatFailed(failure, requested);
+  const facts = failureFacts(failure, requested);
+  const killed = facts.class === 'oom_kill';
+  const what = whatFailed(facts);
   const mem = before.memory;
   const free = mem ? obtainable(mem) : null;
   const short = killed || (free !== null && requested !== null && free < requested);
@@ -122,7 +109,7 @@ export function judge(x: JudgeInput): Judgement {
           ? 'that snapshot shows'
           : `the process table ${humanDuration(procGap)} before it (${where(before.processSnapshot ?? before.event)}) shows`;
     const opening = killed
-      ? `The kernel ran out of memory and ${what.replace(/^the kernel /, '')}`
+      ? killOpening(facts)
       : `${what} but ${free !== null ? `only ${humanBytes(free)} could be had ${when(before.gap_seconds)} the failure` : 'memory was exhausted'}`;
     const hedge = killed && procGap > 0 ? ' (the likely culprit if nothing changed in between)' : '';
     return { culprit: biggest.command, verdict: `${opening}; ${seen} ${held}${hedge}: ${fix}.` };

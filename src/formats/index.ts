@@ -1,6 +1,7 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { docker } from './docker/docker.js';
+import { earlyoom } from './earlyoom/earlyoom.js';
 import { iniConfig } from './ini-config/ini-config.js';
 import { kubectl } from './kubectl/kubectl.js';
 import { kernel } from './kernel/kernel.js';
@@ -20,7 +21,7 @@ export const FORMATS: readonly Format[] = [
   phpFpm,
   kernel,
   systemd,
-  syslog,
+  syslog(() => FORMATS),
   top,
   free,
   ps,
@@ -34,6 +35,7 @@ export const FORMATS: readonly Format[] = [
   ptSummary,
   docker,
   kubectl,
+  earlyoom,
 ];
 
 export function formatById(id: string): Format | undefined {

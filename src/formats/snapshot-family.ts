@@ -4,7 +4,7 @@
 // echo (`$ free -m`) or a `=====topinfo` heading just before a block is folded into it.
 import { type Event, type EventDataMap, type EventKind, SNAPSHOT_KINDS, type SnapshotData } from '../event.js';
 import { type Line, isBlank } from '../read/lines.js';
-import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from './types.js';
+import { type Format, type FormatContext, type LineParser, type Sample, UNPLACED, makeEvent, unrecognized } from './types.js';
 
 /** Longer lines are no free, meminfo, vmstat or sar line (a guard against hostile input). */
 export const MAX_LINE = 2000;
@@ -35,8 +35,15 @@ export interface SnapshotMember {
   starts(text: string, command?: string): boolean;
   /** A reader for the block that `first` starts (the family offers `first` to it next). */
   open(ctx: FormatContext, lead: Lead, first: Line): BlockReader;
-  samples: readonly string[];
+  samples: readonly Sample[];
+  /** The snapshot kind its blocks give. */
+  kind: EventKind;
+  /** Shell commands whose output it reads (a transcript routes them to it). */
+  commands: readonly string[];
 }
+
+/** What any member's format may emit besides the members' snapshots. */
+const FAMILY_KINDS: readonly EventKind[] = ['line.other', 'shell.output'];
 
 // `$ `, `# `, `[root@host ~]# `, `user@host:~$ ` before a command.
 const PROMPT = /^(?:\[[^\]]{1,120}\]|[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,200})?[#$] +/;
@@ -229,5 +236,7 @@ export function familyFormat(first: SnapshotMember, all: readonly SnapshotMember
     sniff: (lines) => first.sniff(lines),
     create: (ctx) => new FamilyParser(ctx, members),
     samples: first.samples,
+    kinds: [...members.map((m) => m.kind), ...FAMILY_KINDS],
+    commands: first.commands,
   };
 }

@@ -1,6 +1,7 @@
 // What a format is: data plus two functions. `sniff` scores the first lines of a file or block;
 // `create` returns a stateful line parser that emits Events through the context. Parsers never
-// throw on input: a line they cannot read becomes `line.unrecognized`.
+// throw on input: a line they cannot read becomes `line.unrecognized`. A format declares what
+// routes to it (syslog programs, shell commands) and what it emits: no other list names it.
 import type { Event, EventDataMap, EventKind, EventTime, RawStamp } from '../event.js';
 import type { Line } from '../read/lines.js';
 import type { Clock } from '../time/clock.js';
@@ -55,10 +56,22 @@ export interface Format {
   /** How sure (0..1) that these first non-blank lines are this format. */
   sniff(lines: readonly string[]): number;
   create(ctx: FormatContext): LineParser;
-  /** The syslog / journal programs whose lines it reads: a syslog file mixing programs sends them here. */
+  /** Real sample lines, each read alone by this format into one event of the kind given. */
+  samples: readonly Sample[];
+  /** Every kind its events can have (a test checks every fixture against it). */
+  kinds: readonly EventKind[];
+  /** Syslog / journal programs (tags) whose lines it reads: the syslog container routes them here. */
   programs?: RegExp;
-  /** Real sample lines that must parse to something other than `line.unrecognized`. */
-  samples: readonly string[];
+  /** Shell commands whose output it reads (`free`, `cat /proc/meminfo`): a transcript routes it here. */
+  commands?: readonly string[];
+  /** Its parser can read a big file in parts on worker threads (it is a SplitLineParser). */
+  parallel?: true;
+}
+
+/** A real line of a format and the kind of the one event it gives when read alone. */
+export interface Sample {
+  line: string;
+  kind: EventKind;
 }
 
 /** A time not yet known: placed later by the dating stage. */

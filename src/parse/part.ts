@@ -5,7 +5,8 @@
 // part before really ended with, and reads the part again when they differ.
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { type Format, type FormatContext, type SplitLineParser, isSplittable } from '../formats/types.js';
+import { formatById } from '../formats/index.js';
+import { type FormatContext, type SplitLineParser, isSplittable } from '../formats/types.js';
 import { isBlank, READ_CHUNK, readLines } from '../read/lines.js';
 import { Collector, type PartCollection } from '../timeline/collect.js';
 import { Clock } from '../time/clock.js';
@@ -110,20 +111,15 @@ async function lineStart(fh: import('node:fs/promises').FileHandle, at: number):
   return 0;
 }
 
-/** The formats whose parsers can be read in parts, loaded by id (a worker loads only its own). */
-const SPLITTABLE: Record<string, () => Promise<Format>> = {
-  'mysql-error': async () => (await import('../formats/mysql-error/mysql-error.js')).mysqlError,
-};
-
-/** Whether parts of a file of this format can be read apart. */
+/** Whether parts of a file of this format can be read apart (the format declares `parallel`). */
 export function canReadInParts(format: string): boolean {
-  return format in SPLITTABLE;
+  return formatById(format)?.parallel === true;
 }
 
-async function parserFor(job: PartJob): Promise<(ctx: FormatContext) => SplitLineParser> {
-  const f = await SPLITTABLE[job.format]?.();
+function parserFor(job: PartJob): (ctx: FormatContext) => SplitLineParser {
+  const f = formatById(job.format);
   return (ctx) => {
-    const p = f?.create(ctx);
+    const p = f?.parallel ? f.create(ctx) : undefined;
     if (!p || !isSplittable(p)) throw new Error(`format ${job.format} cannot be read in parts`);
     return p;
   };
@@ -146,7 +142,7 @@ export async function readPart(job: PartJob): Promise<PartResult> {
     },
   };
   trace('part start');
-  const create = await parserFor(job);
+  const create = parserFor(job);
   const warmer = create({ path: job.path, clock, seq: () => 0, emit: () => {} });
   const from = await warmStart(job.file, job.from, warmer.carriedBy);
   trace('part warm start found');

@@ -1,49 +1,16 @@
 // One Event as an ECS-named object for NDJSON (CONTRACT.md): @timestamp, message, event.*,
 // log.*, process.*, and oomtrail.* for what ECS has no field for (line, lines, time source, data).
+// Where a kind's payload goes and its dataset when not its format's are the kind's row (src/kinds.ts).
 import type { Event, EventKind } from '../event.js';
+import { KINDS } from '../kinds.js';
 import type { Clock } from '../time/clock.js';
 
-/** Where each kind's data goes under `oomtrail`. */
-const DATA_KEY: Partial<Record<EventKind, string>> = {
-  'mysql.mmap_failed': 'mmap',
-  'mysql.buffer_pool_init': 'buffer_pool',
-  'mysql.buffer_pool_alloc_failed': 'buffer_pool',
-  'mysql.signal': 'signal',
-  'mysql.start': 'server',
-  'mysql.ready': 'server',
-  'mysql.log': 'mysql',
-  'mysqld_safe.start': 'mysqld_safe',
-  'mysqld_safe.ended': 'mysqld_safe',
-  'kernel.oom_invoked': 'oom',
-  'kernel.oom_kill': 'oom',
-  'systemd.oom_kill': 'oom',
-  'oomd.oom_kill': 'oom',
-  'container.oom_kill': 'oom',
-  'kubelet.oom_kill': 'oom',
-  'container.state': 'container',
-  'container.event': 'container',
-  'systemd.status': 'systemd',
-  'phpfpm.max_children': 'php_fpm',
-  'phpfpm.busy': 'php_fpm',
-  'phpfpm.child_exited': 'php_fpm',
-  'phpfpm.log': 'php_fpm',
-  'config.mysql': 'config',
-  'config.phpfpm': 'config',
-  'line.unrecognized': 'unrecognized',
-  'shell.command': 'shell',
-  'watcher.date': 'watcher',
-  'ptstalk.sample': 'pt_stalk',
-  'ptstalk.data': 'pt_stalk',
-  'ptstalk.log': 'pt_stalk',
-};
-
 const datasets = new Map<string, string>();
-const dataKeys = new Map<string, string>();
 
 export function datasetOf(e: Event): string {
+  const own = KINDS[e.kind].ecs?.dataset;
+  if (own !== undefined) return own;
   const f = e.src.format;
-  if (e.kind.startsWith('config.')) return e.kind;
-  if (f === 'mysql-error') return e.kind.startsWith('mysqld_safe') ? 'mysqld_safe.log' : 'mysql.error';
   let d = datasets.get(f);
   if (d === undefined) {
     d = f.replace(/-/g, '.');
@@ -52,14 +19,9 @@ export function datasetOf(e: Event): string {
   return d;
 }
 
-/** Where a kind's data goes under `oomtrail` (worked out once per kind). */
+/** Where a kind's data goes under `oomtrail`. */
 function dataKey(kind: EventKind): string {
-  let k = dataKeys.get(kind);
-  if (k === undefined) {
-    k = kind.startsWith('snapshot.') ? 'snapshot' : (DATA_KEY[kind] ?? kind.split('.')[1]);
-    dataKeys.set(kind, k);
-  }
-  return k;
+  return KINDS[kind].ecs?.data ?? kind.split('.')[1];
 }
 
 function hasKeys(o: object): boolean {

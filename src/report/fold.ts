@@ -1,31 +1,14 @@
 // Folds repeated timeline lines for reports people read: routine kinds (plain log lines,
 // unrecognized lines, php-fpm's repeated warnings) with the same text, numbers aside, become one entry with ×N and the first
-// and last time. Events that matter (failures, starts, snapshots) are never folded. Repeats the
+// and last time. Which kinds fold is their row in src/kinds.ts (`folds`); failures, starts, snapshots never do. Repeats the
 // analysis already folded as they arrived (timeline/collect.ts) merge in as ready-made entries.
 import type { Event } from '../event.js';
+import { FOLDABLE } from '../kinds.js';
+import type { Folded } from '../timeline/collect.js';
 import { byTime } from '../timeline/merge.js';
-import { foldText } from '../timeline/texts.js';
+import { foldText } from '../fold-texts.js';
 
-export const FOLDABLE: ReadonlySet<string> = new Set([
-  'mysql.log',
-  'kernel.log',
-  'phpfpm.log',
-  'syslog.log',
-  'line.unrecognized',
-  // php-fpm repeats these every few seconds under load: the first, a count and the last tell it
-  'phpfpm.max_children',
-  'phpfpm.busy',
-  'phpfpm.child_exited',
-]);
-
-/** Folded kinds the correlator reads: the earliest of each folded group goes to it (advice reads the first max_children warning of each pool). */
-export const FOLDED_EVIDENCE: ReadonlySet<string> = new Set(['phpfpm.max_children']);
-
-export interface Folded {
-  event: Event;
-  count: number;
-  lastMs: number;
-}
+export type { Folded };
 
 /** What folds together: the kind and the message with every run of digits as `#`. */
 export function foldKey(e: Event): string {

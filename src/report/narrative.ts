@@ -4,26 +4,12 @@
 import type { Analysis } from '../analyze.js';
 import type { Failure } from '../correlate/types.js';
 import { humanBytes, humanDuration, obtainable } from '../correlate/verdict.js';
-
-/** Who killed, as a reader says it (the kernel's global killer keeps the plain wording). */
-const KILLER_TEXT: Record<string, string> = {
-  'kernel-memcg': "the kernel's OOM killer, for a memory cgroup at its limit,",
-  openvz: "OpenVZ's OOM killer",
-  systemd: 'the OOM killer (as systemd tells it)',
-  'systemd-oomd': 'systemd-oomd',
-  earlyoom: 'earlyoom',
-  'container-runtime': 'the OOM killer (as the container runtime tells it)',
-  kubelet: 'the OOM killer (as Kubernetes tells it)',
-};
+import { failureFacts, narrateFailure } from '../correlate/words.js';
 
 export function failureParagraph(a: Analysis, f: Failure): string {
   const e = f.event;
   const parts: string[] = [];
-  const k = f.kill;
-  const who = !k || k.killer === 'kernel' ? "the kernel's OOM killer" : KILLER_TEXT[k.killer];
-  const what = k
-    ? `${who} killed ${k.victim.name}${k.victim.pid !== null ? ` (pid ${k.victim.pid})` : ''}`
-    : `${e.process?.name ?? 'mysqld'} could not get ${f.requested_bytes ? humanBytes(f.requested_bytes) : 'memory'} for its InnoDB buffer pool`;
+  const what = narrateFailure(failureFacts(e, f.requested_bytes));
   parts.push(`At ${a.clock.wall(e.time.ms)} ${what} (${e.src.path}:${e.src.line}).`);
   const b = f.before;
   if (b) {

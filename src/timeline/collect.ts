@@ -3,10 +3,10 @@
 // the last time, instead of every event. What the later stages read of them is kept exactly: the
 // dating stage gets "witnesses" (a file's earliest and latest stamped lines, the neighbours of a
 // line with no time), the correlator the latest server line, the report counts and zone offsets.
-import type { Event } from '../event.js';
-import { FOLDABLE, FOLDED_EVIDENCE, type Folded } from '../report/fold.js';
+import type { Event, EventKind } from '../event.js';
+import { FOLDABLE, FOLDED_EVIDENCE, isEvidenceKind, KINDS } from '../kinds.js';
 import { byTime, inWindow } from './merge.js';
-import { FOLD_TEXTS } from './texts.js';
+import { FOLD_TEXTS } from '../fold-texts.js';
 import { FileWitnesses, type PartWitnesses, untimed } from './witnesses.js';
 import type { Clock } from '../time/clock.js';
 
@@ -51,10 +51,17 @@ export interface PartCollection {
 }
 
 
+/** Events folded into one entry: the earliest, how many, the last time (report/fold.ts too). */
+export interface Folded {
+  event: Event;
+  count: number;
+  lastMs: number;
+}
+
 /** A line text's folded events: the earliest (the timeline shows it), how many, the latest. */
 export interface Group extends Folded {
   last: Event;
-  kind: string;
+  kind: EventKind;
 }
 
 export class Collector {
@@ -226,10 +233,9 @@ export class Collector {
         if (byTime(g.event, k.first) < 0) k.first = g.event;
       }
       const latest = summary.latestServerLine;
-      if (g.kind.startsWith('mysql') && (!latest || g.last.time.ms > latest.time.ms)) summary.latestServerLine = g.last;
+      if (KINDS[g.kind].server && (!latest || g.last.time.ms > latest.time.ms)) summary.latestServerLine = g.last;
       const evidence = summary.latestEvidence;
-      const noise = g.kind === 'line.unrecognized' || g.kind === 'line.other' || g.kind.startsWith('config.');
-      if (!noise && (!evidence || g.last.time.ms > evidence.time.ms)) summary.latestEvidence = g.last;
+      if (isEvidenceKind(g.kind) && (!evidence || g.last.time.ms > evidence.time.ms)) summary.latestEvidence = g.last;
     }
     for (const [name, at] of this.offsets) summary.offsets.set(name, at.ms);
     return summary;

@@ -16,8 +16,8 @@ for (const id of ['shell-prompt', 'watcher-date', 'pt-stalk', 'pt-summary']) {
     it('is registered, and each of its samples parses', async () => {
       expect(format).toBeDefined();
       for (const s of format?.samples ?? []) {
-        const a = await runText(`${s}\n`, { as: id });
-        expect(a.events.map((e) => e.kind), s).not.toContain('line.unrecognized');
+        const a = await runText(`${s.line}\n`, { as: id });
+        expect(a.events.map((e) => e.kind), s.line).toEqual([s.kind]);
       }
     });
 

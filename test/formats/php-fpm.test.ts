@@ -94,8 +94,8 @@ describe('php-fpm events', () => {
   it('parses every sample it carries', async () => {
     const f = formatById('php-fpm');
     for (const s of f?.samples ?? []) {
-      const a = await runText(`${s}\n`, { as: 'php-fpm' });
-      expect(a.events.map((e) => e.kind), s).not.toContain('line.unrecognized');
+      const a = await runText(`${s.line}\n`, { as: 'php-fpm' });
+      expect(a.events.map((e) => e.kind), s.line).toEqual([s.kind]);
     }
   });
 });

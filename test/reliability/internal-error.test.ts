@@ -15,6 +15,7 @@ vi.mock('../../src/formats/index.js', async (importOriginal) => {
     dataset: 'boom',
     sniff: () => 0,
     samples: [],
+    kinds: [],
     create: (ctx) => ({
       line(l) {
         if (l.text === 'BOOM') throw new Error('planted bug');

@@ -1,7 +1,7 @@
 // The collector tells a recurring line text by one regex instead of building each message's fold
 // text (every run of digits as `#`): the regex must say yes exactly when the fold texts are equal.
 import { describe, expect, it } from 'vitest';
-import { foldTest, foldText } from '../../src/timeline/texts.js';
+import { foldTest, foldText } from '../../src/fold-texts.js';
 import { mulberry32 } from '../helpers.js';
 
 const PIECES = ['1', '12', '007', '#', '##', 'a', 'ab', ' ', '.', "'", '9#', '#9', 'é', '\u0000', '\n', '(', '*', '\\'];

@@ -28,9 +28,10 @@ export const docker: Format = {
   sniff,
   create: (ctx) => new DockerParser(ctx, ID),
   samples: [
-    '  "OOMKilled": true,',
-    '  "FinishedAt": "2026-03-10T20:14:03.658991947Z"',
-    '    "State": {',
-    '2024-02-19T10:21:33.123456789+01:00 container oom 3f4e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f (image=mysql:8.0, name=db)',
+    { line: '  "OOMKilled": true,', kind: 'container.oom_kill' },
+    { line: '  "FinishedAt": "2026-03-10T20:14:03.658991947Z"', kind: 'container.state' },
+    { line: '    "State": {', kind: 'container.state' },
+    { line: '2024-02-19T10:21:33.123456789+01:00 container oom 3f4e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f (image=mysql:8.0, name=db)', kind: 'container.oom_kill' },
   ],
+  kinds: ['container.oom_kill', 'container.state', 'container.event', 'line.unrecognized'],
 };

@@ -8,7 +8,7 @@ import type { Line } from '../../read/lines.js';
 import { type BlockReader, type Lead, type SnapshotMember, MAX_LINE, blockEvent, commandOf } from '../snapshot-family.js';
 import { shapeParser } from '../token-parse.js';
 import type { FormatContext } from '../types.js';
-import { sizeBytes, unitBytes } from '../units.js';
+import { sizeBytes, type UnitLetter, unitBytes, unitLetter } from '../units.js';
 
 const ID = 'free';
 
@@ -75,19 +75,19 @@ interface Unit {
 export function freeUnit(command: string | undefined): Unit {
   const m = command ? /(?:^|\s)free((?:\s+-[-\w=]+)*)/.exec(command) : null;
   if (!m) return { bytes: 1024, si: false, assumed: 'KiB' };
-  let letter = 'k';
+  let letter: UnitLetter = 'k';
   let si = false;
   for (const arg of m[1].trim().split(/\s+/)) {
     const long = /^--(bytes|kilo|mega|giga|tera|peta|kibi|mebi|gibi|tebi|pebi|si)$/.exec(arg);
     if (long) {
       if (long[1] === 'si') si = true;
-      else letter = long[1] === 'bytes' ? 'b' : long[1][0];
+      else letter = unitLetter(long[1]) ?? letter;
       continue;
     }
     if (!/^-[a-z]+$/i.test(arg)) continue;
-    for (const f of arg.slice(1)) if ('bkmg'.includes(f)) letter = f; // -t is the Total row, not tera
+    for (const f of arg.slice(1)) if ('bkmg'.includes(f)) letter = unitLetter(f) ?? letter; // -t is the Total row, not tera
   }
-  return { bytes: (unitBytes(letter, si) as number), si };
+  return { bytes: unitBytes(letter, si), si };
 }
 
 const SWAP: Record<string, true> = { 'Swap:': true };
@@ -184,13 +184,15 @@ class FreeOutput implements BlockReader {
 export const freeMember: SnapshotMember = {
   id: ID,
   dataset: 'free',
+  kind: 'snapshot.free',
+  commands: ['free'],
   sniff,
   starts: isHeader,
   open: (ctx, lead, first) => new FreeOutput(ctx, first, lead),
   samples: [
-    '             total       used       free     shared    buffers     cached',
-    '              total        used        free      shared  buff/cache   available',
-    '              total        used        free      shared     buffers       cache   available',
-    '              total       utilisé      libre     partagé tamp/cache   disponible',
+    { line: '             total       used       free     shared    buffers     cached', kind: 'snapshot.free' },
+    { line: '              total        used        free      shared  buff/cache   available', kind: 'snapshot.free' },
+    { line: '              total        used        free      shared     buffers       cache   available', kind: 'snapshot.free' },
+    { line: '              total       utilisé      libre     partagé tamp/cache   disponible', kind: 'snapshot.free' },
   ],
 };

@@ -29,6 +29,9 @@ import { type SyslogLine, parseSyslog } from '../syslog/syslog-prefix.js';
 import { type Tokens, shapeParser } from '../token-parse.js';
 import { type FormatContext, type LineParser, makeEvent, unrecognized } from '../types.js';
 
+/** What a kernel-reading parser emits (the kernel and syslog formats share it). */
+export const KERNEL_KINDS: readonly EventKind[] = ['kernel.oom_invoked', 'kernel.oom_kill', 'kernel.log', 'snapshot.oom_tasks', 'syslog.log', 'paste.header'];
+
 export const kernelShapes = shapeParser<KernelShape>(grammar, lexer);
 
 /** A format's reading of other programs' syslog lines it understands (systemd's unit results):

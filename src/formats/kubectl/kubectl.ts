@@ -26,10 +26,11 @@ export const kubectl: Format = {
   sniff,
   create: (ctx) => new KubectlParser(ctx, ID),
   samples: [
-    '    Last State:     Terminated',
-    '      Reason:       OOMKilled',
-    'Warning  SystemOOM   3m57s                   kubelet         System OOM encountered, victim process: stress-ng-vm, pid: 3103923',
-    'radondb-xw553z-mysql-0      0/4     OOMKilled         0          16s',
-    'kubectl describe pod crashloop-example-7f99469c89-zctf6',
+    { line: '    Last State:     Terminated', kind: 'kubectl.output' },
+    { line: '      Reason:       OOMKilled', kind: 'kubectl.output' },
+    { line: 'Warning  SystemOOM   3m57s                   kubelet         System OOM encountered, victim process: stress-ng-vm, pid: 3103923', kind: 'kubelet.oom_kill' },
+    { line: 'radondb-xw553z-mysql-0      0/4     OOMKilled         0          16s', kind: 'kubelet.oom_kill' },
+    { line: 'kubectl describe pod crashloop-example-7f99469c89-zctf6', kind: 'kubectl.output' },
   ],
+  kinds: ['kubelet.oom_kill', 'kubectl.output', 'line.unrecognized'],
 };

@@ -87,8 +87,10 @@ class Dump implements BlockReader {
 export const meminfoMember: SnapshotMember = {
   id: ID,
   dataset: 'meminfo',
+  kind: 'snapshot.meminfo',
+  commands: ['cat /proc/meminfo', 'head /proc/meminfo', 'less /proc/meminfo', 'more /proc/meminfo'],
   sniff,
   starts: (text) => SURE.test(text),
   open: (ctx, lead, first) => new Dump(ctx, first, lead),
-  samples: ['MemTotal:        1018508 kB', 'MemAvailable:    3196264 kB', 'HugePages_Total:       0'],
+  samples: [{ line: 'MemTotal:        1018508 kB', kind: 'snapshot.meminfo' }, { line: 'MemAvailable:    3196264 kB', kind: 'snapshot.meminfo' }, { line: 'HugePages_Total:       0', kind: 'snapshot.meminfo' }],
 };

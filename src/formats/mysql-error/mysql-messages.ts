@@ -1,8 +1,8 @@
 // What a MySQL / MariaDB / mysqld_safe message body means: its event kind and data. Checked with
 // cheap substring tests first, then small anchored regexes, so a long hostile line costs one scan.
 import type { EventDataMap } from '../../event.js';
-import { FOLD_TEXTS } from '../../timeline/texts.js';
-import { unitBytes } from '../units.js';
+import { FOLD_TEXTS } from '../../fold-texts.js';
+import { scaledBytes } from '../units.js';
 
 export type MysqlKind =
   | 'mysql.start'
@@ -32,7 +32,7 @@ export interface Meaning {
 
 /** `128.0M`, `1024m`, `40.0G`, `512` → bytes. */
 export function sizeToBytes(num: string, unit: string | undefined): number {
-  return Math.round(Number(num) * (unit ? (unitBytes(unit) ?? 1) : 1));
+  return scaledBytes(num, unit) ?? Math.round(Number(num)); // the patterns take only K, M, G, T
 }
 
 const MMAP = /mmap\((\d+) bytes\) failed; errno (\d+)/;

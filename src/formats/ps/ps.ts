@@ -134,15 +134,17 @@ class PsTable implements BlockReader {
 export const psMember: SnapshotMember = {
   id: ID,
   dataset: 'ps',
+  kind: 'snapshot.ps',
+  commands: ['ps'],
   sniff,
   // after `pstree -a`, the root's line (`systemd --switched-root ...`) has no tree characters
   starts: (text, command) => isHeader(text) || EF_ROW.test(text) || AUX_ROW.test(text) || TREE.test(text) || PSTREE.test(command ?? ''),
   open: (ctx, lead, first) => new PsTable(ctx, first, lead),
   samples: [
-    'USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND',
-    'UID        PID  PPID  C    SZ   RSS PSR STIME TTY          TIME CMD',
-    '  PID TTY      STAT   TIME COMMAND',
-    'root      1690     1  0 12:52 ?        00:00:00 /bin/sh /usr/bin/mysqld_safe',
-    'systemd(1)─┬─php-fpm(1234)─┬─php-fpm(1235)',
+    { line: 'USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND', kind: 'snapshot.ps' },
+    { line: 'UID        PID  PPID  C    SZ   RSS PSR STIME TTY          TIME CMD', kind: 'snapshot.ps' },
+    { line: '  PID TTY      STAT   TIME COMMAND', kind: 'snapshot.ps' },
+    { line: 'root      1690     1  0 12:52 ?        00:00:00 /bin/sh /usr/bin/mysqld_safe', kind: 'snapshot.ps' },
+    { line: 'systemd(1)─┬─php-fpm(1234)─┬─php-fpm(1235)', kind: 'snapshot.ps' },
   ],
 };

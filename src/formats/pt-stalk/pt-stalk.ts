@@ -173,16 +173,17 @@ function logShare(lines: readonly string[]): number {
 export const ptStalk: Format = {
   id: ID,
   dataset: 'pt.stalk',
+  kinds: ['ptstalk.sample', 'ptstalk.data', 'ptstalk.log'],
   // A file whose first line is a TS separator (pt-diskstats samples), or pt-stalk's own log; the
   // pt-stalk container forces this format on collectors no other format reads.
   sniff: (lines) => (lines.length > 0 && parseTs(lines[0]) ? 0.6 : logShare(lines) >= 0.4 ? 0.7 : 0),
   create: (ctx) => new PtStalkParser(ctx),
   samples: [
-    'TS 1520256297.002113337 2018-03-05 13:24:57',
-    'TS 1281367519',
-    'TS 1283888686.311660000',
-    'TS 1327510177.628000 2012-01-25T10:49:37',
-    'Filesystem              1K-blocks     Used Available Use% Mounted on',
-    '2014_10_19_12_51_02 Collect 1 triggered',
+    { line: 'TS 1520256297.002113337 2018-03-05 13:24:57', kind: 'ptstalk.sample' },
+    { line: 'TS 1281367519', kind: 'ptstalk.sample' },
+    { line: 'TS 1283888686.311660000', kind: 'ptstalk.sample' },
+    { line: 'TS 1327510177.628000 2012-01-25T10:49:37', kind: 'ptstalk.sample' },
+    { line: 'Filesystem              1K-blocks     Used Available Use% Mounted on', kind: 'ptstalk.data' },
+    { line: '2014_10_19_12_51_02 Collect 1 triggered', kind: 'ptstalk.log' },
   ],
 };

@@ -156,13 +156,14 @@ export function reportScore(lines: readonly string[]): number {
 export const ptSummary: Format = {
   id: ID,
   dataset: 'pt.summary',
+  kinds: ['report.section', 'snapshot.free'],
   sniff: reportScore,
   create: (ctx) => new PtSummaryParser(ctx),
   samples: [
-    '# Memory #####################################################',
-    '       Total | 7.9G',
-    '======== z6 at 2014_10_19_12_51_21 DEFAULT (2 of 2) ========',
-    '--vmstat--',
-    '  PID    OOM    COMMAND',
+    { line: '# Memory #####################################################', kind: 'report.section' },
+    { line: '       Total | 7.9G', kind: 'report.section' },
+    { line: '======== z6 at 2014_10_19_12_51_21 DEFAULT (2 of 2) ========', kind: 'report.section' },
+    { line: '--vmstat--', kind: 'report.section' },
+    { line: '  PID    OOM    COMMAND', kind: 'report.section' },
   ],
 };

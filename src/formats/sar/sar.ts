@@ -177,11 +177,13 @@ class SarReport implements BlockReader {
 export const sarMember: SnapshotMember = {
   id: ID,
   dataset: 'sar',
+  kind: 'snapshot.sar',
+  commands: ['sar'],
   sniff,
   starts: (text) => BANNER.test(text) || HEADER.test(text),
   open: (ctx, lead) => new SarReport(ctx, lead),
   samples: [
-    'Linux 5.18.0-2-amd64 (opsproc3) \t10/08/22 \t_x86_64_\t(12 CPU)',
-    '00:00:02    kbmemfree   kbavail kbmemused  %memused kbbuffers  kbcached  kbcommit   %commit  kbactive   kbinact   kbdirty',
+    { line: 'Linux 5.18.0-2-amd64 (opsproc3) \t10/08/22 \t_x86_64_\t(12 CPU)', kind: 'snapshot.sar' },
+    { line: '00:00:02    kbmemfree   kbavail kbmemused  %memused kbbuffers  kbcached  kbcommit   %commit  kbactive   kbinact   kbdirty', kind: 'snapshot.sar' },
   ],
 };

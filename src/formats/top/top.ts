@@ -10,7 +10,7 @@ import { type Columns, MAX_FIELDS, columnsOf, firstFields, groupsOf, rowOf } fro
 import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from '../snapshot-family.js';
 import { type Tokens, shapeParser } from '../token-parse.js';
 import type { FormatContext } from '../types.js';
-import { num, sizeBytes, unitBytes } from '../units.js';
+import { num, sizeBytes, unitBytes, unitLetter } from '../units.js';
 
 const ID = 'top';
 
@@ -49,7 +49,8 @@ function sniff(lines: readonly string[]): number {
 /** The bytes one bare number of a summary line stands for: `KiB Mem :` → 1024; `Mem:` (k suffix) → 1024. */
 function summaryUnit(lead: string): number {
   const m = /^([KMGTPE])iB/.exec(lead);
-  return (m && unitBytes(m[1])) || 1024;
+  const letter = m ? unitLetter(m[1]) : null;
+  return letter ? unitBytes(letter) : 1024;
 }
 
 const MEM_LABEL: Record<string, keyof MemoryTotals> = {
@@ -219,21 +220,23 @@ class Frame implements BlockReader {
 export const topMember: SnapshotMember = {
   id: ID,
   dataset: 'top',
+  kind: 'snapshot.top',
+  commands: ['top'],
   sniff,
   starts: (text) => HEADER.test(text) || SUMMARY.test(text) || TABLE.test(text),
   open: (ctx, lead, first) => new Frame(ctx, first, lead),
   samples: [
-    'top - 23:42:33 up 113 days, 23:49,  1 user,  load average: 0.03, 0.05, 0.00',
-    'top - 05:02:02 up 27 min,  1 user,  load average: 3.92, 3.93, 3.32',
-    'top - 11:20:21 up 8 days,  4:56,  5 users,  load average: 1.12, 1.90, 2.24',
-    'top - 21:50:05 up 20:47,  0 users,  load average: 0.02, 0.03, 0.06',
-    'Mem:   1018508k total,   949960k used,    68548k free,     2616k buffers',
-    'MiB Mem :  24105.6 total,  23487.5 free,    486.2 used,    409.0 buff/cache     ',
-    'KiB Swap:        0 total,        0 used,        0 free.   123632 cached Mem',
-    'Tasks: 413 total, 1 running, 309 sleep, 0 d-sleep, 0 stopped, 103 zombie',
-    'MiB Spch :  15937,3 total,  11392,4 free,   2832,9 used,   2176,4 buff/cache    ',
-    'Mem: 449532K used, 159356K free, 0K shrd, 0K buff, 139914323006485K cached',
-    '  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND',
-    '  PID USER      PR  NI  VIRT  RES  SHR S %CPU %MEM    TIME+  COMMAND',
+    { line: 'top - 23:42:33 up 113 days, 23:49,  1 user,  load average: 0.03, 0.05, 0.00', kind: 'snapshot.top' },
+    { line: 'top - 05:02:02 up 27 min,  1 user,  load average: 3.92, 3.93, 3.32', kind: 'snapshot.top' },
+    { line: 'top - 11:20:21 up 8 days,  4:56,  5 users,  load average: 1.12, 1.90, 2.24', kind: 'snapshot.top' },
+    { line: 'top - 21:50:05 up 20:47,  0 users,  load average: 0.02, 0.03, 0.06', kind: 'snapshot.top' },
+    { line: 'Mem:   1018508k total,   949960k used,    68548k free,     2616k buffers', kind: 'snapshot.top' },
+    { line: 'MiB Mem :  24105.6 total,  23487.5 free,    486.2 used,    409.0 buff/cache     ', kind: 'snapshot.top' },
+    { line: 'KiB Swap:        0 total,        0 used,        0 free.   123632 cached Mem', kind: 'snapshot.top' },
+    { line: 'Tasks: 413 total, 1 running, 309 sleep, 0 d-sleep, 0 stopped, 103 zombie', kind: 'snapshot.top' },
+    { line: 'MiB Spch :  15937,3 total,  11392,4 free,   2832,9 used,   2176,4 buff/cache    ', kind: 'snapshot.top' },
+    { line: 'Mem: 449532K used, 159356K free, 0K shrd, 0K buff, 139914323006485K cached', kind: 'snapshot.top' },
+    { line: '  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND', kind: 'snapshot.top' },
+    { line: '  PID USER      PR  NI  VIRT  RES  SHR S %CPU %MEM    TIME+  COMMAND', kind: 'snapshot.top' },
   ],
 };

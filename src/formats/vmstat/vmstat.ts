@@ -158,13 +158,15 @@ class Vmstat implements BlockReader {
 export const vmstatMember: SnapshotMember = {
   id: ID,
   dataset: 'vmstat',
+  kind: 'snapshot.vmstat',
+  commands: ['vmstat'],
   sniff,
   starts: (text) => GROUPS.test(text) || COLUMNS.test(text) || LISTING.test(text),
   open: (ctx, lead, first) => new Vmstat(ctx, first, lead),
   samples: [
-    'procs -----------memory---------- ---swap-- -----io---- -system-- ----cpu----',
-    ' r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st',
-    '       498448 K total memory',
-    '--time-- procs -----------memory---------- ---swap-- -----io---- --system-- -----cpu-----',
+    { line: 'procs -----------memory---------- ---swap-- -----io---- -system-- ----cpu----', kind: 'snapshot.vmstat' },
+    { line: ' r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st', kind: 'snapshot.vmstat' },
+    { line: '       498448 K total memory', kind: 'snapshot.vmstat' },
+    { line: '--time-- procs -----------memory---------- ---swap-- -----io---- --system-- -----cpu-----', kind: 'snapshot.vmstat' },
   ],
 };

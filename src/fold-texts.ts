@@ -2,6 +2,7 @@
 // fold by it, and a message's meaning depends on its words, never its numbers. A log repeats a
 // few texts millions of times, so a message is matched against the recent texts by one anchored
 // regex each instead of being rewritten, and the last messages asked about are remembered.
+// It sits beside event.ts, not in timeline/, because formats (mysql-messages) and the timeline both use it.
 
 /** The fold text of a message: every run of digits as `#`. */
 export function foldText(message: string): string {
