@@ -43,7 +43,8 @@ function sameKill(a: Event, b: Event): boolean {
   if (dt > SAME_KILL_MS) return false;
   const pa = a.process?.pid;
   const pb = b.process?.pid;
-  if (a.kind === b.kind) return pa !== undefined && pa === pb; // the kernel printing one kill twice
+  if (pa !== undefined && pb !== undefined) return pa === pb; // two victims are two kills, whoever tells
+  if (a.kind === b.kind) return false;
   // a unit's report and the kernel's line: the same unless the kernel names another unit
   const unit = ua ?? ub;
   const cg = cgroupOf(a) ?? cgroupOf(b);

@@ -41,7 +41,7 @@ describe('kubectl kills', () => {
       [3103923, 'global', 2],
       [3106306, 'global', 2],
     ]);
-    expect(a.failures[0].verdict).toContain('the kernel killed stress-ng-vm (pid 3103923)');
+    expect(a.failures[0].verdict).toContain('the OOM killer (as Kubernetes reported) killed stress-ng-vm (pid 3103923)');
   });
 
   it('reads an OOMKilled row of kubectl get pods -w as a kill of that pod, and no other row', async () => {

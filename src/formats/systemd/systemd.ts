@@ -58,7 +58,7 @@ export const systemd: Format = {
     { line: 'Dec 18 19:34:56 user-desktop systemd[1837]: vte-spawn-dbb4a75e-031f-480d-924b-5de5af7579d2.scope: systemd-oomd killed 12 process(es) in this unit.', kind: 'oomd.oom_kill' },
     { line: 'Sep 10 14:59:49 image systemd-oomd[34]: oomd attempting to kill 63 with KILL', kind: 'syslog.log' },
     { line: 'Sep 09 14:41:51 dried-nextcloud systemd[1]: snap.nextcloud.mysql.service: Killing process 9769 (mysqld) with signal SIGKILL.', kind: 'syslog.log' },
-    { line: '× elasticsearch.service - Elasticsearch', kind: 'systemd.oom_kill' },
+    { line: '× elasticsearch.service - Elasticsearch', kind: 'systemd.status' },
   ],
   kinds: ['systemd.oom_kill', 'oomd.oom_kill', 'systemd.status', 'syslog.log', 'kernel.log', 'kernel.oom_kill', 'kernel.oom_invoked', 'snapshot.oom_tasks', 'paste.header', 'line.unrecognized'],
 };
