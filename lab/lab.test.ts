@@ -23,6 +23,8 @@ const DATE_LINE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(
 interface Frame {
   line: number; // 1-based line of the `date` line
   ms: number;
+  /** The frame's `top - HH:MM:SS` header time: a loaded machine prints it a second after `date`. */
+  topMs: number;
   memTotalMiB: number; // from top's `MiB Mem :  24105.6 total, ...`
   top: string[][]; // the `top` process rows, split on blanks
 }
@@ -38,8 +40,14 @@ function frames(lines: string[]): Frame[] {
   lines.forEach((l, i) => {
     const d = DATE_LINE.exec(l);
     if (d) {
-      out.push({ line: i + 1, ms: Date.UTC(+d[6], MONTHS.indexOf(d[1]), +d[2], +d[3], +d[4], +d[5]), memTotalMiB: NaN, top: [] });
+      const ms = Date.UTC(+d[6], MONTHS.indexOf(d[1]), +d[2], +d[3], +d[4], +d[5]);
+      out.push({ line: i + 1, ms, topMs: ms, memTotalMiB: NaN, top: [] });
       inTable = false;
+    } else if (/^top - \d\d:\d\d:\d\d /.test(l) && out.length > 0) {
+      const f = out[out.length - 1];
+      const [h, m, sec] = l.slice(6, 14).split(':').map(Number);
+      const day = f.ms - (f.ms % 86_400_000);
+      f.topMs = day + ((h * 60 + m) * 60 + sec) * 1000 + (h * 3600 + m * 60 + sec < (f.ms % 86_400_000) / 1000 ? 86_400_000 : 0);
     } else if (/^MiB Mem :/.test(l) && out.length > 0) {
       out[out.length - 1].memTotalMiB = Number(/(\d+(?:\.\d+)?) total/.exec(l)?.[1]);
     } else if (/^\s*PID USER /.test(l)) {
@@ -83,7 +91,7 @@ describe.skipIf(!BUNDLE)('real-stack lab bundle', () => {
     const all = frames(readLines(path.join(dir, 'watcher.log')));
     let k = -1;
     all.forEach((f, j) => {
-      if (f.ms <= expectedMs) k = j;
+      if (f.topMs <= expectedMs) k = j; // the frame's top, not its date line, must precede the failure
     });
     expect(k, 'the watcher wrote a frame before the failure').toBeGreaterThanOrEqual(0);
     frame = all[k];

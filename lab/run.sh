@@ -6,7 +6,10 @@
 # send (mysqld.err, php-fpm.log, watcher.log, my.cnf, www.conf), prints its path, and stops all it
 # started, by pid. Needs root on Debian 12 (installs the packages with apt-get when missing).
 #
-# Usage: lab/run.sh [--out DIR] [--requests N] [--clients N] [--keep-lab]
+# With --max-children N --no-failure it makes the "after the fix" bundle instead: a lowered pool
+# under the same load, and no forced failure (for `oomtrail compare BEFORE AFTER`).
+#
+# Usage: lab/run.sh [--out DIR] [--requests N] [--clients N] [--max-children N] [--no-failure] [--keep-lab]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,6 +23,7 @@ CAP_MB=480          # RLIMIT_AS for the restarted server: MariaDB 10.11 needs ~3
 MAX_CHILDREN=40
 PERIOD=2            # watcher period, seconds
 KEEP_LAB=0
+FAILURE=1           # --no-failure: the run after the fix, no forced failure
 ARGS=("$@")
 
 while [ $# -gt 0 ]; do
@@ -27,8 +31,10 @@ while [ $# -gt 0 ]; do
     --out) OUT="$2"; shift 2 ;;
     --requests) REQUESTS="$2"; shift 2 ;;
     --clients) CLIENTS="$2"; shift 2 ;;
+    --max-children) MAX_CHILDREN="$2"; shift 2 ;;
+    --no-failure) FAILURE=0; shift ;;
     --keep-lab) KEEP_LAB=1; shift ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "lab: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -121,9 +127,9 @@ group = nogroup
 listen = 127.0.0.1:$FPM_PORT
 pm = dynamic
 pm.max_children = $MAX_CHILDREN
-pm.start_servers = 5
-pm.min_spare_servers = 5
-pm.max_spare_servers = 35
+pm.start_servers = $(( MAX_CHILDREN < 5 ? MAX_CHILDREN : 5 ))
+pm.min_spare_servers = $(( MAX_CHILDREN < 5 ? MAX_CHILDREN : 5 ))
+pm.max_spare_servers = $(( MAX_CHILDREN < 35 ? MAX_CHILDREN : 35 ))
 php_admin_value[memory_limit] = 256M
 EOF
 
@@ -237,7 +243,7 @@ say "stack up: mariadbd $(db_pid), php-fpm $FPM, nginx $NGINX"
   done
 ) &
 WATCHER=$!
-frames() { cat "$LAB/run/frames" 2>/dev/null || echo 0; }
+frames() { local n; n=$(cat "$LAB/run/frames" 2>/dev/null || true); echo "${n:-0}"; }  # empty mid-write
 wait_frames() {  # n: wait until n more frames are written; true right after the last one
   local want=$(($(frames) + $1)) end=$((SECONDS + $1 * (PERIOD + 5)))
   while [ "$(frames)" -lt "$want" ]; do [ $SECONDS -lt "$end" ] || return 1; sleep 0.1; done
@@ -251,6 +257,12 @@ timeout "$LOAD_SECONDS" curl -s --no-progress-meter --parallel --parallel-immedi
 LOAD=$!
 wait_for 45 "$B/php-fpm.log" 'reached pm.max_children' || die "php-fpm never reached pm.max_children"
 say "php-fpm reached pm.max_children"
+
+if [ "$FAILURE" = 0 ]; then   # the run after the fix: the same load, watched, no forced failure
+  wait_frames 10 || die "the watcher stopped"
+  say "stopping (no forced failure)"
+  exit 0
+fi
 
 # ---- 6. the failure: mariadbd is killed; mysqld_safe restarts it under an address-space cap ---
 # The cap is set on mysqld_safe (prlimit = ulimit -v on a running shell), so the mariadbd it

@@ -13,6 +13,7 @@ import { plain } from '../report/sanitize.js';
 import type { BundleJob } from '../sweep/job.js';
 import { Clock, ZoneError, parseDateOption, parseDuration } from '../time/clock.js';
 import { colorWanted } from './color.js';
+import { CompareUsage, runCompare } from './compare.js';
 import { type FailOn, failOnMatched, parseFailOn } from './fail-on.js';
 import { type Progress, progressWanted, startProgress, totalBytes } from './progress.js';
 import { trace } from '../trace.js';
@@ -38,6 +39,7 @@ interface Argv {
   each: boolean;
   verbose: boolean;
   debug: boolean;
+  'split-at'?: string;
 }
 
 function parser(argv: string[]) {
@@ -46,6 +48,8 @@ function parser(argv: string[]) {
     .usage('$0 [analyze] <input...> [options]\n\nRead a log bundle (folders, files, .gz, - for stdin) and say what held the memory when MySQL failed.')
     .command(['analyze <inputs..>', '$0 <inputs..>'], 'report on a bundle (default)')
     .command('timeline <inputs..>', 'the event stream only (NDJSON by default)')
+    .command('compare <inputs..>', 'did the fix work: BEFORE AFTER bundles, or one bundle with --split-at TIME|auto')
+    .option('split-at', { type: 'string', describe: 'compare: split one bundle at this ISO time, or at its own last restart or config change (auto)' })
     .positional('inputs', { type: 'string', array: true })
     .option('format', { alias: 'f', type: 'string', choices: REPORT_FORMATS, describe: 'report format (default: text; ndjson for `timeline`)' })
     .option('out', { alias: 'o', type: 'string', describe: 'write the report to this file' })
@@ -154,7 +158,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const out = args.out ? createWriteStream(args.out) : io.stdout;
     if (args.out) out.on('error', () => {}); // a write's callback reports it (as WriteError)
     let code: number;
-    if (args.each) {
+    if (args._[0] === 'compare') {
+      code = await runCompare({ inputs, splitAt: args['split-at'], format, options, failOn: failOn.items, stderr: io.stderr, write: (t) => write(out, t) });
+    } else if (args.each) {
       // the pool runs bundles side by side: each reads its files whole; NDJSON streams each
       // bundle's events as its worker reads them again, bundle after bundle (sweep/ordered.ts)
       const each = { ...options, parts: { threads: 1 } };
@@ -183,7 +189,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     return code;
   } catch (err) {
     progress?.stop();
-    if (err instanceof UsageError || err instanceof ZoneError) {
+    if (err instanceof UsageError || err instanceof ZoneError || err instanceof CompareUsage) {
       io.stderr.write(`oomtrail: ${err.message}\n`);
       return 2;
     }

@@ -3,6 +3,10 @@
 import type { Event, MemoryTotals } from '../event.js';
 import type { FailureClass } from '../kill-kinds.js';
 import type { KillFacts } from './kill-facts.js';
+import type { Accounting } from './accounting.js';
+import type { Confidence, CulpritSource } from './culprit-evidence.js';
+import type { Release } from './releases.js';
+import type { Trend } from './trends.js';
 
 export interface ProcessShare {
   processes: number;
@@ -38,6 +42,8 @@ export interface Failure {
   kill: KillFacts | null;
   /** Every report of this failure (one kill told by the kernel, systemd, ...), the chosen one first. */
   evidence: Event[];
+  /** Where the culprit comes from and how sure (culprit-evidence.ts). */
+  source: CulpritSource;
 }
 
 export type Outcome = 'recovered' | 'down' | 'unknown';
@@ -62,10 +68,18 @@ export interface Advice {
   current: string | null;
   recommended: string;
   reason: string;
+  /** How far the evidence it is sized from goes (advice-confidence.ts). */
+  confidence?: Confidence;
+  /** What makes the evidence thin and what would firm it up; null when it is not thin. */
+  evidence_note?: string | null;
 }
 
 export interface Findings {
   failures: Failure[];
   incidents: Incident[];
   advice: Advice[];
+  /** Per snapshot with a process table: how much of the memory in use it accounts for. */
+  accounting: Accounting[];
+  releases: Release[];
+  trends: Trend[];
 }

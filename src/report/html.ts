@@ -1,15 +1,20 @@
 // The HTML report: ONE self-contained file (no URL of any kind, nothing fetched), a strict
-// Content-Security-Policy that lets only its own style sheet and filter script in (by hash), an
-// inline SVG chart of memory over time, then failures, incidents, advice, inputs and the folded
-// timeline with a text filter. Every piece of log text goes through `xml`.
+// Content-Security-Policy that lets only its own style sheet and script in (by hash), a chart of
+// memory over time (uPlot, inlined) with its text alternative, then failures, incidents, advice,
+// inputs and the folded timeline with a text filter. Every piece of log text goes through `xml`.
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
-import { chart } from './chart.js';
-import { CSP, CSS, SCRIPT } from './html-assets.js';
+import { chartFigure } from './chart.js';
+import { assets } from './html-assets.js';
+import { uplot } from './uplot-asset.js';
+import { memoryChart, rowId } from './memory-chart.js';
 import { type Report, shortPath, wallOf } from './model.js';
 import { clip, xml, xmlLines } from './sanitize.js';
 import { TIME_MARKS, headline } from './text.js';
 
-export const MAX_HTML_ROWS = 20_000;
+/** Timeline rows in the page: more makes a file browsers lay out for seconds (text and NDJSON have all). */
+export const MAX_HTML_ROWS = 5_000;
+/** Failure cards and story paragraphs shown; past that, a line says how many more (JSON has all). */
+export const MAX_HTML_FAILURES = 100;
 /** Longest message shown in a folded timeline (--verbose shows them whole). */
 const MAX_MESSAGE = 1000;
 
@@ -18,12 +23,13 @@ function cells(tag: 'td' | 'th', values: string[], classes: string[] = []): stri
 }
 
 function table(head: string[], rows: string[][], classes: string[] = []): string {
-  return `<table><thead><tr>${cells('th', head)}</tr></thead><tbody>${rows.map((r) => `<tr>${cells('td', r, classes)}</tr>`).join('')}</tbody></table>`;
+  return `<div class="scroll"><table><thead><tr>${cells('th', head)}</tr></thead><tbody>${rows.map((r) => `<tr>${cells('td', r, classes)}</tr>`).join('')}</tbody></table></div>`;
 }
 
 function failures(r: Report): string {
   if (r.summary.failures.length === 0) return '<p>None found.</p>';
   return r.summary.failures
+    .slice(0, MAX_HTML_FAILURES)
     .map((f, i) => {
       const b = f.before;
       const rows: [string, string][] = [
@@ -42,7 +48,12 @@ function failures(r: Report): string {
       if (f.culprit) rows.push(['culprit', xml(f.culprit)]);
       return `<div class="fail"><div><b>${i + 1}. ${xml(wallOf(f.time))}</b> <code>${xml(f.action)}</code></div><p class="verdict">${xml(f.verdict)}</p><dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
     })
-    .join('');
+    .join('')
+    .concat(more(r.summary.failures.length, 'failures'));
+}
+
+function more(total: number, what: string): string {
+  return total > MAX_HTML_FAILURES ? `<p class="meta">… ${total - MAX_HTML_FAILURES} more ${what} not shown here; the timeline and --format json list them all.</p>` : '';
 }
 
 function incidents(r: Report): string {
@@ -74,19 +85,24 @@ function inputs(r: Report): string {
   return table(['input', 'formats', 'lines', 'events', 'unrecognized', 'error'], rows, ['', '', 'num', 'num', 'num', '']);
 }
 
-function timeline(r: Report, id: string): string {
+function timeline(r: Report, id: string, prefix: string): string {
   const shown = r.timeline.slice(0, MAX_HTML_ROWS);
-  const rows = shown.map((t) => {
-    const cls = t.failure ? ' class="failure"' : t.kind === 'line.unrecognized' ? ' class="unrecognized"' : '';
+  const rows = shown.map((t, i) => {
+    const cls = t.failure ? ` class="failure" id="${rowId(prefix, i)}"` : t.kind === 'line.unrecognized' ? ' class="unrecognized"' : '';
     const repeats = t.count > 1 ? `×${t.count}${t.last_wall ? ` (last ${xml(t.last_wall)})` : ''}` : '';
     return `<tr${cls}><td class="mono nowrap">${xml(t.wall)}${t.mark === ' ' ? '' : xml(t.mark)}</td><td class="kind mono">${xml(t.kind)}</td><td class="msg">${xmlLines(r.folded ? clip(t.message, MAX_MESSAGE) : t.message)}</td><td>${repeats}</td><td class="mono nowrap">${xml(`${shortPath(r, t.path)}:${t.line}`)}</td></tr>`;
   });
   const more = r.timeline.length > shown.length ? `<p>… ${r.timeline.length - shown.length} more rows not shown; use --format text or ndjson for all.</p>` : '';
   return `<p class="meta">${r.folded ? 'Repeats folded (×N). ' : ''}Time marks: ${xml(TIME_MARKS)}.</p>
 <div class="filter" data-for="${id}" hidden><label>Filter <input type="search" placeholder="text in the row" autocomplete="off"></label><output></output></div>
-<table class="timeline" id="${id}"><thead><tr><th>time</th><th>event</th><th>message</th><th>repeats</th><th>where</th></tr></thead><tbody>
+<div class="scroll"><table class="timeline" id="${id}"><thead><tr><th>time</th><th>event</th><th>message</th><th>repeats</th><th>where</th></tr></thead><tbody>
 ${rows.join('\n')}
-</tbody></table>${more}`;
+</tbody></table></div>${more}`;
+}
+
+function chart(r: Report, i: number): string {
+  const spec = memoryChart(r, `b${i + 1}`, MAX_HTML_ROWS);
+  return spec ? chartFigure(spec, `chart-${i + 1}`) : '<p class="meta">No chart: nothing in this bundle has a time to draw.</p>';
 }
 
 function section(r: Report, i: number, many: boolean): string {
@@ -95,17 +111,18 @@ function section(r: Report, i: number, many: boolean): string {
   return `<section class="bundle" id="bundle-${i + 1}">
 ${many ? h(0, `${i + 1}. ${xml(r.bundle)}: ${xml(headline(r))}`) : ''}
 <p class="meta">Bundle <code>${xml(r.bundle)}</code>. Times are in ${xml(r.zone_label)}.</p>${errors}
-${chart(r, `chart-${i + 1}`)}
-${r.paragraphs.length > 0 ? `${h(many ? 1 : 0, 'What happened')}<ol class="story">${r.paragraphs.map((p) => `<li>${xml(p)}</li>`).join('')}</ol>` : ''}
+${chart(r, i)}
+${r.paragraphs.length > 0 ? `${h(many ? 1 : 0, 'What happened')}<ol class="story">${r.paragraphs.slice(0, MAX_HTML_FAILURES).map((p) => `<li>${xml(p)}</li>`).join('')}</ol>${more(r.paragraphs.length, 'accounts')}` : ''}
 ${h(many ? 1 : 0, 'Failures')}${failures(r)}
 ${h(many ? 1 : 0, 'Incidents')}${incidents(r)}
 ${h(many ? 1 : 0, 'Advice')}${advice(r)}
 ${h(many ? 1 : 0, 'Inputs')}${inputs(r)}
-${h(many ? 1 : 0, 'Timeline')}${timeline(r, `timeline-${i + 1}`)}
+${h(many ? 1 : 0, 'Timeline')}${timeline(r, `timeline-${i + 1}`, `b${i + 1}`)}
 </section>`;
 }
 
 export function html(reports: readonly Report[]): string {
+  const { css, script, csp } = assets();
   const title = reports.length === 1 ? `oomtrail: ${headline(reports[0])}` : `oomtrail sweep: ${reports.length} bundles`;
   const overview =
     reports.length === 1
@@ -118,18 +135,18 @@ export function html(reports: readonly Report[]): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${xml(title)}</title>
-<style>${CSS}</style>
+<style>${css}</style>
 </head>
 <body>
 <h1>${xml(title)}</h1>
 ${overview}
 ${reports.map((r, i) => section(r, i, reports.length !== 1)).join('\n')}
-<footer>Made by oomtrail. This file is self-contained: it loads nothing and runs only its own filter script.</footer>
-<script>${SCRIPT}</script>
+<footer>Made by oomtrail. This file is self-contained: it loads nothing and runs only its own script (the chart, drawn with uPlot ${xml(uplot().version)} under the MIT licence, and the timeline filter).</footer>
+<script>${script}</script>
 </body>
 </html>
 `;

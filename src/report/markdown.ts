@@ -3,6 +3,7 @@
 // interpreted, not even @mentions) and our own prose around it is backslash-escaped. Long
 // timelines are cut so a step summary stays well under GitHub's 1 MiB.
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
+import { explainSections } from './explain-lines.js';
 import { type Report, shortPath, wallOf } from './model.js';
 import { clip, markdown as md, markdownCode as code } from './sanitize.js';
 import { TIME_MARKS, headline } from './text.js';
@@ -50,7 +51,7 @@ function failures(r: Report, h: string, out: string[]): void {
       f.requested_bytes ? humanBytes(f.requested_bytes) : '',
       where(r, f.path, f.line),
       before,
-      f.culprit ? code(f.culprit) : '',
+      f.culprit ? `${code(f.culprit)}${f.culprit_evidence ? ` (${f.culprit_evidence}, ${f.culprit_confidence} confidence)` : ''}` : '',
       md(clip(f.verdict, 600)),
     ];
   });
@@ -85,6 +86,13 @@ function advice(r: Report, h: string, out: string[]): void {
   out.push(...table(['setting', 'current', 'recommended', 'reason'], rows), '');
 }
 
+function explained(r: Report, h: string, out: string[]): void {
+  const sections = explainSections(r);
+  if (sections.length === 0) return;
+  out.push(`${h} Memory explained`, '');
+  for (const s of sections) out.push(`**${md(s.title)}**`, '', ...s.lines.map((l) => `- ${md(clip(l, 600))}`), '');
+}
+
 function inputs(r: Report, h: string, out: string[]): void {
   out.push(`${h} Inputs`, '');
   const rows = r.summary.inputs.map((i) => [code(i.path), i.formats.map((f) => code(f)).join(', '), String(i.lines), String(i.events), String(i.unrecognized), i.error ? md(i.error) : '']);
@@ -116,6 +124,7 @@ function section(r: Report, level: number, out: string[]): void {
   failures(r, h, out);
   incidents(r, h, out);
   advice(r, h, out);
+  explained(r, h, out);
   inputs(r, h, out);
   timeline(r, h, out);
 }

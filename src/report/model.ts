@@ -43,6 +43,8 @@ export interface MemoryPoint {
   available: number | null;
   php_fpm: number | null;
   mysqld: number | null;
+  /** RSS of the other processes the snapshot lists (a `top` lists only the largest). */
+  other: number | null;
 }
 
 export interface Report {
@@ -62,7 +64,7 @@ export interface Report {
   folded: boolean;
   memory: MemoryPoint[];
   /** Failure instants and incident spans in epoch ms, for the chart. */
-  marks: { failures: { ms: number; wall: string; label: string }[]; incidents: { start: number; end: number; outcome: string }[] };
+  marks: { failures: { ms: number; wall: string; label: string; path: string; line: number }[]; incidents: { start: number; end: number; outcome: string }[] };
   /** The chart's time span and ticks (null when nothing has a time). */
   axis: TimeAxis | null;
   errors: { path: string; reason: string }[];
@@ -102,7 +104,9 @@ function memoryPoint(a: Analysis, e: Event): MemoryPoint | null {
     available: m ? obtainable(m) : null,
     php_fpm: rss.get('php-fpm') ?? null,
     mysqld: rss.get('mysqld') ?? null,
+    other: null,
   };
+  for (const [group, bytes] of rss) if (group !== 'php-fpm' && group !== 'mysqld') p.other = (p.other ?? 0) + bytes;
   return [p.total, p.used, p.available, p.php_fpm, p.mysqld].some((v) => v !== null) ? p : null;
 }
 
@@ -119,6 +123,12 @@ function zoneLabel(a: Analysis): string {
   if (offsets.size === 0) offsets.set(a.clock.offsetName(0), 0);
   const names = [...offsets.entries()].sort((x, y) => x[1] - y[1]).map(([name]) => `UTC${name}`);
   return `${a.clock.zone} (${names.join(' / ')})`;
+}
+
+function* instantsOf(memory: MemoryPoint[], failures: { ms: number }[], incidents: { start: number; end: number }[]): Generator<number> {
+  for (const p of memory) yield p.ms;
+  for (const f of failures) yield f.ms;
+  for (const i of incidents) yield* [i.start, i.end];
 }
 
 export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
@@ -156,7 +166,7 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
     marks: {
       failures: a.failures
         .filter((f) => Number.isFinite(f.event.time.ms))
-        .map((f, i) => ({ ms: f.event.time.ms, wall: a.clock.wall(f.event.time.ms), label: `${i + 1}. ${f.event.kind}` })),
+        .map((f, i) => ({ ms: f.event.time.ms, wall: a.clock.wall(f.event.time.ms), label: `${i + 1}. ${f.event.kind}`, path: f.event.src.path, line: f.event.src.line })),
       incidents: a.incidents.filter((i) => Number.isFinite(i.start) && Number.isFinite(i.end)).map((i) => ({ start: i.start, end: i.end, outcome: i.outcome })),
     },
     axis: null,
@@ -164,7 +174,7 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
     notes: a.notes,
   };
   const { failures, incidents } = report.marks;
-  report.axis = timeAxis(a.clock, [...memory.map((p) => p.ms), ...failures.map((f) => f.ms), ...incidents.flatMap((i) => [i.start, i.end])]);
+  report.axis = timeAxis(a.clock, instantsOf(memory, failures, incidents));
   return report;
 }
 

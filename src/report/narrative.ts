@@ -22,7 +22,7 @@ export function failureParagraph(a: Analysis, f: Failure): string {
     const my = b.mysqld ? `; mysqld held ${humanBytes(b.mysqld.rss_bytes)}` : '';
     parts.push(`${b.gap_seconds > 0 ? `${humanDuration(b.gap_seconds)} before` : 'At that moment'} (${b.event.src.path}:${b.event.src.line}) ${memText}${fpm}${my}.`);
   }
-  parts.push(f.culprit ? `Culprit: ${f.culprit}. ${f.verdict}` : f.verdict);
+  parts.push(f.culprit && f.source.culprit_evidence !== 'release' ? `Culprit: ${f.culprit}. ${f.verdict}` : f.verdict);
   if (a.advice.length > 0) parts.push(`Advice: ${a.advice.map((x) => `${x.setting} ${x.current ?? '?'} → ${x.recommended}`).join('; ')}.`);
   return parts.join(' ');
 }

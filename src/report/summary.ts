@@ -2,6 +2,7 @@
 // data, so the json reporter, the markdown and html reporters and tests all read the same thing.
 import type { Analysis } from '../analyze.js';
 import type { Event, MemoryTotals } from '../event.js';
+import { explainSummary } from './explain-summary.js';
 
 function at(a: Analysis, ms: number | null | undefined): string | null {
   return ms === null || ms === undefined || !Number.isFinite(ms) ? null : a.clock.iso(ms);
@@ -51,6 +52,9 @@ export function summary(a: Analysis) {
         : null,
       after: f.after ? ref(a, f.after.event, f.after.gap_seconds) : null,
       culprit: f.culprit,
+      culprit_evidence: f.source.culprit_evidence,
+      culprit_distance_seconds: f.source.culprit_distance_seconds,
+      culprit_confidence: f.source.culprit_confidence,
       verdict: f.verdict,
       class: f.class,
       ...(f.kill
@@ -77,6 +81,7 @@ export function summary(a: Analysis) {
       config_changes: i.config_changes,
     })),
     advice: a.advice,
+    ...explainSummary(a),
   };
 }
 

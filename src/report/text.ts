@@ -3,6 +3,7 @@
 // asked (the CLI decides: a TTY, NO_COLOR, FORCE_COLOR); log text has its control characters
 // made visible. Several bundles (--each) give one section each after a one-line overview.
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
+import { explainSections } from './explain-lines.js';
 import { type Report, type TimelineRow, shortPath, wallOf } from './model.js';
 import { clip, plain, plainLines } from './sanitize.js';
 
@@ -69,7 +70,7 @@ function failures(r: Report, c: Paint, out: string[]): void {
       out.push(`     before:  ${wallOf(b.time)} (${humanDuration(b.gap_seconds)} earlier, ${plain(shortPath(r, b.path))}:${b.line})${mem}${fpm}${my}`);
     } else out.push('     before:  no snapshot captured');
     if (f.after) out.push(`     after:   ${wallOf(f.after.time)} (${humanDuration(f.after.gap_seconds)} later, ${plain(shortPath(r, f.after.path))}:${f.after.line})`);
-    if (f.culprit) out.push(`     culprit: ${plain(f.culprit)}`);
+    if (f.culprit) out.push(`     culprit: ${plain(f.culprit)}${f.culprit_evidence ? ` (${f.culprit_evidence} evidence, ${f.culprit_confidence} confidence)` : ''}`);
   });
   out.push('');
 }
@@ -95,6 +96,20 @@ function advice(r: Report, c: Paint, out: string[]): void {
   out.push(c('bold', 'Advice'));
   if (r.summary.advice.length === 0) out.push('  none: what was observed calls for no change, or is too little to size a setting from');
   for (const ad of r.summary.advice) out.push(`  ${plain(ad.setting)}: ${plain(ad.current ?? '?')} → ${plain(ad.recommended)}. ${plain(ad.reason)}`);
+  out.push('');
+}
+
+function explained(r: Report, c: Paint, out: string[]): void {
+  const sections = explainSections(r);
+  if (sections.length === 0) return;
+  out.push(c('bold', 'Memory explained'));
+  for (const s of sections) {
+    out.push(`  ${s.title}`);
+    for (const line of s.lines) {
+      const [first, ...rest] = wrap(plain(line), 94, '      ');
+      out.push(`    - ${first.trimStart()}`, ...rest);
+    }
+  }
   out.push('');
 }
 
@@ -129,6 +144,7 @@ function section(r: Report, c: Paint, opts: TextOptions, out: string[]): void {
   failures(r, c, out);
   incidents(r, c, out);
   advice(r, c, out);
+  explained(r, c, out);
   inputs(r, c, out);
   out.push(c('bold', `Timeline (${r.folded ? 'repeats folded; ' : ''}${TIME_MARKS})`));
   for (const row of r.timeline) out.push(timelineLine(row, c, opts.verbose === true));

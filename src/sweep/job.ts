@@ -42,6 +42,9 @@ export function failedReport(job: BundleJob, reason: string): Report {
     failures: [],
     incidents: [],
     advice: [],
+    accounting: [],
+    releases: [],
+    trends: [],
     lookbackSeconds: job.analyze.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS,
   };
   return buildReport(a, job.report);
