@@ -128,8 +128,32 @@ export interface EventDataMap {
     /** The process the killer chose when it killed a child of it instead (`kill process N or a child`). */
     selected_pid?: number;
     selected_name?: string;
+    /** A cgroup kill: the cgroup whose limit was hit, its usage and limit then (kernel-memcg.ts). */
+    memcg?: string;
+    usage_bytes?: number;
+    limit_bytes?: number;
+    failcnt?: number;
   };
   'kernel.log': Record<string, never>;
+  /** systemd about a unit one of whose processes the OOM killer killed: `A process of this unit has
+   * been killed by the OOM killer.` (notice), `Failed with result 'oom-kill'.` (result),
+   * `systemctl status`'s `Active: failed (Result: oom-kill) since ...` (status). */
+  'systemd.oom_kill': { unit: string; report: 'notice' | 'result' | 'status'; main_pid?: number };
+  /** systemd-oomd killing a cgroup: `Killed /x.service due to memory pressure for /y.slice being 92.12% > 50.00% for > 20s`. */
+  'oomd.oom_kill': { cgroup: string; pressure_cgroup?: string; pressure_pct?: number; limit_pct?: number; duration_seconds?: number; processes?: number };
+  /** Docker says the container was OOM-killed: `docker inspect`'s `"OOMKilled": true`, `docker events`' `container oom`. */
+  'container.oom_kill': { report: 'inspect' | 'events'; exit_code?: number; container?: string; id?: string };
+  /** A `docker inspect` document that is not an OOM kill (`"ExitCode": 137` alone is any SIGKILL). */
+  'container.state': { status?: string; exit_code?: number; oom_killed?: boolean };
+  /** Kubernetes says a container was OOM-killed: `kubectl describe`'s `Reason: OOMKilled` (describe),
+   * a node's `SystemOOM` / `OOMKilling` event (event), a `get pods -w` row `OOMKilled` (watch). */
+  'kubelet.oom_kill': { report: 'describe' | 'event' | 'watch'; exit_code?: number; container?: string; pod?: string };
+  /** Other kubectl output, folded a run of lines at a time. */
+  'kubectl.output': Record<string, never>;
+  /** Any other `docker events` line (`container die`, `start`, ...). */
+  'container.event': { action: string; id?: string };
+  /** A `systemctl status` header of a unit that did not end in an OOM kill, folded whole. */
+  'systemd.status': { unit: string; active?: string };
   /** The kernel's OOM task table (`[ pid ]   uid  tgid total_vm      rss ...`), rows in bytes. */
   'snapshot.oom_tasks': SnapshotData;
   /** Any other program's syslog / journal line (systemd, cron, sshd, ...). */

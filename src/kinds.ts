@@ -97,6 +97,15 @@ export const KINDS: Readonly<Record<EventKind, KindRow>> = {
   'snapshot.earlyoom': SNAPSHOT,
   'earlyoom.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'earlyoom', scope: 'global' }, ecs: { data: 'oom' } },
   'earlyoom.log': { role: 'context', folds: true },
+  // issue 13's killers: their per-report killer and scope are refined in src/kill-kinds.ts
+  'systemd.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'systemd', scope: 'cgroup' }, ecs: { data: 'oom' } },
+  'oomd.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'systemd-oomd', scope: 'cgroup' }, ecs: { data: 'oom' } },
+  'systemd.status': { role: 'context', ecs: { data: 'systemd' } },
+  'container.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'container-runtime', scope: 'cgroup' }, ecs: { data: 'oom' } },
+  'container.state': { role: 'context', ecs: { data: 'container' } },
+  'container.event': { role: 'context', ecs: { data: 'container' } },
+  'kubelet.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'kubelet', scope: 'cgroup' }, ecs: { data: 'oom' } },
+  'kubectl.output': { role: 'context' },
 };
 
 export function kindRow(kind: EventKind): KindRow {

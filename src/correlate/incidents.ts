@@ -10,6 +10,7 @@ import { isEvidenceKind, KINDS } from '../kinds.js';
 import type { Incident } from './types.js';
 
 const SERVER = /^(?:mysqld|mariadbd|mysqld\.bin|mysqld-debug)$/;
+const SERVER_UNIT = /^(?:mysql|mysqld|mariadb)(?:@[^.]{0,64})?\.service$/;
 
 /** Does this event take the database down (or keep it from coming up)? Read from its row. */
 function opens(e: Event, failures: ReadonlySet<Event>): boolean {
@@ -17,7 +18,9 @@ function opens(e: Event, failures: ReadonlySet<Event>): boolean {
   if (row.role === 'death') return true;
   if (row.role !== 'failure') return false;
   // a kill takes the database down when the victim is the server, whoever killed
-  return row.failure?.class === 'oom_kill' ? SERVER.test(e.process?.name ?? '') : failures.has(e);
+  // (a unit's report names the unit: `mariadb.service`; only the failure kept, not a merged report)
+  if (row.failure?.class === 'oom_kill') return SERVER.test(e.process?.name ?? '') || (failures.has(e) && SERVER_UNIT.test(e.process?.name ?? ''));
+  return failures.has(e);
 }
 
 /** Events that say the bundle's evidence still runs at their time (not configs, not noise). */

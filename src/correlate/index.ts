@@ -2,6 +2,7 @@
 import { type Event, SNAPSHOT_KINDS } from '../event.js';
 import { accountFor } from './accounting.js';
 import { adviseSettings } from './advice.js';
+import { failureClass } from '../kill-kinds.js';
 import { rateAdvice } from './advice-confidence.js';
 import { fromBefore, fromRelease, releaseSentence } from './culprit-evidence.js';
 import { leakAdvice } from './leak-advice.js';
@@ -10,6 +11,9 @@ import { findReleases } from './releases.js';
 import { memorySeries } from './series.js';
 import { findTrends, runsOf } from './trends.js';
 import { findFailures } from './failures.js';
+import { killFacts } from './kill-facts.js';
+import { judgeKill } from './kill-verdict.js';
+import { oneKillOneFailure } from './one-kill.js';
 import { findIncidents } from './incidents.js';
 import { linkAfter, linkBefore, linkEarlier } from './link.js';
 import type { Findings } from './types.js';
@@ -23,14 +27,30 @@ export function correlate(timeline: readonly Event[], opts: CorrelateOptions): F
   const snapshots = timeline.filter((e) => SNAPSHOT_KINDS.has(e.kind) && Number.isFinite(e.time.ms));
   const series = memorySeries(timeline);
   const releases = findReleases(series, timeline);
-  const failures = findFailures(timeline).map(({ event, requested_bytes }) => {
+  const failures = oneKillOneFailure(findFailures(timeline)).map(({ event, requested_bytes, evidence }) => {
     const before = linkBefore(event, snapshots, opts.lookbackSeconds * 1000);
     const after = linkAfter(event, snapshots);
     const earlier = before ? null : linkEarlier(event, snapshots);
-    const judged = judge({ failure: event, requested: requested_bytes, before, after, earlier, lookbackSeconds: opts.lookbackSeconds });
+    const kill = killFacts(evidence);
+    const judged =
+      (kill && judgeKill(kill, before, event, evidence)) ??
+      judge({ failure: event, requested: requested_bytes, before, after, earlier, lookbackSeconds: opts.lookbackSeconds });
     const released = !judged.culprit && !before ? fromRelease(event, releases) : null;
     const source = released ?? fromBefore(event, judged.culprit, before);
-    return { event, requested_bytes, before, after, culprit: source.culprit, verdict: judged.verdict + releaseSentence(source), source };
+    // a cgroup kill's culprit comes from the cgroup's own state (its task table, else the victim)
+    if (kill?.scope === 'cgroup' && source.culprit && source.culprit_evidence !== 'kernel_table') source.culprit_evidence = 'cgroup';
+    return {
+      event,
+      requested_bytes,
+      before,
+      after,
+      culprit: source.culprit,
+      verdict: judged.verdict + releaseSentence(source),
+      source,
+      class: failureClass(event),
+      kill,
+      evidence,
+    };
   });
   const incidents = findIncidents(timeline, new Set(failures.map((f) => f.event)));
   const trends = findTrends(runsOf(series, timeline, releases), groupOf);

@@ -1,6 +1,8 @@
 // What the correlator finds: failures linked to the memory state around them, incidents with
 // their downtime, and advice. Plain data, shaped like the JSON summary (CONTRACT.md).
 import type { Event, MemoryTotals } from '../event.js';
+import type { FailureClass } from '../kill-kinds.js';
+import type { KillFacts } from './kill-facts.js';
 import type { Accounting } from './accounting.js';
 import type { Confidence, CulpritSource } from './culprit-evidence.js';
 import type { Release } from './releases.js';
@@ -35,6 +37,11 @@ export interface Failure {
   after: SnapshotRef | null;
   culprit: string | null;
   verdict: string;
+  class: FailureClass;
+  /** For a kill: victim, killer, scope, the cgroup's usage and limit (null otherwise). */
+  kill: KillFacts | null;
+  /** Every report of this failure (one kill told by the kernel, systemd, ...), the chosen one first. */
+  evidence: Event[];
   /** Where the culprit comes from and how sure (culprit-evidence.ts). */
   source: CulpritSource;
 }

@@ -31,6 +31,10 @@ interface ActorWords {
 
 const ACTORS: Partial<Record<Actor, ActorWords>> = {
   kernel: { subject: 'the kernel', proper: false, long: "the kernel's OOM killer", why: 'ran out of memory and' },
+  // reporters of a kill the kernel made: they did not kill (issue 13)
+  systemd: { subject: 'the OOM killer (as systemd reported)', proper: false },
+  'container-runtime': { subject: 'the OOM killer (as Docker reported)', proper: false },
+  kubelet: { subject: 'the OOM killer (as Kubernetes reported)', proper: false },
 };
 
 function words(a: Actor): ActorWords {

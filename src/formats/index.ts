@@ -1,7 +1,9 @@
 // The format registry: a plain list. Adding a format is one grammar, one adapter, one line here
 // and one fixture folder under test/formats/ (a test checks they stay in step).
+import { docker } from './docker/docker.js';
 import { earlyoom } from './earlyoom/earlyoom.js';
 import { iniConfig } from './ini-config/ini-config.js';
+import { kubectl } from './kubectl/kubectl.js';
 import { kernel } from './kernel/kernel.js';
 import { mysqlError } from './mysql-error/mysql-error.js';
 import { phpFpm } from './php-fpm/php-fpm.js';
@@ -10,6 +12,7 @@ import { ptSummary } from './pt-summary/pt-summary.js';
 import { shellPrompt } from './shell-prompt/shell-prompt.js';
 import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
 import { syslog } from './syslog/syslog.js';
+import { systemd } from './systemd/systemd.js';
 import type { Format } from './types.js';
 import { watcherDate } from './watcher-date/watcher-date.js';
 
@@ -17,6 +20,7 @@ export const FORMATS: readonly Format[] = [
   mysqlError,
   phpFpm,
   kernel,
+  systemd,
   syslog(() => FORMATS),
   top,
   free,
@@ -29,6 +33,8 @@ export const FORMATS: readonly Format[] = [
   watcherDate,
   ptStalk,
   ptSummary,
+  docker,
+  kubectl,
   earlyoom,
 ];
 

@@ -56,6 +56,18 @@ export function summary(a: Analysis) {
       culprit_distance_seconds: f.source.culprit_distance_seconds,
       culprit_confidence: f.source.culprit_confidence,
       verdict: f.verdict,
+      class: f.class,
+      ...(f.kill
+        ? {
+            victim: f.kill.victim,
+            killer: f.kill.killer,
+            scope: f.kill.scope,
+            cgroup: f.kill.cgroup,
+            limit_bytes: f.kill.limit_bytes,
+            usage_bytes: f.kill.usage_bytes,
+            evidence: f.evidence.map((e) => `${e.src.path}:${e.src.line}`),
+          }
+        : {}),
     })),
     incidents: a.incidents.map((i) => ({
       start: at(a, i.start),

@@ -108,8 +108,8 @@ const CASES: Record<string, UnseenCase> = {
       { free: 'L16+4', memory: { total_bytes: 1941 * MiB, used_bytes: 1672 * MiB, free_bytes: 269 * MiB, available_bytes: 838 * MiB, swap_total_bytes: 6674 * MiB, swap_free_bytes: 6191 * MiB } },
     ],
   },
-  'containers/transcript-ko-wsl-journal-tail-then-lsof-ls-la-empty-prompt.log': { formats: [], kinds: { 'syslog.log': 3, 'shell.command': 3, 'shell.output': 1 } },
-  'containers/transcript-ko-wsl-journalctl-pipe-head-korean-month.log': { formats: [], kinds: { 'shell.command': 1, 'syslog.log': 6 } },
+  'containers/transcript-ko-wsl-journal-tail-then-lsof-ls-la-empty-prompt.log': { formats: ['systemd'], kinds: { 'syslog.log': 3, 'shell.command': 3, 'shell.output': 1 } },
+  'containers/transcript-ko-wsl-journalctl-pipe-head-korean-month.log': { formats: ['systemd'], kinds: { 'shell.command': 1, 'syslog.log': 6 } },
   'containers/transcript-node-exporter-248-dollar-cat-numastat-trailing-space.log': { formats: [], kinds: { 'shell.command': 1, 'shell.output': 1 } },
   'containers/transcript-percona-toolkit-pr-308-pt-summary-hash-prompt-perl-locale-warnings.log': {
     formats: ['pt-summary'],

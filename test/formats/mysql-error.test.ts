@@ -15,7 +15,7 @@ describe('mysql-error fixtures', () => {
     it(`${name}: golden NDJSON, no line lost`, async () => {
       const a = await runFixture('mysql-error', name);
       expectConserved(a);
-      if (!name.startsWith('bad-')) expect(a.inputs[0].formats.filter((f) => f !== 'syslog')).toEqual(['mysql-error']);
+      if (!name.startsWith('bad-')) expect(a.inputs[0].formats.filter((f) => f !== 'syslog' && f !== 'systemd')).toEqual(['mysql-error']);
       await expect(ndjson(a)).toMatchFileSnapshot(`mysql-error/${name.replace(/\.log$/, '.golden.ndjson')}`);
     });
   }
@@ -58,7 +58,7 @@ describe('mysql-error events', () => {
     expect(e[13].process?.name).toBe('/etc/init.d/mysql'); // another program: the syslog container's
   });
 
-  it('reads journald: the journal pid is the process, Version folds into ready, systemd is syslog.log', async () => {
+  it('reads journald: the journal pid is the process, Version folds into ready, systemd is syslog.log but for its OOM-kill reports', async () => {
     const a = await runFixture('mysql-error', 'journal-mariadb-10.6-restart-and-oom-kill.log');
     const e = inOrder(a.events);
     const ready = e.filter((x) => x.kind === 'mysql.ready');
@@ -66,7 +66,10 @@ describe('mysql-error events', () => {
       [2, 603577, '10.6.25-MariaDB-ubu2204'],
       [1, 2345, undefined],
     ]);
-    expect(e.filter((x) => x.kind === 'syslog.log').length).toBe(10);
+    expect(e.filter((x) => x.kind === 'syslog.log').length).toBe(8);
+    // `mariadb.service: A process of this unit has been killed by the OOM killer.` and `Failed with result 'oom-kill'.`: one kill
+    expect(e.filter((x) => x.kind === 'systemd.oom_kill').map((x) => x.src.line)).toEqual([36, 38]);
+    expect(a.failures.map((f) => [f.kill?.victim.name, f.kill?.killer, f.evidence.length])).toEqual([['mariadb.service', 'systemd', 2]]);
     expect(e.find((x) => x.src.line === 39)?.process).toEqual({ name: 'mariadbd', pid: 1256690 });
     expect(e.filter((x) => x.kind === 'mysql.shutdown').length).toBe(1);
   });

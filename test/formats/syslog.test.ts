@@ -59,14 +59,14 @@ describe('syslog container', () => {
 });
 
 describe('syslog format', () => {
-  it('reads a file of other programs alone, and a systemd unit', async () => {
+  it('reads a file of systemd lines alone (the systemd format, which owns them), and a systemd unit', async () => {
     const p = await parseText(
       [
         'Jun 16 15:09:07 ubuntu systemd[1]: Mounting FUSE Control File System...',
         'Jan 16 11:43:20 vultr.guest systemd[1]: mysql.service: Main process exited, code=killed, status=9/KILL',
       ].join('\n'),
     );
-    expect(p.stats.formats).toEqual(['syslog']);
+    expect(p.stats.formats).toEqual(['systemd']);
     expect(p.events.map((e) => [e.kind, e.data])).toEqual([
       ['syslog.log', { program: 'systemd' }],
       ['syslog.log', { program: 'systemd', unit: 'mysql.service' }],

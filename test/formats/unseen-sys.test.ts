@@ -304,9 +304,10 @@ const CASES: Record<string, UnseenCase> = {
       { earlyoom: 'L6+1', memory: { available_bytes: 207 * MiB } },
     ],
   },
-  'syslog/unseen/openprescribing-5431-rsyslog-iso-micro-oom-units.log': { formats: [], kinds: { 'syslog.log': 5 } },
-  'syslog/unseen/systemd-31573-french-month-hostless-oomd.log': { formats: [], kinds: { 'syslog.log': 9 } },
-  'syslog/unseen/systemd-42385-chinese-month-oomd-candidates.log': { formats: [], kinds: { 'syslog.log': 5 } },
+  // five cgroups telling of one kernel kill: five reports, one failure (correlate/one-kill.ts)
+  'syslog/unseen/openprescribing-5431-rsyslog-iso-micro-oom-units.log': { formats: ['systemd'], kinds: { 'systemd.oom_kill': 5 } },
+  'syslog/unseen/systemd-31573-french-month-hostless-oomd.log': { formats: ['systemd'], kinds: { 'syslog.log': 9 } },
+  'syslog/unseen/systemd-42385-chinese-month-oomd-candidates.log': { formats: ['systemd'], kinds: { 'syslog.log': 5 } },
 };
 
 const file = (name: string) => path.join(ROOT, 'test', 'formats', name);
@@ -354,7 +355,8 @@ describe('unseen system excerpts', () => {
   it('reads rsyslog high-precision stamps and the unit systemd names', async () => {
     const a = await run([file('syslog/unseen/openprescribing-5431-rsyslog-iso-micro-oom-units.log')], { tz: 'UTC' });
     const e = a.events[0];
-    expect([new Date(e.time.ms).toISOString(), e.time.source, e.data]).toEqual(['2026-02-08T00:40:07.136Z', 'stamped', { program: 'systemd', unit: 'user-1021.slice' }]);
+    expect([new Date(e.time.ms).toISOString(), e.time.source, e.kind, e.data]).toEqual(['2026-02-08T00:40:07.136Z', 'stamped', 'systemd.oom_kill', { unit: 'user-1021.slice', report: 'notice' }]);
+    expect(a.failures.map((f) => [f.kill?.killer, f.kill?.scope, f.evidence.length])).toEqual([['systemd', null, 5]]);
   });
 
   it('reads 12-hour sar rows on the banner date', async () => {

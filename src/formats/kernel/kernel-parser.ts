@@ -21,6 +21,7 @@ import {
   taskRow,
   victimOf,
 } from './kernel-oom.js';
+import { type CgroupState, noteCgroup, summaryMemcg } from './kernel-memcg.js';
 import { LineClock, type LineTime } from './kernel-time.js';
 import { type PasteHeader, bareCommand, isJunk, pasteHeader } from './paste.js';
 import { syslogEvent } from '../syslog/syslog-message.js';
@@ -32,6 +33,10 @@ import { type FormatContext, type LineParser, makeEvent, unrecognized } from '..
 export const KERNEL_KINDS: readonly EventKind[] = ['kernel.oom_invoked', 'kernel.oom_kill', 'kernel.log', 'snapshot.oom_tasks', 'syslog.log', 'paste.header'];
 
 export const kernelShapes = shapeParser<KernelShape>(grammar, lexer);
+
+/** A format's reading of other programs' syslog lines it understands (systemd's unit results):
+ * an event, or null for the plain `syslog.log`. */
+export type SyslogReader = (ctx: FormatContext, format: string, l: Line, s: SyslogLine, lt: LineTime) => Event | null;
 
 /** The event later lines may still fold into. */
 interface Open {
@@ -79,6 +84,7 @@ export class KernelParser implements LineParser {
   private prefixed = false; // the last line had a syslog prefix or a stamp
   private tail = false; // the last line's text ends the newest event's message
   private mem: MemoryTotals = {};
+  private cg: CgroupState = {}; // the memory cgroup's lines since `invoked oom-killer`
   private command: string | undefined;
   private prevLength = 0; // of the line before: a paste hard-wraps only long lines
   private blank = false; // a blank line came after the open event
@@ -89,6 +95,7 @@ export class KernelParser implements LineParser {
   constructor(
     private readonly ctx: FormatContext,
     private readonly id: string,
+    private readonly readSyslog?: SyslogReader,
   ) {
     this.held = new HeldEvents(ctx.emit);
     this.clock = new LineClock(ctx.clock, (lt) => this.held.learn(lt.time, lt.pending));
@@ -176,7 +183,7 @@ export class KernelParser implements LineParser {
     }
     this.prefixed = true;
     const lt = this.clock.timeOf(s, null, undefined);
-    const e = syslogEvent(this.ctx, this.id, l, s, lt.time, lt.pending);
+    const e = this.readSyslog?.(this.ctx, this.id, l, s, lt) ?? syslogEvent(this.ctx, this.id, l, s, lt.time, lt.pending);
     if (this.command) e.meta = { ...e.meta, 'shell.command': this.command };
     this.add(e);
   }
@@ -205,7 +212,7 @@ export class KernelParser implements LineParser {
   }
 
   private text(l: Line, body: string, lt: LineTime): void {
-    noteMemory(body, this.mem);
+    if (!noteCgroup(body, this.cg)) noteMemory(body, this.mem);
     const who = this.invoked ? invokerPid(body) : null;
     if (who && this.invoked) {
       this.invoked.process = { name: this.invoked.process?.name ?? who.name, pid: who.pid };
@@ -250,6 +257,7 @@ export class KernelParser implements LineParser {
   private invokedLine(l: Line, body: string, lt: LineTime, t: Tokens, shape: KernelShape): void {
     this.close();
     this.mem = {};
+    this.cg = {};
     const e = this.make('kernel.oom_invoked', l, body, invokedData(t, shape), lt);
     const name = invokerOf(t.tokens[shape.body ?? 0].text);
     if (name !== undefined) e.process = { name };
@@ -282,7 +290,7 @@ export class KernelParser implements LineParser {
       return this.fold(o.e);
     }
     this.close();
-    const e = this.make('kernel.oom_kill', l, body, killData(t, shape), lt);
+    const e = this.make('kernel.oom_kill', l, body, this.withCgroup(killData(t, shape)), lt);
     e.process = { ...v };
     e.level = 'error';
     if (shape.kind === 'ubKill') e.meta = { ...e.meta, 'openvz.ub': UB_ID.exec(t.tokens[shape.body ?? 0].text)?.[1] ?? '' };
@@ -297,7 +305,9 @@ export class KernelParser implements LineParser {
     const sum = summaryOf(body);
     if (!sum) return this.text(l, body, lt);
     this.close();
-    const e = this.make('kernel.oom_kill', l, body, sum.cgroup ? { cgroup: true } : {}, lt);
+    const memcg = summaryMemcg(body);
+    if (memcg !== undefined) this.cg.memcg = memcg;
+    const e = this.make('kernel.oom_kill', l, body, this.withCgroup(sum.cgroup ? { cgroup: true } : {}), lt);
     e.process = { ...sum.victim };
     e.level = 'error';
     if (sum.memcg !== undefined) e.meta = { ...e.meta, 'oom.task_memcg': sum.memcg };
@@ -317,6 +327,14 @@ export class KernelParser implements LineParser {
     const e = this.make('kernel.log', l, body, {}, lt);
     e.process = { ...v };
     this.add(e);
+  }
+
+  /** A cgroup kill takes the cgroup's lines read before it (once: the next kill reads its own). */
+  private withCgroup(data: EventDataMap['kernel.oom_kill']): EventDataMap['kernel.oom_kill'] {
+    if (!data.cgroup) return data;
+    const cg = this.cg;
+    this.cg = {};
+    return { ...data, ...cg };
   }
 
   private make<K extends EventKind>(kind: K, l: Line, message: string, data: EventDataMap[K], lt: LineTime): Event {
