@@ -44,16 +44,16 @@ export const KILL_KINDS: Partial<Record<EventKind, KillRow>> = {
   },
 };
 
-const fromKinds = new Map<EventKind, KillRow>();
+/** Kill kinds with no row above: their killer and scope as their kinds.ts row states them, built once. */
+const FROM_KINDS: Partial<Record<EventKind, KillRow>> = Object.fromEntries(
+  Object.entries(KINDS).flatMap(([kind, row]) => {
+    const f = row.failure;
+    return f?.class === 'oom_kill' && f.actor !== 'server' && !KILL_KINDS[kind as EventKind] ? [[kind, fixed(f.actor, f.scope, 1)]] : [];
+  }),
+);
 
 export function killRow(e: Event): KillRow | undefined {
-  const own = KILL_KINDS[e.kind];
-  if (own) return own;
-  const f = KINDS[e.kind].failure;
-  if (f?.class !== 'oom_kill' || f.actor === 'server') return undefined;
-  let row = fromKinds.get(e.kind);
-  if (!row) fromKinds.set(e.kind, (row = fixed(f.actor, f.scope, 1)));
-  return row;
+  return KILL_KINDS[e.kind] ?? FROM_KINDS[e.kind];
 }
 
 /** The class of a memory failure event (its kinds.ts row). */
