@@ -103,7 +103,11 @@ export interface EventDataMap {
   'mysql.abort': Record<string, never>;
   'mysql.crash_recovery': Record<string, never>;
   'mysql.buffer_pool_init': { bytes: number };
-  'mysql.mmap_failed': { bytes: number; errno: number };
+  /** `errno` 12 on Linux; Windows' `VirtualAlloc(N bytes) failed; Windows error 8` keeps its own code. */
+  'mysql.mmap_failed': { bytes: number; errno?: number; windows_error?: number };
+  /** The server's other allocation failures: `Out of memory (Needed N bytes)`, `Cannot allocate N
+   * bytes of memory after 60 retries`, `Can't create thread ... (errno= 12)`. */
+  'mysql.out_of_memory': { what: 'needed' | 'retries' | 'thread'; bytes?: number; errno?: number };
   'mysql.buffer_pool_alloc_failed': { bytes?: number };
   'mysql.signal': { signal: number; trace_lines: number };
   'mysql.log': { code?: string; subsystem?: string };

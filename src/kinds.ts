@@ -36,8 +36,10 @@ export interface FailureRow {
   scope: Scope | null | ((e: Event) => Scope | null);
   /** `oom_kill`: how good a witness of one kill (lower is better: the kernel's own line first). */
   rank?: number;
-  /** `attempt`: counted only when nothing failed yet in the same start attempt (a consequence). */
-  once?: 'attempt';
+  /** `attempt`: counted only when nothing failed yet in the same start attempt (a consequence).
+   * `starting`: while the server starts, once per attempt (and a buffer-pool failure of the same
+   * attempt takes its place); once it is ready, every one counts. */
+  once?: 'attempt' | 'starting';
 }
 
 export interface KindRow {
@@ -87,6 +89,15 @@ export const KINDS: Readonly<Record<EventKind, KindRow>> = {
     failure: { class: 'buffer_pool', actor: 'server', scope: 'global', once: 'attempt' },
     server: true,
     ecs: { data: 'buffer_pool' },
+  },
+  // the server's other allocation failures: one per start attempt while it starts (MariaDB retries
+  // smaller caches), each one once it runs; a buffer-pool failure of the same start tells it better
+  'mysql.out_of_memory': {
+    label: 'out of memory',
+    role: 'failure',
+    failure: { class: 'allocation', actor: 'server', scope: 'global', once: 'starting' },
+    server: true,
+    ecs: { data: 'alloc' },
   },
   'mysql.signal': { label: 'server crashed (signal)', role: 'death', server: true, ecs: { data: 'signal' } },
   'mysql.log': { label: 'server note', role: 'context', server: true, folds: true, ecs: { data: 'mysql' } },

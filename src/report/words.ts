@@ -32,5 +32,6 @@ export function failureWords(f: Failure, bytes: (n: number) => string, name: str
   if (f.action === 'mysql.mmap_failed' || f.action === 'mysql.buffer_pool_alloc_failed') {
     return `${victim ?? 'mysqld'} could not get ${f.requested_bytes ? bytes(f.requested_bytes) : 'memory'} for its InnoDB buffer pool`;
   }
+  if (f.action === 'mysql.out_of_memory') return `${victim ?? 'mysqld'} ran out of memory${f.requested_bytes ? ` asking for ${bytes(f.requested_bytes)}` : ''}`;
   return `${victim ?? 'mysqld'} failed to allocate memory (${kindLabel(f.action)})`;
 }
