@@ -178,6 +178,8 @@ export interface EventDataMap {
   'shell.command': { command: string; user?: string; host?: string; cwd?: string };
   /** The output of a transcript command no format reads (`numfmt ...`), kept whole with its command. */
   'shell.output': { command: string };
+  /** The shell saying a job died of SIGKILL (`Killed`, `[1]+  Killed  mysqld_safe ...`): who sent it is not said. */
+  'shell.killed': { command: string; job?: number; pid?: number; target?: string };
   /** A watcher script's `date` line: an anchor dating what follows it. `zone` is the abbreviation as
    * printed (CST is China or US Central: never used to place the time, --tz decides). */
   'watcher.date': { form: string; zone?: string; offset_minutes?: number };

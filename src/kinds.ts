@@ -129,6 +129,8 @@ export const KINDS: Readonly<Record<EventKind, KindRow>> = {
   'line.other': { role: 'noise' },
   'shell.command': { label: 'shell command', role: 'context', ecs: { data: 'shell' } },
   'shell.output': { label: 'shell output', role: 'context' },
+  // SIGKILL from anyone (`kill -9`, a stop time-out, the OOM killer): a possible kill, never a failure
+  'shell.killed': { label: 'killed by SIGKILL (possibly for memory)', role: 'context', ecs: { data: 'shell' } },
   'watcher.date': { role: 'anchor', ecs: { data: 'watcher' } },
   'ptstalk.sample': { label: 'pt-stalk sample', role: 'anchor', ecs: { data: 'pt_stalk' } },
   'ptstalk.data': { label: 'pt-stalk data', role: 'context', ecs: { data: 'pt_stalk' } },
