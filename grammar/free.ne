@@ -9,9 +9,9 @@ import moo from 'moo';
 export const lexer = moo.compile({
   sp: /[ \t]+/,
   // a row label runs to the first colon: Mem: | -/+ buffers/cache: | Partition d'échange:
-  label: /[^\s\d][^:\t\r\n]{0,40}:/,
+  label: /[^\s\d][^:：\t\r\n]{0,40}[:：]/,
   num: /\d+(?:[.,]\d+)?(?:[KMGTPE]i?|B)?(?=[ \t]|$)/,
-  word: /[^\s\d:][^\s:]*/,
+  word: /[^\s\d:：][^\s:：]*/,
 });
 %}
 @lexer lexer

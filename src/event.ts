@@ -103,7 +103,11 @@ export interface EventDataMap {
   'mysql.abort': Record<string, never>;
   'mysql.crash_recovery': Record<string, never>;
   'mysql.buffer_pool_init': { bytes: number };
-  'mysql.mmap_failed': { bytes: number; errno: number };
+  /** `errno` 12 on Linux; Windows' `VirtualAlloc(N bytes) failed; Windows error 8` keeps its own code. */
+  'mysql.mmap_failed': { bytes: number; errno?: number; windows_error?: number };
+  /** The server's other allocation failures: `Out of memory (Needed N bytes)`, `Cannot allocate N
+   * bytes of memory after 60 retries`, `Can't create thread ... (errno= 12)`. */
+  'mysql.out_of_memory': { what: 'needed' | 'retries' | 'thread'; bytes?: number; errno?: number };
   'mysql.buffer_pool_alloc_failed': { bytes?: number };
   'mysql.signal': { signal: number; trace_lines: number };
   'mysql.log': { code?: string; subsystem?: string };
@@ -144,7 +148,8 @@ export interface EventDataMap {
   /** Docker says the container was OOM-killed: `docker inspect`'s `"OOMKilled": true`, `docker events`' `container oom`. */
   'container.oom_kill': { report: 'inspect' | 'events'; exit_code?: number; container?: string; id?: string };
   /** A `docker inspect` document that is not an OOM kill (`"ExitCode": 137` alone is any SIGKILL). */
-  'container.state': { status?: string; exit_code?: number; oom_killed?: boolean };
+  /** `docker inspect`'s state, or a `docker ps -a` row (`id`, `container`: its name). */
+  'container.state': { status?: string; exit_code?: number; oom_killed?: boolean; id?: string; container?: string };
   /** Kubernetes says a container was OOM-killed: `kubectl describe`'s `Reason: OOMKilled` (describe),
    * a node's `SystemOOM` / `OOMKilling` event (event), a `get pods -w` row `OOMKilled` (watch). */
   'kubelet.oom_kill': { report: 'describe' | 'event' | 'watch'; exit_code?: number; container?: string; pod?: string };
@@ -173,6 +178,8 @@ export interface EventDataMap {
   'shell.command': { command: string; user?: string; host?: string; cwd?: string };
   /** The output of a transcript command no format reads (`numfmt ...`), kept whole with its command. */
   'shell.output': { command: string };
+  /** The shell saying a job died of SIGKILL (`Killed`, `[1]+  Killed  mysqld_safe ...`): who sent it is not said. */
+  'shell.killed': { command: string; job?: number; pid?: number; target?: string };
   /** A watcher script's `date` line: an anchor dating what follows it. `zone` is the abbreviation as
    * printed (CST is China or US Central: never used to place the time, --tz decides). */
   'watcher.date': { form: string; zone?: string; offset_minutes?: number };

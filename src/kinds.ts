@@ -1,7 +1,8 @@
 // The table of event kinds: one row per kind says what it means to every stage (the correlator,
 // incidents, verdicts, folding, the ECS writer), so a new kind or a new killer is one row here
 // (and its payload one line in event.ts's EventDataMap). Nothing else switches on kind names.
-// A row: { role, failure?: { class, killer, scope }, server?, folds?, foldedEvidence?, ecs }.
+// A row: { role, label?, failure?: { class, actor, scope, rank?, once? }, server?, folds?,
+// foldedEvidence?, ecs }. A kill's actor and scope may be rules over the event (per report).
 import type { Event, EventKind } from './event.js';
 
 /**
@@ -20,16 +21,31 @@ export type FailureClass = 'buffer_pool' | 'oom_kill' | 'allocation';
 /** Who killed (for `oom_kill`) or who failed to get memory (the server itself). */
 export type Actor = 'server' | 'kernel' | 'kernel-memcg' | 'openvz' | 'systemd' | 'systemd-oomd' | 'earlyoom' | 'container-runtime' | 'kubelet';
 
+/** Whose memory ran out: the whole host (or its zone), or a cgroup at its own limit. */
+export type Scope = 'global' | 'cgroup';
+
+/** A killer: any actor but the server itself. */
+export type Killer = Exclude<Actor, 'server'>;
+
 export interface FailureRow {
   class: FailureClass;
-  actor: Actor;
-  scope: 'global' | 'cgroup';
-  /** `attempt`: counted only when nothing failed yet in the same start attempt (a consequence). */
-  once?: 'attempt';
+  /** Who acted; a rule when one kind tells of several killers (the kernel's line: kernel, memcg, OpenVZ). */
+  actor: Actor | ((e: Event) => Actor);
+  /** What the report itself proves; null: it does not say (a unit's "killed by the OOM killer" is
+   * printed for the host's kills and the cgroup's alike). */
+  scope: Scope | null | ((e: Event) => Scope | null);
+  /** `oom_kill`: how good a witness of one kill (lower is better: the kernel's own line first). */
+  rank?: number;
+  /** `attempt`: counted only when nothing failed yet in the same start attempt (a consequence).
+   * `starting`: while the server starts, once per attempt (and a buffer-pool failure of the same
+   * attempt takes its place); once it is ready, every one counts. */
+  once?: 'attempt' | 'starting';
 }
 
 export interface KindRow {
   role: Role;
+  /** Plain words for the reports people read (`buffer pool mmap failed`); default: the kind's name. */
+  label?: string;
   /** For `failure` kinds: what failed and who acted. */
   failure?: FailureRow;
   /** A line of the database server or its supervisor (the latest one says the log runs on). */
@@ -43,68 +59,97 @@ export interface KindRow {
   ecs?: { data?: string; dataset?: string };
 }
 
+/** The kernel's kill line: OpenVZ's beancounter, a memory cgroup at its limit, or the host. */
+function kernelKiller(e: Event): Actor {
+  if (e.meta?.['openvz.ub'] !== undefined) return 'openvz';
+  return e.kind === 'kernel.oom_kill' && e.data.cgroup ? 'kernel-memcg' : 'kernel';
+}
+
+function kernelScope(e: Event): Scope {
+  return e.kind === 'kernel.oom_kill' && e.data.cgroup ? 'cgroup' : 'global';
+}
+
+function kubeletScope(e: Event): Scope | null {
+  return e.kind === 'kubelet.oom_kill' && e.data.report === 'event' ? 'global' : null;
+}
+
 const SNAPSHOT: KindRow = { role: 'snapshot', ecs: { data: 'snapshot' } };
 
 export const KINDS: Readonly<Record<EventKind, KindRow>> = {
-  'mysql.start': { role: 'start', server: true, ecs: { data: 'server' } },
-  'mysql.ready': { role: 'ready', server: true, ecs: { data: 'server' } },
-  'mysql.shutdown': { role: 'context', server: true },
-  'mysql.abort': { role: 'abort', server: true },
-  'mysql.crash_recovery': { role: 'context', server: true },
-  'mysql.buffer_pool_init': { role: 'setting', server: true, ecs: { data: 'buffer_pool' } },
-  'mysql.mmap_failed': { role: 'failure', failure: { class: 'buffer_pool', actor: 'server', scope: 'global' }, server: true, ecs: { data: 'mmap' } },
+  'mysql.start': { label: 'server starting', role: 'start', server: true, ecs: { data: 'server' } },
+  'mysql.ready': { label: 'server ready', role: 'ready', server: true, ecs: { data: 'server' } },
+  'mysql.shutdown': { label: 'server stopped', role: 'context', server: true },
+  'mysql.abort': { label: 'server aborted', role: 'abort', server: true },
+  'mysql.crash_recovery': { label: 'crash recovery', role: 'context', server: true },
+  'mysql.buffer_pool_init': { label: 'buffer pool size', role: 'setting', server: true, ecs: { data: 'buffer_pool' } },
+  'mysql.mmap_failed': { label: 'buffer pool mmap failed', role: 'failure', failure: { class: 'buffer_pool', actor: 'server', scope: 'global' }, server: true, ecs: { data: 'mmap' } },
   'mysql.buffer_pool_alloc_failed': {
+    label: 'buffer pool allocation failed',
     role: 'failure',
     failure: { class: 'buffer_pool', actor: 'server', scope: 'global', once: 'attempt' },
     server: true,
     ecs: { data: 'buffer_pool' },
   },
-  'mysql.signal': { role: 'death', server: true, ecs: { data: 'signal' } },
-  'mysql.log': { role: 'context', server: true, folds: true, ecs: { data: 'mysql' } },
-  'mysqld_safe.start': { role: 'restart', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log' } },
-  'mysqld_safe.died': { role: 'death', server: true, ecs: { dataset: 'mysqld_safe.log' } },
-  'mysqld_safe.restart': { role: 'restart', server: true, ecs: { dataset: 'mysqld_safe.log' } },
-  'mysqld_safe.ended': { role: 'context', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log' } },
-  'snapshot.top': SNAPSHOT,
-  'snapshot.free': SNAPSHOT,
-  'snapshot.ps': SNAPSHOT,
-  'snapshot.meminfo': SNAPSHOT,
-  'snapshot.vmstat': SNAPSHOT,
-  'snapshot.sar': SNAPSHOT,
-  'snapshot.oom_tasks': SNAPSHOT,
-  'kernel.oom_invoked': { role: 'context', ecs: { data: 'oom' } },
-  'kernel.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'kernel', scope: 'global' }, ecs: { data: 'oom' } },
-  'kernel.log': { role: 'context', folds: true },
+  // the server's other allocation failures: one per start attempt while it starts (MariaDB retries
+  // smaller caches), each one once it runs; a buffer-pool failure of the same start tells it better
+  'mysql.out_of_memory': {
+    label: 'out of memory',
+    role: 'failure',
+    failure: { class: 'allocation', actor: 'server', scope: 'global', once: 'starting' },
+    server: true,
+    ecs: { data: 'alloc' },
+  },
+  'mysql.signal': { label: 'server crashed (signal)', role: 'death', server: true, ecs: { data: 'signal' } },
+  'mysql.log': { label: 'server note', role: 'context', server: true, folds: true, ecs: { data: 'mysql' } },
+  'mysqld_safe.start': { label: 'mysqld_safe started it', role: 'restart', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log' } },
+  'mysqld_safe.died': { label: 'server died', role: 'death', server: true, ecs: { dataset: 'mysqld_safe.log' } },
+  'mysqld_safe.restart': { label: 'mysqld_safe restarted it', role: 'restart', server: true, ecs: { dataset: 'mysqld_safe.log' } },
+  'mysqld_safe.ended': { label: 'mysqld_safe saw it end', role: 'context', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log' } },
+  'snapshot.top': { ...SNAPSHOT, label: 'top snapshot' },
+  'snapshot.free': { ...SNAPSHOT, label: 'free snapshot' },
+  'snapshot.ps': { ...SNAPSHOT, label: 'ps snapshot' },
+  'snapshot.meminfo': { ...SNAPSHOT, label: 'meminfo snapshot' },
+  'snapshot.vmstat': { ...SNAPSHOT, label: 'vmstat snapshot' },
+  'snapshot.sar': { ...SNAPSHOT, label: 'sar snapshot' },
+  'snapshot.oom_tasks': { ...SNAPSHOT, label: "OOM killer's task list" },
+  'kernel.oom_invoked': { label: 'OOM killer invoked', role: 'context', ecs: { data: 'oom' } },
+  'kernel.oom_kill': { label: 'OOM killer killed', role: 'failure', failure: { class: 'oom_kill', actor: kernelKiller, scope: kernelScope, rank: 0 }, ecs: { data: 'oom' } },
+  'kernel.log': { label: 'kernel line', role: 'context', folds: true },
   'syslog.log': { role: 'context', folds: true },
   'paste.header': { role: 'context' },
   // php-fpm repeats these every few seconds under load: the first, a count and the last tell it;
   // advice reads the first max_children warning of each pool
-  'phpfpm.max_children': { role: 'context', folds: true, foldedEvidence: true, ecs: { data: 'php_fpm' } },
-  'phpfpm.busy': { role: 'context', folds: true, ecs: { data: 'php_fpm' } },
-  'phpfpm.child_exited': { role: 'context', folds: true, ecs: { data: 'php_fpm' } },
-  'phpfpm.log': { role: 'context', folds: true, ecs: { data: 'php_fpm' } },
-  'config.mysql': { role: 'config', ecs: { data: 'config', dataset: 'config.mysql' } },
-  'config.phpfpm': { role: 'config', ecs: { data: 'config', dataset: 'config.phpfpm' } },
-  'line.unrecognized': { role: 'noise', folds: true, ecs: { data: 'unrecognized' } },
+  'phpfpm.max_children': { label: 'php-fpm at max_children', role: 'context', folds: true, foldedEvidence: true, ecs: { data: 'php_fpm' } },
+  'phpfpm.busy': { label: 'php-fpm busy', role: 'context', folds: true, ecs: { data: 'php_fpm' } },
+  'phpfpm.child_exited': { label: 'php-fpm worker exited', role: 'context', folds: true, ecs: { data: 'php_fpm' } },
+  'phpfpm.log': { label: 'php-fpm note', role: 'context', folds: true, ecs: { data: 'php_fpm' } },
+  'config.mysql': { label: 'MySQL config', role: 'config', ecs: { data: 'config', dataset: 'config.mysql' } },
+  'config.phpfpm': { label: 'php-fpm config', role: 'config', ecs: { data: 'config', dataset: 'config.phpfpm' } },
+  'line.unrecognized': { label: 'unrecognized line', role: 'noise', folds: true, ecs: { data: 'unrecognized' } },
   'line.other': { role: 'noise' },
-  'shell.command': { role: 'context', ecs: { data: 'shell' } },
-  'shell.output': { role: 'context' },
+  'shell.command': { label: 'shell command', role: 'context', ecs: { data: 'shell' } },
+  'shell.output': { label: 'shell output', role: 'context' },
+  // SIGKILL from anyone (`kill -9`, a stop time-out, the OOM killer): a possible kill, never a failure
+  'shell.killed': { label: 'killed by SIGKILL (possibly for memory)', role: 'context', ecs: { data: 'shell' } },
   'watcher.date': { role: 'anchor', ecs: { data: 'watcher' } },
-  'ptstalk.sample': { role: 'anchor', ecs: { data: 'pt_stalk' } },
-  'ptstalk.data': { role: 'context', ecs: { data: 'pt_stalk' } },
+  'ptstalk.sample': { label: 'pt-stalk sample', role: 'anchor', ecs: { data: 'pt_stalk' } },
+  'ptstalk.data': { label: 'pt-stalk data', role: 'context', ecs: { data: 'pt_stalk' } },
   'report.section': { role: 'context' },
-  'ptstalk.log': { role: 'context', ecs: { data: 'pt_stalk' } },
+  'ptstalk.log': { label: 'pt-stalk note', role: 'context', ecs: { data: 'pt_stalk' } },
   'snapshot.earlyoom': SNAPSHOT,
-  'earlyoom.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'earlyoom', scope: 'global' }, ecs: { data: 'oom' } },
+  'earlyoom.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'earlyoom', scope: 'global', rank: 1 }, ecs: { data: 'oom' } },
   'earlyoom.log': { role: 'context', folds: true },
-  // issue 13's killers: their per-report killer and scope are refined in src/kill-kinds.ts
-  'systemd.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'systemd', scope: 'cgroup' }, ecs: { data: 'oom' } },
-  'oomd.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'systemd-oomd', scope: 'cgroup' }, ecs: { data: 'oom' } },
+  // issue 13's killers. What each report proves about scope: systemd's unit notice and Docker's
+  // OOMKilled come from the cgroup's oom_kill counter, which counts the host's kills too (null);
+  // systemd-oomd acts on one cgroup's pressure; kubelet's node SystemOOM is a kill whose limit
+  // cgroup was the root (the host), a pod's OOMKilled is its limit or the node's (null)
+  'systemd.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'systemd', scope: null, rank: 2 }, ecs: { data: 'oom' } },
+  'oomd.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'systemd-oomd', scope: 'cgroup', rank: 1 }, ecs: { data: 'oom' } },
   'systemd.status': { role: 'context', ecs: { data: 'systemd' } },
-  'container.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'container-runtime', scope: 'cgroup' }, ecs: { data: 'oom' } },
+  'container.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'container-runtime', scope: null, rank: 3 }, ecs: { data: 'oom' } },
   'container.state': { role: 'context', ecs: { data: 'container' } },
   'container.event': { role: 'context', ecs: { data: 'container' } },
-  'kubelet.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'kubelet', scope: 'cgroup' }, ecs: { data: 'oom' } },
+  'kubelet.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'kubelet', scope: kubeletScope, rank: 4 }, ecs: { data: 'oom' } },
   'kubectl.output': { role: 'context' },
 };
 
@@ -120,6 +165,34 @@ const ofRole = (role: Role): ReadonlySet<EventKind> => new Set(EVENT_KINDS.filte
 export const SNAPSHOT_KINDS: ReadonlySet<EventKind> = ofRole('snapshot');
 export const FOLDABLE: ReadonlySet<string> = new Set(EVENT_KINDS.filter((k) => KINDS[k].folds));
 export const FOLDED_EVIDENCE: ReadonlySet<string> = new Set(EVENT_KINDS.filter((k) => KINDS[k].foldedEvidence));
+
+/** Who acted in a failure event (its row's rule or value); null when it is not a failure. */
+export function actorOf(e: Event): Actor | null {
+  const a = KINDS[e.kind].failure?.actor;
+  return a === undefined ? null : typeof a === 'function' ? a(e) : a;
+}
+
+/** What a failure event proves about scope (null: it does not say, or it is not a failure). */
+export function scopeOf(e: Event): Scope | null {
+  const s = KINDS[e.kind].failure?.scope;
+  return s === undefined ? null : typeof s === 'function' ? s(e) : s;
+}
+
+/** A kill's witness rank (lower is better); undefined when the event is not a kill. */
+export function killRank(e: Event): number | undefined {
+  const f = KINDS[e.kind].failure;
+  return f?.class === 'oom_kill' ? (f.rank ?? 9) : undefined;
+}
+
+/** The class of a memory failure event; `allocation` for an event that is not one. */
+export function failureClass(e: Event): FailureClass {
+  return KINDS[e.kind].failure?.class ?? 'allocation';
+}
+
+/** `buffer pool mmap failed` for `mysql.mmap_failed`; a kind with no label keeps its own name. */
+export function kindLabel(kind: string): string {
+  return (Object.hasOwn(KINDS, kind) && KINDS[kind as EventKind].label) || kind;
+}
 
 /** The failure row of a memory-failure event, or null. */
 export function failureOf(e: Event): FailureRow | null {

@@ -2,7 +2,7 @@
 import { type Event, SNAPSHOT_KINDS } from '../event.js';
 import { accountFor } from './accounting.js';
 import { adviseSettings } from './advice.js';
-import { failureClass } from '../kill-kinds.js';
+import { failureClass } from '../kinds.js';
 import { rateAdvice } from './advice-confidence.js';
 import { fromBefore, fromRelease, releaseSentence } from './culprit-evidence.js';
 import { leakAdvice } from './leak-advice.js';

@@ -2,7 +2,7 @@
 // spoke, else the unit), the killer and scope of the best witness, the cgroup's usage and limit,
 // and the victim's resident memory. Read from structured event fields only.
 import type { Event } from '../event.js';
-import { type Killer, type Scope, killRow } from '../kill-kinds.js';
+import { type Killer, type Scope, actorOf, killRank, scopeOf } from '../kinds.js';
 import { isParent } from './one-kill.js';
 
 export interface KillFacts {
@@ -35,17 +35,17 @@ function cgroupOf(e: Event): string | undefined {
 /** The facts of a kill from its reports, the chosen one first; null when it is not a kill. */
 export function killFacts(evidence: readonly Event[]): KillFacts | null {
   const first = evidence[0];
-  const row = first ? killRow(first) : undefined;
-  if (!row) return null;
-  const byRank = [...evidence].sort((a, b) => (killRow(a)?.rank ?? 9) - (killRow(b)?.rank ?? 9));
+  const killer = first && killRank(first) !== undefined ? actorOf(first) : null;
+  if (!killer || killer === 'server') return null;
+  const byRank = [...evidence].sort((a, b) => (killRank(a) ?? 9) - (killRank(b) ?? 9));
   const withPid = byRank.find((e) => e.process?.pid !== undefined);
   const kernel = byRank.find((e): e is Extract<Event, { kind: 'kernel.oom_kill' }> => e.kind === 'kernel.oom_kill');
-  const scope = byRank.map((e) => killRow(e)?.scope(e) ?? null).find((s) => s !== null) ?? null;
+  const scope = byRank.map(scopeOf).find((s) => s !== null) ?? null;
   // a unit's own report names the victim better than its slice's
   const named = withPid ?? byRank.find((e) => !isParent(nameOf(e) ?? '.slice')) ?? byRank.find((e) => nameOf(e) !== undefined);
   return {
     victim: { pid: withPid?.process?.pid ?? null, name: (named && nameOf(named)) ?? 'a process' },
-    killer: row.killer(first),
+    killer,
     scope,
     cgroup: byRank.map(cgroupOf).find((c) => c !== undefined) ?? null,
     limit_bytes: kernel?.data.limit_bytes ?? null,

@@ -3,7 +3,7 @@
 // of different pids stay apart, however close; a unit's later `Failed with result 'oom-kill'`
 // joins its own notice. Pure: failures in, failures out.
 import type { Event } from '../event.js';
-import { killRow } from '../kill-kinds.js';
+import { killRank } from '../kinds.js';
 import type { FailureEvent } from './failures.js';
 
 /** Reports of one kill by different witnesses lie this close (the kernel's line and the unit's). */
@@ -60,19 +60,19 @@ export function oneKillOneFailure(failures: readonly FailureEvent[]): MergedFail
   const out: MergedFailure[] = [];
   const recent: MergedFailure[] = [];
   for (const f of failures) {
-    const row = killRow(f.event);
-    const group = row ? recent.find((g) => g.evidence.some((e) => sameKill(e, f.event))) : undefined;
-    if (!group || !row) {
+    const rank = killRank(f.event);
+    const group = rank !== undefined ? recent.find((g) => g.evidence.some((e) => sameKill(e, f.event))) : undefined;
+    if (!group || rank === undefined) {
       const m: MergedFailure = { ...f, evidence: [f.event] };
       out.push(m);
-      if (row) {
+      if (rank !== undefined) {
         recent.push(m);
         if (recent.length > RECENT) recent.shift();
       }
       continue;
     }
     group.evidence.push(f.event);
-    if (row.rank < (killRow(group.event)?.rank ?? 0)) group.event = f.event;
+    if (rank < (killRank(group.event) ?? 0)) group.event = f.event;
   }
   for (const m of out) m.evidence.sort((a, b) => (a === m.event ? -1 : b === m.event ? 1 : 0));
   return out;

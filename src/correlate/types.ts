@@ -1,7 +1,7 @@
 // What the correlator finds: failures linked to the memory state around them, incidents with
 // their downtime, and advice. Plain data, shaped like the JSON summary (CONTRACT.md).
 import type { Event, MemoryTotals } from '../event.js';
-import type { FailureClass } from '../kill-kinds.js';
+import type { FailureClass } from '../kinds.js';
 import type { KillFacts } from './kill-facts.js';
 import type { Accounting } from './accounting.js';
 import type { Confidence, CulpritSource } from './culprit-evidence.js';

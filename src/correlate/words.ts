@@ -2,20 +2,21 @@
 // verdicts and narratives get their words from, so a new killer reads "earlyoom killed mysqld
 // (pid 1234)" with no sentence edited. Facts come from the kind's row (src/kinds.ts) and the event.
 import type { Event } from '../event.js';
-import { type Actor, type FailureClass, KINDS } from '../kinds.js';
+import { type Actor, type FailureClass, type Scope, KINDS, actorOf, scopeOf } from '../kinds.js';
 
 export interface FailureFacts {
   class: FailureClass;
   actor: Actor;
-  scope: 'global' | 'cgroup';
+  /** null: the report does not say whether the host or a cgroup ran out. */
+  scope: Scope | null;
   /** The process killed (kills), or the server that failed to get memory. */
   process: { name: string | null; pid: number | null };
   requested: number | null;
 }
 
 export function failureFacts(e: Event, requested: number | null): FailureFacts {
-  const f = KINDS[e.kind].failure ?? { class: 'allocation' as const, actor: 'server' as const, scope: 'global' as const };
-  return { class: f.class, actor: f.actor, scope: f.scope, process: { name: e.process?.name ?? null, pid: e.process?.pid ?? null }, requested };
+  const f = KINDS[e.kind].failure;
+  return { class: f?.class ?? 'allocation', actor: actorOf(e) ?? 'server', scope: f ? scopeOf(e) : 'global', process: { name: e.process?.name ?? null, pid: e.process?.pid ?? null }, requested };
 }
 
 /** How an actor is named; one with no entry is named by its id (`earlyoom`, `systemd-oomd`). */

@@ -50,3 +50,33 @@ describe('docker kills', () => {
     ]);
   });
 });
+
+describe('docker ps -a', () => {
+  it("reads each row as the container's state, never a kill: `Exited (137)` is any SIGKILL", async () => {
+    const a = await run([path.join(DIR, 'notes-zh-docker-ps-a-exited-137-after-stop.log')]);
+    expectConserved(a);
+    expect(a.failures).toEqual([]);
+    expect(a.events.map((e) => [e.kind, e.src.line, e.src.lines, e.data])).toEqual([
+      ['container.state', 1, 2, { id: 'e5c656e1e1e1', status: 'Exited (137) 5 seconds ago', exit_code: 137, container: 'daemon_dave' }],
+      ['container.state', 3, 1, { id: '52150991084b', status: 'Exited (0) 12 minutes ago', exit_code: 0, container: 'huzhi_first_container' }],
+      ['container.state', 4, 1, { id: 'a68cc7370822', status: 'Exited (0) 20 minutes ago', exit_code: 0, container: 'stoic_knuth' }],
+    ]);
+  });
+
+  it('is routed from a pasted session by its command (`sudo docker ps -a`)', async () => {
+    const a = await run([path.join(DIR, 'transcript', 'notes-zh-docker-stop-then-ps-a.log')], { date: { year: 2017, month: 5, day: 8 } });
+    expectConserved(a);
+    expect(a.failures).toEqual([]);
+    expect(a.events.filter((e) => e.kind === 'container.state').map((e) => (e.kind === 'container.state' ? e.data.exit_code : null))).toEqual([137, 0, 0]);
+    expect(a.inputs[0].formats).toContain('docker');
+  });
+
+  it('keeps a header with no rows as one event, and an Up row without an exit code', async () => {
+    const head = 'CONTAINER ID        IMAGE               COMMAND                  CREATED             STATUS              PORTS               NAMES';
+    const a = await runText(`${head}\n`);
+    expect(a.events.map((e) => [e.kind, e.data])).toEqual([['container.state', {}]]);
+    const b = await runText(`${head}\ne5c656e1e1e1        ubuntu              "/bin/sh -c 'while..."   9 minutes ago       Up 9 minutes                                    daemon_dave\n`);
+    expect(b.events.map((e) => e.data)).toEqual([{ id: 'e5c656e1e1e1', status: 'Up 9 minutes', container: 'daemon_dave' }]);
+  });
+});
+

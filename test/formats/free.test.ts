@@ -113,3 +113,22 @@ describe('free outputs', () => {
     expect(f?.sniff(['              total        used        free      shared  buff/cache   available'])).toBeGreaterThan(0.8);
   });
 });
+
+describe('free in zh_CN', () => {
+  it('reads the rows labelled with a full-width colon (`内存：`, `交换：`) under the translated header', async () => {
+    const p = await parseFixture('free/zh-cn-free-m-fullwidth-colon.log');
+    expectConserved(p);
+    expect(unrecognizedLines(p)).toEqual([]);
+    const [d] = snapshots(p, 'snapshot.free');
+    expect([d.memory?.total_bytes, d.memory?.free_bytes, d.memory?.available_bytes, d.memory?.swap_total_bytes]).toEqual([15742 * MiB, 7133 * MiB, 13089 * MiB, 2047 * MiB]);
+  });
+
+  it('reads `free -h` sizes and assumes KiB for a bare `free`, saying so', async () => {
+    const [h] = snapshots(await parseFixture('free/zh-cn-free-h-gi-no-swap.log'), 'snapshot.free');
+    expect([h.memory?.swap_total_bytes, Math.round((h.memory?.available_bytes ?? 0) / MiB)]).toEqual([0, Math.round(5.4 * 1024)]);
+    const bare = await parseFixture('free/zh-cn-free-kib-no-command.log');
+    const [k] = snapshots(bare, 'snapshot.free');
+    expect([k.memory?.total_bytes, k.memory?.swap_free_bytes, k.unit_assumed]).toEqual([3920116 * 1024, 479504 * 1024, 'KiB']);
+  });
+});
+

@@ -24,7 +24,7 @@ const EXPECTED: Record<string, Expected> = {
   'beats-error-log-brew-5.7.10-mysqld_safe-local-vs-utc.log': { kinds: {'mysqld_safe.start':1,'mysql.log':5,'mysql.start':1,'mysql.ready':1}, unrecognized: [], failures: [] },
   'beats-mariadb-10.4.8-general-log-line-first.log': { kinds: {'mysql.log':26,'mysql.buffer_pool_init':1,'mysql.ready':1}, unrecognized: [], failures: [] },
   'beats-mysql-ubuntu-8.0.15-initializing-and-5.7-line.log': { kinds: {'mysql.log':10,'mysql.start':2,'mysql.shutdown':1,'mysql.ready':1}, unrecognized: [], failures: [] },
-  'blog-ja-8.0.26-cant-create-thread-errno12-after-oom-kill.log': { kinds: {'mysql.ready':1,'mysql.start':1,'mysql.log':2,'mysql.abort':1,'mysql.shutdown':1}, unrecognized: [], failures: [] },
+  'blog-ja-8.0.26-cant-create-thread-errno12-after-oom-kill.log': { kinds: {'mysql.ready':1,'mysql.start':1,'mysql.log':1,'mysql.out_of_memory':1,'mysql.abort':1,'mysql.shutdown':1}, unrecognized: [], failures: [['mysql.out_of_memory',3,null]] },
   'blog-jianshu-percona-5.6.29-mysqld_safe-hex-thread-warning.log': { kinds: {'mysqld_safe.start':1,'mysql.log':14,'mysql.start':1,'mysql.buffer_pool_init':1}, unrecognized: [], failures: [] },
   'blog-ko-journal-mariadb-10.4.18-mysqld-audit-systemd.log': { kinds: {'mysql.log':5,'mysql.start':1,'mysql.abort':1,'kernel.log':1,'syslog.log':2}, unrecognized: [], failures: [] },
   'blog-pelican-mariadb-open-files-limit-indented-code-block.log': { kinds: {'mysql.log':3}, unrecognized: [], failures: [] },
@@ -57,8 +57,8 @@ const EXPECTED: Record<string, Expected> = {
   'issue-nextcloud-snap-1636-5.7-iso-mysqld_safe.log': { kinds: {'mysql.log':10,'mysqld_safe.start':1,'mysql.start':1}, unrecognized: [], failures: [] },
   'issue-pinepods-74-docker-t-stamp-mariadb-local-plus1h.log': { kinds: {'mysql.log':10,'mysql.buffer_pool_init':1}, unrecognized: [], failures: [] },
   'issue-tutor-888-compose-8.0.33-long-service-name.log': { kinds: {'line.other':2,'mysql.log':4,'mysql.start':1}, unrecognized: [], failures: [] },
-  'notes-mariadb-11-out-of-memory-needed-then-cannot-map.log': { kinds: {'mysql.buffer_pool_init':1,'mysql.log':3,'mysql.buffer_pool_alloc_failed':1,'mysql.abort':1}, unrecognized: [], failures: [['mysql.buffer_pool_alloc_failed',3,4890558464]] },
-  'notes-mariadb-11-unstamped-levels-out-of-memory-cannot-map.log': { kinds: {'mysql.log':3,'mysql.buffer_pool_alloc_failed':1,'mysql.abort':1}, unrecognized: [], failures: [['mysql.buffer_pool_alloc_failed',2,4890558464]] },
+  'notes-mariadb-11-out-of-memory-needed-then-cannot-map.log': { kinds: {'mysql.buffer_pool_init':1,'mysql.log':2,'mysql.out_of_memory':1,'mysql.buffer_pool_alloc_failed':1,'mysql.abort':1}, unrecognized: [], failures: [['mysql.buffer_pool_alloc_failed',3,4890558464]] },
+  'notes-mariadb-11-unstamped-levels-out-of-memory-cannot-map.log': { kinds: {'mysql.log':2,'mysql.out_of_memory':1,'mysql.buffer_pool_alloc_failed':1,'mysql.abort':1}, unrecognized: [], failures: [['mysql.buffer_pool_alloc_failed',2,4890558464]] },
   'notes-zh-drycc-kubectl-logs-8.0.34-minus-zero-offset-bitnami-lines.log': { kinds: {'line.other':16,'mysql.log':38,'mysql.start':2,'mysql.ready':2,'mysql.shutdown':1}, unrecognized: [], failures: [] },
   'pr-salty-wordpress-53-5.5-errno12-trailing-spaces.log': { kinds: {'mysql.buffer_pool_init':1,'mysql.mmap_failed':1,'mysql.log':4,'mysql.buffer_pool_alloc_failed':1,'mysql.abort':1}, unrecognized: [], failures: [['mysql.mmap_failed',2,137363456]] },
   'pr-sequoiadb-17-5.x-signal11-trailing-spaces.log': { kinds: {'mysql.signal':1}, unrecognized: [], failures: [] },
@@ -129,7 +129,7 @@ describe('unseen excerpts: wrapping around the log', () => {
   it('takes the level of a line pasted without its stamp from its bracket', async () => {
     const a = await read('notes-mariadb-11-unstamped-levels-out-of-memory-cannot-map.log');
     expect(inOrder(a).map((e) => [e.kind, e.level, e.message])).toEqual([
-      ['mysql.log', 'error', 'mariadbd: Out of memory (Needed 2635356248 bytes)'],
+      ['mysql.out_of_memory', 'error', 'mariadbd: Out of memory (Needed 2635356248 bytes)'],
       ['mysql.buffer_pool_alloc_failed', 'error', 'InnoDB: Cannot map innodb_buffer_pool_size_max=4664m'],
       ['mysql.log', 'error', 'InnoDB: Plugin initialization aborted with error Generic error'],
       ['mysql.log', 'error', "Plugin 'InnoDB' registration as a STORAGE ENGINE failed."],
@@ -220,10 +220,11 @@ describe('unseen excerpts: what the server said', () => {
     ]) expect((await read(name)).failures, name).toEqual([]);
   });
 
-  it("keeps 8.0's `Can't create thread ... (errno: 12)` a warning line: the contract has no kind for it", async () => {
+  it("reads 8.0's `Can't create thread ... (errno: 12)` as the server's allocation failure, tags kept", async () => {
     const a = await read('blog-ja-8.0.26-cant-create-thread-errno12-after-oom-kill.log');
-    expect([at(a, 3).kind, at(a, 3).level, at(a, 3).data]).toEqual(['mysql.log', 'warning', { code: 'MY-010001', subsystem: 'Server' }]);
-    expect(inOrder(a).map((e) => e.kind)).toEqual(['mysql.ready', 'mysql.start', 'mysql.log', 'mysql.log', 'mysql.abort', 'mysql.shutdown']);
+    expect([at(a, 3).kind, at(a, 3).level, at(a, 3).data, at(a, 3).meta?.['mysql.code']]).toEqual(['mysql.out_of_memory', 'warning', { what: 'thread', errno: 12 }, 'MY-010001']);
+    expect(inOrder(a).map((e) => e.kind)).toEqual(['mysql.ready', 'mysql.start', 'mysql.out_of_memory', 'mysql.log', 'mysql.abort', 'mysql.shutdown']);
+    expect(a.failures.map((f) => [f.class, f.requested_bytes])).toEqual([['allocation', null]]);
   });
 
   it('leaves only a stamp cut by the excerpt unrecognized', async () => {

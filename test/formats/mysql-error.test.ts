@@ -26,14 +26,17 @@ describe('mysql-error fixtures', () => {
 });
 
 describe('mysql-error events', () => {
-  it('folds a 5.5-style crash banner in a MariaDB 10.11 log with its whole report; counts one buffer-pool failure', async () => {
+  it("folds a 5.5-style crash banner in a MariaDB 10.11 log with its whole report; one failure per start: the pool's, then Aria's `Out of memory`", async () => {
     const a = await runFixture('mysql-error', 'lab-mariadb-10.11-ulimit-v-signal6-cannot-map.log');
     const signals = inOrder(a.events).filter((e) => e.kind === 'mysql.signal');
     expect(signals.map((e) => [e.src.line, e.src.lines, e.kind === 'mysql.signal' ? e.data : null, e.process?.pid])).toEqual([
       [8, 59, { signal: 6, trace_lines: 58 }, 8032],
       [117, 59, { signal: 6, trace_lines: 58 }, 8057],
     ]);
-    expect(a.failures.map((f) => [f.event.kind, f.event.src.line, f.requested_bytes])).toEqual([['mysql.buffer_pool_alloc_failed', 90, 1024 ** 3]]);
+    expect(a.failures.map((f) => [f.event.kind, f.event.src.line, f.requested_bytes])).toEqual([
+      ['mysql.buffer_pool_alloc_failed', 90, 1024 ** 3],
+      ['mysql.out_of_memory', 99, 128180224],
+    ]);
     expect(inOrder(a.events).filter((e) => e.kind === 'mysql.start').map((e) => e.process?.pid)).toEqual([8032, 8052, 8057]);
   });
 
@@ -142,3 +145,38 @@ describe('mysql-error on the 5.5 fixtures', () => {
     expect(a.inputs[0].unrecognized).toBe(4); // NUL junk, bad bytes, the cut stamp, the terminal escapes
   });
 });
+
+describe("the server's own allocation failures (class allocation)", () => {
+  it('counts each run-time `Out of memory (Needed N bytes)` and InnoDB giving up after 60 retries; a start that fails in VirtualAlloc is a buffer-pool failure', async () => {
+    const a = await runFixture('mysql-error', 'blog-windows-5.7.19-out-of-memory-retries-virtualalloc-1455.log');
+    expect(a.failures.map((f) => [f.event.kind, f.event.src.line, f.class, f.requested_bytes, f.event.data])).toEqual([
+      ['mysql.out_of_memory', 8, 'allocation', 11528, { what: 'needed', bytes: 11528 }],
+      ['mysql.out_of_memory', 9, 'allocation', 5968, { what: 'needed', bytes: 5968 }],
+      ['mysql.out_of_memory', 10, 'allocation', 1064984, { what: 'retries', bytes: 1064984 }],
+      ['mysql.mmap_failed', 87, 'buffer_pool', 137297920, { bytes: 137297920, windows_error: 1455 }],
+    ]);
+    // `Can't create thread ... (errno= 1)` is a permission, not memory
+    expect(inOrder(a.events).find((e) => e.src.line === 6)?.kind).toBe('mysql.log');
+  });
+
+  it("gives a start's `Out of memory (Needed ...)` lines' place to the buffer pool's mmap failure of the same start", async () => {
+    const a = await runFixture('mysql-error', 'blog-wordpress-mariadb-5.5.60-out-of-memory-needed-then-mmap.log');
+    expect(inOrder(a.events).filter((e) => e.kind === 'mysql.out_of_memory').map((e) => e.src.line)).toEqual([4, 5]);
+    expect(a.failures.map((f) => [f.event.kind, f.event.src.line, f.class])).toEqual([['mysql.mmap_failed', 11, 'buffer_pool']]);
+  });
+
+  it('counts a running server\'s `Out of memory` and, after mysqld_safe restarts it, one failure for the failed start', async () => {
+    const a = await runFixture('mysql-error', 'blog-chriscabin-mariadb-5.5.47-out-of-memory-after-start-then-restart.log');
+    expect(a.failures.map((f) => [f.event.kind, f.event.src.line, f.class, f.requested_bytes])).toEqual([
+      ['mysql.out_of_memory', 7, 'allocation', 128917504],
+      ['mysql.mmap_failed', 21, 'buffer_pool', 137756672],
+    ]);
+    expect(a.failures[0].verdict).not.toBe('');
+  });
+
+  it('names the server and the size it asked for', async () => {
+    const a = await runText(['2021-04-21T10:48:55.673791Z 0 [Note] MySQL: ready for connections.', '2021-04-21T13:50:27.593773Z 7 [ERROR] MySQL: Out of memory (Needed 11528 bytes)'].join('\n'));
+    expect(a.failures.map((f) => [f.class, f.event.process?.name, f.requested_bytes])).toEqual([['allocation', 'mysqld', 11528]]);
+  });
+});
+

@@ -1,7 +1,9 @@
 // Reads what Docker says about a container with the docker grammar: a `docker inspect` document
 // (or its `.State`) folds into one event, `container.oom_kill` when `"OOMKilled": true` (dated by
 // `FinishedAt`), else `container.state` (`"ExitCode": 137` alone is any SIGKILL, not a memory
-// kill); a `docker events` line is `container.oom_kill` for `container oom`, else `container.event`.
+// kill); a `docker events` line is `container.oom_kill` for `container oom`, else `container.event`;
+// a `docker ps -a` row is `container.state` (its header folded into the first row): `Exited (137)`
+// is any SIGKILL, so a row is never a kill, and its relative age (`5 seconds ago`) dates nothing.
 import type { Event, EventDataMap, RawStamp } from '../../event.js';
 import grammar, { lexer } from '../../generated/docker.js';
 import { type Line, isBlank } from '../../read/lines.js';
@@ -9,7 +11,7 @@ import { type Tokens, shapeParser } from '../token-parse.js';
 import { type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from '../types.js';
 
 interface Shape {
-  kind: 'pair' | 'open' | 'close' | 'event';
+  kind: 'pair' | 'open' | 'close' | 'event' | 'psHead' | 'psRow';
   key?: number;
   value?: number;
   when?: number;
@@ -21,6 +23,8 @@ export const dockerShapes = shapeParser<Shape>(grammar, lexer);
 
 const ISO = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|([+-])(\d\d):(\d\d))/;
 const NAME = /\bname=([^,)\s]{1,128})/;
+/** A `docker ps` STATUS cell: `Exited (137) 5 seconds ago`, `Up 9 minutes`, `Created`. */
+const PS_STATUS = /^(?:Exited \((-?\d{1,4})\)|Up |Created$|Restarting \(|Paused|Dead$|Removal In Progress)/;
 /** Deeper than this, a document is not an inspect output: its lines are still folded, not read. */
 const MAX_DEPTH = 64;
 
@@ -43,6 +47,8 @@ interface Doc {
 
 export class DockerParser implements LineParser {
   private doc: Doc | null = null;
+  /** A `docker ps` header waiting for its first row. */
+  private psHead: Line | null = null;
 
   constructor(
     private readonly ctx: FormatContext,
@@ -55,6 +61,9 @@ export class DockerParser implements LineParser {
     const shape = t ? dockerShapes.shape(t) : null;
     if (!t || !shape) return this.ctx.emit(unrecognized(this.ctx, this.id, l));
     if (shape.kind === 'event') return this.event(l, t, shape);
+    if (shape.kind === 'psHead') return this.header(l);
+    if (shape.kind === 'psRow') return this.psRow(l, t.tokens[shape.id ?? 0].text, t.tokens[shape.value ?? 0].text);
+    this.flushHead();
     const d = (this.doc ??= { first: l, lines: 0, depth: 0, fields: new Map() });
     d.lines++;
     if (shape.kind === 'open') d.depth = Math.min(d.depth + 1, MAX_DEPTH);
@@ -68,10 +77,43 @@ export class DockerParser implements LineParser {
 
   end(): void {
     this.close();
+    this.flushHead();
+  }
+
+  private header(l: Line): void {
+    this.close();
+    this.flushHead();
+    this.psHead = l;
+  }
+
+  /** A header with no row under it: the table says no container is there. */
+  private flushHead(): void {
+    const h = this.psHead;
+    this.psHead = null;
+    if (h) this.ctx.emit(makeEvent(this.ctx, this.id, 'container.state', h, h.text.trim(), {}, UNPLACED));
+  }
+
+  /** `e5c656e1e1e1   ubuntu   "/bin/sh -c ..."   10 minutes ago   Exited (137) 5 seconds ago      daemon_dave`. */
+  private psRow(l: Line, id: string, rest: string): void {
+    this.close();
+    const cells = rest.trim().split(/ {2,}|\t/);
+    const status = cells.find((c) => PS_STATUS.test(c));
+    const name = cells.length > 1 ? cells[cells.length - 1] : undefined;
+    const data: EventDataMap['container.state'] = { id };
+    if (status) data.status = status;
+    const exit = status ? PS_STATUS.exec(status)?.[1] : undefined;
+    if (exit !== undefined) data.exit_code = Number(exit);
+    if (name && name !== status) data.container = name;
+    const head = this.psHead;
+    this.psHead = null;
+    const e = makeEvent(this.ctx, this.id, 'container.state', head ?? l, l.text.trim(), data, UNPLACED);
+    if (head) e.src.lines = 2;
+    this.ctx.emit(e);
   }
 
   private event(l: Line, t: Tokens, shape: Shape): void {
     this.close();
+    this.flushHead();
     const st = isoStamp(t.tokens[shape.when ?? 0].text);
     const time = st ? placeStamp(this.ctx.clock, st) : UNPLACED;
     const action = t.tokens[shape.action ?? 0].text.trim().slice('container '.length);

@@ -305,7 +305,7 @@ class MysqlErrorParser implements SplitLineParser {
 export const mysqlError: Format = {
   id: ID,
   dataset: 'mysql.error',
-  kinds: ['mysql.start', 'mysql.ready', 'mysql.shutdown', 'mysql.abort', 'mysql.crash_recovery', 'mysql.buffer_pool_init', 'mysql.mmap_failed', 'mysql.buffer_pool_alloc_failed', 'mysql.signal', 'mysql.log', 'mysqld_safe.start', 'mysqld_safe.died', 'mysqld_safe.restart', 'mysqld_safe.ended', 'line.other'],
+  kinds: ['mysql.start', 'mysql.ready', 'mysql.shutdown', 'mysql.abort', 'mysql.crash_recovery', 'mysql.buffer_pool_init', 'mysql.mmap_failed', 'mysql.buffer_pool_alloc_failed', 'mysql.out_of_memory', 'mysql.signal', 'mysql.log', 'mysqld_safe.start', 'mysqld_safe.died', 'mysqld_safe.restart', 'mysqld_safe.ended', 'line.other'],
   programs: /^(?:mysqld|mariadbd|mysqld_safe|mariadbd-safe)$/,
   parallel: true,
   sniff: sniffMysql,
@@ -313,6 +313,16 @@ export const mysqlError: Format = {
   samples: [
     { line: '160521 11:06:36 InnoDB: Initializing buffer pool, size = 128.0M', kind: 'mysql.buffer_pool_init' },
     { line: 'InnoDB: mmap(137363456 bytes) failed; errno 12', kind: 'mysql.mmap_failed' },
+    { line: '2021-04-21T14:13:18.381177Z 0 [Note] InnoDB: VirtualAlloc(137297920 bytes) failed; Windows error 1455', kind: 'mysql.mmap_failed' },
+    { line: '200213  4:47:10 [ERROR] mysqld: Out of memory (Needed 128917504 bytes)', kind: 'mysql.out_of_memory' },
+    { line: '2021-04-21T13:50:27.593773Z 7 [ERROR] MySQL: Out of memory (Needed 11528 bytes)', kind: 'mysql.out_of_memory' },
+    {
+      line: '2021-04-21T13:51:06.354990Z 5 [ERROR] InnoDB: Cannot allocate 1064984 bytes of memory after 60 retries over 60 seconds. OS error: Not enough space (12). Check if you should increase the swap file or ulimits of your operating system. Note that on most 32-bit computers the process memory space is limited to 2 GB or 4 GB.',
+      kind: 'mysql.out_of_memory',
+    },
+    { line: "2021-07-21T11:14:51.528481Z 0 [Warning] [MY-010001] [Server] Can't create thread to handle bootstrap (errno: 12)", kind: 'mysql.out_of_memory' },
+    { line: "2021-04-21T13:50:22.388475Z 0 [ERROR] Can't create thread to handle new connection(errno= 1)", kind: 'mysql.log' },
+    { line: "2021-08-11T12:25:40.606886+08:00 0 [ERROR] [MY-010249] [Server] Can't create thread to handle new connection(errno= 11)", kind: 'mysql.log' },
     { line: '160521 18:49:27 mysqld_safe Number of processes running now: 0', kind: 'mysqld_safe.died' },
     { line: '160521 14:09:53  InnoDB: Database was not shut down normally!', kind: 'mysql.crash_recovery' },
     { line: '160521 23:30:27 [Note] /usr/local/mysql/bin/mysqld: ready for connections.', kind: 'mysql.ready' },

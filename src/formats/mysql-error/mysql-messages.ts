@@ -13,6 +13,7 @@ export type MysqlKind =
   | 'mysql.buffer_pool_init'
   | 'mysql.mmap_failed'
   | 'mysql.buffer_pool_alloc_failed'
+  | 'mysql.out_of_memory'
   | 'mysql.signal'
   | 'mysql.log'
   | 'mysqld_safe.start'
@@ -36,6 +37,16 @@ export function sizeToBytes(num: string, unit: string | undefined): number {
 }
 
 const MMAP = /mmap\((\d+) bytes\) failed; errno (\d+)/;
+// Windows: 8 is ERROR_NOT_ENOUGH_MEMORY, 1455 ERROR_COMMITMENT_LIMIT (the paging file is too small)
+const VIRTUAL_ALLOC = /VirtualAlloc\((\d{1,20}) bytes\) failed; Windows error (8|1455)\b/;
+// `mysqld: Out of memory (Needed 128917504 bytes)` (MySQL's EE_OUTOFMEMORY; 5.x to MariaDB 11)
+const NEEDED = /\bOut of memory \(Needed (\d{1,20}) bytes\)/;
+// InnoDB's ut_malloc giving up: `Cannot allocate 1064984 bytes of memory after 60 retries over 60 seconds`
+const RETRIES = /^InnoDB: Cannot allocate (\d{1,20}) bytes of memory after \d{1,6} retries/;
+// thread creation refused for memory (errno 12, ENOMEM): `Can't create thread to handle new
+// connection(errno= 12)`, 8.0's `Can't create thread to handle bootstrap (errno: 12)`; errno 11
+// (EAGAIN) is a process limit, not memory
+const THREAD = /^Can't create (?:a new )?thread[^(]{0,80}\(errno(?:=|:) ?12\b/;
 const OS_ERRNO = /Operating system errno: (\d+)/;
 const MALLOC_BYTES = /cannot allocate (\d+) bytes of/;
 const POOL_INIT = /Initializing buffer pool, (?:total )?size = ([\d.]+) ?([KMGT])?/;
@@ -91,10 +102,33 @@ function safeMeaning(body: string): Meaning | null {
  * (no digits, no `#`), so the answer is the same for every body with the same fold text, and is
  * worked out once per text (FOLD_TEXTS).
  */
-const TRIGGER = /mysqld|Number of processes|mariadbd|errno|buffer[ _]pool|starting as process|Starting MariaDB|ready for connections|got signal|Shutdown complete|Aborting|Database was not shut|Starting crash recovery|cannot allocate /;
+const TRIGGER = /mysqld|Number of processes|mariadbd|errno|Out of memory|Windows error|retries|buffer[ _]pool|starting as process|Starting MariaDB|ready for connections|got signal|Shutdown complete|Aborting|Database was not shut|Starting crash recovery|cannot allocate /;
 
 /** A plain log line's meaning, shared (frozen): the event made from it gets data of its own. */
 export const PLAIN: Meaning = Object.freeze({ kind: 'mysql.log', data: Object.freeze({}) }) as Meaning;
+
+/** The server's own allocation failures (and Windows' VirtualAlloc of the buffer pool). */
+function outOfMemory(body: string): Meaning | null {
+  if (body.includes('Out of memory')) {
+    const n = NEEDED.exec(body);
+    if (n) return { kind: 'mysql.out_of_memory', data: { what: 'needed', bytes: clampBytes(n[1]) } };
+  }
+  if (body.includes('retries')) {
+    const r = RETRIES.exec(body);
+    if (r) return { kind: 'mysql.out_of_memory', data: { what: 'retries', bytes: clampBytes(r[1]) } };
+  }
+  if (body.includes('errno') && THREAD.test(body)) return { kind: 'mysql.out_of_memory', data: { what: 'thread', errno: 12 } };
+  if (body.includes('Windows error')) {
+    const v = VIRTUAL_ALLOC.exec(body);
+    if (v) return { kind: 'mysql.mmap_failed', data: { bytes: clampBytes(v[1]), windows_error: Number(v[2]) } };
+  }
+  return null;
+}
+
+/** A byte count from a log line, kept within what a number holds exactly. */
+function clampBytes(digits: string): number {
+  return Math.min(Number(digits), Number.MAX_SAFE_INTEGER);
+}
 
 /** The meaning of a message body. `lastAllocBytes` is the size a 5.0 malloc failure named earlier. */
 export function meaningOf(body: string, level: string | undefined, lastAllocBytes?: number): Meaning {
@@ -103,6 +137,8 @@ export function meaningOf(body: string, level: string | undefined, lastAllocByte
     const safe = body.startsWith('mysqld_safe') || /^(?:mysqld|Number) /.test(body) ? safeMeaning(body) : null;
     if (safe) return safe;
   }
+  const oom = outOfMemory(body);
+  if (oom) return oom;
   if (body.includes('errno')) {
     const m = MMAP.exec(body);
     if (m) return { kind: 'mysql.mmap_failed', data: { bytes: Number(m[1]), errno: Number(m[2]) } };

@@ -5,7 +5,7 @@
 import grammar, { lexer } from '../../generated/shell-prompt.js';
 import type { Line } from '../../read/lines.js';
 import { shapeParser } from '../token-parse.js';
-import type { Event } from '../../event.js';
+import type { Event, EventDataMap } from '../../event.js';
 import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, unrecognized } from '../types.js';
 
 const ID = 'shell-prompt';
@@ -115,6 +115,22 @@ export function parsePrompt(text: string): Prompt | null {
   return p;
 }
 
+/**
+ * The shell's word that a job died of SIGKILL: `Killed` alone (a foreground job), job control's
+ * `[1]+  Killed                  mysqld_safe --skip-grant-tables`, a script's `bash: line 1:  1234
+ * Killed   mysqld ...`. Not the kernel's `Killed process N (x)`: a word must follow a job or pid.
+ */
+const KILLED = /^(?:\[(\d{1,6})\][+-]? +Killed +(\S.{0,400})|(?:[^\s:]{1,200}: line \d{1,9}: +)?(\d{1,10}) +Killed +(\S.{0,400})|Killed)$/;
+
+function killedData(command: string, m: RegExpExecArray): EventDataMap['shell.killed'] {
+  const data: EventDataMap['shell.killed'] = { command };
+  if (m[1]) data.job = Number(m[1]);
+  if (m[3]) data.pid = Number(m[3]);
+  const target = (m[2] ?? m[4])?.trimEnd();
+  if (target) data.target = target;
+  return data;
+}
+
 class ShellPromptParser implements LineParser {
   /** The output of a command no format reads, folded whole (this parser is that block's fallback). */
   private output: Event | null = null;
@@ -126,6 +142,18 @@ class ShellPromptParser implements LineParser {
     const p = parsePrompt(l.text);
     const command = this.ctx.meta?.['shell.command'];
     if (!p && command !== undefined) {
+      const k = KILLED.exec(l.text.trim());
+      if (k) {
+        this.end();
+        const e = makeEvent(this.ctx, ID, 'shell.killed', l, l.text.trim(), killedData(command, k), UNPLACED);
+        e.level = 'warning';
+        const d = e.data as EventDataMap['shell.killed'];
+        // the job's program (`mysqld_safe`, `/usr/sbin/mysqld` → `mysqld`): the victim, if it was one
+        const program = d.target?.split(/\s+/)[0].replace(/^.*\//, '');
+        if (program) e.process = d.pid !== undefined ? { name: program, pid: d.pid } : { name: program };
+        this.ctx.emit(e);
+        return;
+      }
       if (this.output) {
         this.output.src.lines++;
         return;
@@ -157,7 +185,7 @@ class ShellPromptParser implements LineParser {
 export const shellPrompt: Format = {
   id: ID,
   dataset: 'shell.prompt',
-  kinds: ['shell.command', 'shell.output'],
+  kinds: ['shell.command', 'shell.output', 'shell.killed'],
   // Only the transcript container uses this format: a lone prompt line is no file format.
   sniff: () => 0,
   create: (ctx) => new ShellPromptParser(ctx),
