@@ -43,7 +43,8 @@ export function barOnScreen(shown: boolean): void {
 /** Gives a terminal on stderr (the progress bar's) its cursor and line wrap back. */
 export function restoreTerminal(): void {
   try {
-    if (isatty(2)) writeSync(2, TERMINAL_RESET);
+    // the bar's line is cleared first, so what follows starts a line of its own
+    if (isatty(2)) writeSync(2, `${barShown ? '\r\x1b[2K' : ''}${TERMINAL_RESET}`);
   } catch {
     // stderr is gone: nothing to restore
   }

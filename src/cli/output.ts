@@ -104,16 +104,18 @@ async function statOrNull(p: string): Promise<Stats | null> {
   }
 }
 
-/** The input that `-o` would overwrite, or null: the same file (through any link) or a folder holding it. */
-async function inputHit(real: string, target: Stats | null, inputs: readonly string[]): Promise<string | null> {
+/** Why `-o` would overwrite an input, or null: the same file (through any link) or a file in an input folder. */
+async function inputHit(out: string, real: string, target: Stats | null, inputs: readonly string[]): Promise<string | null> {
   for (const input of inputs) {
     if (input === '-') continue;
     const st = await statOrNull(input);
     if (!st) continue;
-    if (target && st.dev === target.dev && st.ino === target.ino) return input;
+    if (target && st.dev === target.dev && st.ino === target.ino) {
+      return path.resolve(out) === path.resolve(input) ? `it is the input ${plain(input)}` : `it is the input ${plain(input)} (the same file through a link)`;
+    }
     if (st.isDirectory()) {
       const dir = await fs.realpath(input).catch(() => path.resolve(input));
-      if (real.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep)) return input;
+      if (real.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep)) return `it is inside the input folder ${plain(input)}`;
     }
   }
   return null;
@@ -137,8 +139,8 @@ async function resolveTarget(out: string): Promise<string> {
 export async function fileSink(out: string, inputs: readonly string[]): Promise<Sink> {
   const real = await resolveTarget(out);
   const target = await statOrNull(real);
-  const hit = await inputHit(real, target, inputs);
-  if (hit !== null) throw new WriteError(out, `it is the input ${plain(hit)}${hit === out ? '' : ' (or inside it, or a link to it)'}; the report would overwrite it`);
+  const hit = await inputHit(out, real, target, inputs);
+  if (hit !== null) throw new WriteError(out, `${hit}; the report would overwrite the evidence (nothing was read or written)`);
   if (target?.isDirectory()) throw new WriteError(out, 'is a directory');
   if (target && !target.isFile()) return deviceSink(out, real);
   const tmp = path.join(path.dirname(real), `.${path.basename(real)}.oomtrail-${randomBytes(4).toString('hex')}.tmp`);
