@@ -9,6 +9,8 @@ import { ndjsonText } from '../report/ndjson.js';
 import { plain } from '../report/sanitize.js';
 import { timelineText } from '../report/text.js';
 import type { BundleJob } from '../sweep/job.js';
+import { workerBudget } from '../sweep/threads.js';
+import { availableParallelism } from 'node:os';
 import { ZoneError } from '../time/clock.js';
 import { type Argv, helpText, parseArgs, prescan } from './args.js';
 import { colorWanted } from './color.js';
@@ -123,6 +125,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       const each = { ...options, parts: { threads: 1 } };
       const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: format === 'ndjson' }));
       const { sweep } = await import('../sweep/pool.js');
+      if (workerBudget() < Math.min(availableParallelism(), jobs.length) - 1) io.stderr.write(`oomtrail: note: the address space is limited (ulimit -v): bundles are read on ${workerBudget() + 1} thread(s)\n`);
       const reports = await sweep(jobs, { onBytes, ndjson: (text) => sink.write(text) });
       progress?.phase('writing');
       for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);
