@@ -105,7 +105,7 @@ export function findIncidents(timeline: readonly Event[], failures: ReadonlySet<
       open.outcome = 'down';
       open.end = lastEvidence;
       open.downtime_seconds = Math.round((lastEvidence - open.start) / 1000);
-    } else if (open.restarts > 0 || open.failures + open.deaths > 1) {
+    } else if ((open.restarts > 0 || open.failures + open.deaths > 1) && Number.isFinite(open.end - open.start)) {
       open.outcome = 'down'; // it kept failing, within the last second of the evidence
       open.downtime_seconds = Math.round((open.end - open.start) / 1000);
     }

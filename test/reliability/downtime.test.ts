@@ -46,3 +46,17 @@ describe('a server that never comes back', () => {
     expect(text.stdout.replace(/\s+/g, ' ')).toContain("unknown after the server's last line, 2016-05-21 10:20:00");
   });
 });
+
+describe('a year-less syslog on stdin', () => {
+  const SYSLOG = 'May 21 18:49:20 db1 kernel: [12345.678] Out of memory: Killed process 1234 (mysqld) total-vm:2000000kB, anon-rss:1000000kB, file-rss:0kB, shmem-rss:0kB\nMay 21 18:49:21 db1 mysqld_safe: Number of processes running now: 0\n';
+
+  it('says once on stderr that it has no year and how to give one; no NaN downtime', async () => {
+    const r = await cli(['-', '--tz', 'UTC'], SYSLOG);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => /no year/.test(l))).toEqual(['oomtrail: note: -: its syslog stamps have no year and nothing in the bundle dates them: their times are unknown; give one with --year YYYY (or --date YYYY-MM-DD)']);
+    expect(r.stdout).not.toContain('NaN');
+    const dated = await cli(['-', '--tz', 'UTC', '--year', '2016'], SYSLOG);
+    expect(dated.stderr).toBe('');
+    expect(dated.stdout).toContain('2016-05-21 18:49:20');
+  });
+});
