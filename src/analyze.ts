@@ -4,6 +4,7 @@ import { correlate } from './correlate/index.js';
 import { calibrateUnits } from './formats/calibrate-units.js';
 import type { Findings } from './correlate/types.js';
 import type { Event } from './event.js';
+import { implausibleNotes } from './plausible.js';
 import { type InputStats, driveSource } from './parse/drive.js';
 import type { SplitOptions } from './parse/split.js';
 import { counted } from './read/counted.js';
@@ -145,7 +146,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const events = collector.events;
   calibrateUnits(events);
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
-  notes.push(...undated(events));
+  notes.push(...undated(events), ...implausibleNotes(events));
   const witnesses = collector.witnesses;
   const kept = witnesses.size > 0 ? events.filter((e) => !witnesses.has(e)) : events;
   if (plan) {
