@@ -3,6 +3,7 @@
 // that could not be read (the rest is still reported; stderr names the file, one line each).
 import type { Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { type Analysis, type AnalyzeOptions, analyze, kindCounts } from '../analyze.js';
 import { REPORTERS, type Report, buildReport } from '../report/index.js';
 import { ndjsonText } from '../report/ndjson.js';
@@ -10,19 +11,18 @@ import { plain } from '../report/sanitize.js';
 import { timelineText } from '../report/text.js';
 import type { BundleJob } from '../sweep/job.js';
 import { workerBudget } from '../sweep/threads.js';
-import { availableParallelism } from 'node:os';
 import { ZoneError } from '../time/clock.js';
 import { type Argv, helpText, parseArgs, prescan } from './args.js';
 import { colorWanted } from './color.js';
 import { CompareUsage, runCompare } from './compare.js';
 import { type FailOn, failOnMatched, failOnMatches } from './fail-on.js';
 import { type Sink, WriteError, fileSink, stdoutSink } from './output.js';
-
-export { installExitGuards } from './cleanup.js';
 import { type Progress, progressWanted, startProgress, totalBytes } from './progress.js';
 import { UsageError, echo, usageText } from './usage.js';
 import { settingsOf } from './values.js';
 import { trace } from '../trace.js';
+
+export { installExitGuards } from './cleanup.js';
 
 /** The timeline as NDJSON (report/ndjson.ts), written as it is made. */
 async function writeNdjson(a: Analysis, out: Sink): Promise<void> {
