@@ -4,6 +4,7 @@ import { correlate } from './correlate/index.js';
 import { calibrateUnits } from './formats/calibrate-units.js';
 import type { Findings } from './correlate/types.js';
 import type { Event } from './event.js';
+import { implausibleNotes } from './plausible.js';
 import { type InputStats, driveSource } from './parse/drive.js';
 import type { SplitOptions } from './parse/split.js';
 import { counted } from './read/counted.js';
@@ -61,6 +62,22 @@ export interface Analysis extends Findings {
 }
 
 export const DEFAULT_LOOKBACK_SECONDS = 15 * 60;
+
+/**
+ * One note per input whose year-less (or date-less) stamps nothing could date: stdin has no
+ * modification time to fall back on, so its times stay unknown until --year or --date is given.
+ */
+function undated(events: readonly Event[]): { path: string; reason: string }[] {
+  const missing = new Map<string, string>();
+  for (const e of events) {
+    const m = Number.isFinite(e.time.ms) ? null : /^no (year|date) known for this stamp/.exec(e.time.note ?? '');
+    if (m && !missing.has(e.src.path)) missing.set(e.src.path, m[1]);
+  }
+  return [...missing].map(([path, what]) => ({
+    path,
+    reason: what === 'year' ? 'its syslog stamps have no year and nothing in the bundle dates them: their times are unknown; give one with --year YYYY (or --date YYYY-MM-DD)' : 'its stamps have no date and nothing in the bundle dates them: their times are unknown; give one with --date YYYY-MM-DD',
+  }));
+}
 
 export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const clock = new Clock(opts.tz);
@@ -129,6 +146,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const events = collector.events;
   calibrateUnits(events);
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
+  notes.push(...undated(events), ...implausibleNotes(events));
   const witnesses = collector.witnesses;
   const kept = witnesses.size > 0 ? events.filter((e) => !witnesses.has(e)) : events;
   if (plan) {

@@ -99,7 +99,7 @@ describe('exit codes', () => {
     for (const args of [[SEED, ...SEED_ARGS], [SEED, ...SEED_ARGS, '-f', 'ndjson'], [SEED, clean, '--each', ...SEED_ARGS, '-f', 'ndjson'], [SEED, clean, '--each', ...SEED_ARGS]]) {
       const r = await bin([...args, '-o', '/dev/full']);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr.trim().split('\n'), args.join(' ')).toEqual(['oomtrail: cannot write /dev/full: ENOSPC: no space left on device, write']);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toEqual(['oomtrail: cannot write /dev/full: no space left on device']);
     }
   });
 

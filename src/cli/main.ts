@@ -1,36 +1,32 @@
 // The command line: yargs parses flags, then this wires them into analyze() and a reporter. No
 // analysis happens here. Exit codes: 0 analysed, 1 --fail-on matched, 2 usage error or an input
 // that could not be read (the rest is still reported; stderr names the file, one line each).
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { type Analysis, type AnalyzeOptions, analyze, kindCounts } from '../analyze.js';
 import { REPORTERS, type Report, buildReport } from '../report/index.js';
 import { ndjsonText } from '../report/ndjson.js';
-import { reasonOf } from '../read/errors.js';
 import { plain } from '../report/sanitize.js';
 import { timelineText } from '../report/text.js';
 import type { BundleJob } from '../sweep/job.js';
+import { workerBudget } from '../sweep/threads.js';
 import { ZoneError } from '../time/clock.js';
 import { type Argv, helpText, parseArgs, prescan } from './args.js';
 import { colorWanted } from './color.js';
 import { CompareUsage, runCompare } from './compare.js';
 import { type FailOn, failOnMatched, failOnMatches } from './fail-on.js';
+import { type Sink, WriteError, fileSink, stdoutSink } from './output.js';
 import { type Progress, progressWanted, startProgress, totalBytes } from './progress.js';
 import { UsageError, echo, usageText } from './usage.js';
 import { settingsOf } from './values.js';
 import { trace } from '../trace.js';
 
-/** The report could not be written (a full disk, a closed pipe other than the reader leaving). */
-class WriteError extends Error {}
-
-async function write(out: Writable, text: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => out.write(text, (err) => (err ? reject(new WriteError(reasonOf(err))) : resolve())));
-}
+export { installExitGuards } from './cleanup.js';
 
 /** The timeline as NDJSON (report/ndjson.ts), written as it is made. */
-async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
-  for await (const text of ndjsonText(a)) await write(out, text);
+async function writeNdjson(a: Analysis, out: Sink): Promise<void> {
+  for await (const text of ndjsonText(a)) await out.write(text);
 }
 
 type Said = readonly { path: string; reason: string }[];
@@ -94,6 +90,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     return 2;
   }
   let progress: Progress | null = null;
+  let out: Sink | null = null;
   try {
     const set = settingsOf(args, Date.now());
     const { format, inputs, failOn } = set;
@@ -109,6 +106,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       // NDJSON shows every event (read again, in order); --verbose too; every other report folds repeats
       keep: format === 'ndjson' ? 'stream' : args.verbose ? 'all' : 'report',
     };
+    // -o is checked (not an input, its folder writable) before anything is read
+    out = args.out !== undefined ? await fileSink(args.out, inputs) : stdoutSink(io.stdout);
+    const sink = out;
     if (progressWanted(args.progress, io.stderr, env)) progress = startProgress(io.stderr, await totalBytes(inputs), 'oomtrail');
     const onBytes = progress ? progress.add : undefined;
     const color = format === 'text' && colorWanted(env, (io.stdout as NodeJS.WriteStream).isTTY === true, { flag: args.color, toFile: args.out !== undefined });
@@ -116,33 +116,32 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       const o = { color, verbose: args.verbose, width, startedMs, elapsedSeconds: (Date.now() - startedMs) / 1000 };
       return set.timeline && format === 'text' ? timelineText(reports, o) : REPORTERS[format as Exclude<typeof format, 'ndjson'>](reports, o);
     };
-    const out = args.out ? createWriteStream(args.out) : io.stdout;
-    if (args.out) out.on('error', () => {}); // a write's callback reports it (as WriteError)
     let code: number;
     if (args._[0] === 'compare') {
-      code = await runCompare({ inputs, splitAt: args['split-at'], format, options, failOn, stderr: io.stderr, write: (t) => write(out, t) });
+      code = await runCompare({ inputs, splitAt: args['split-at'], format, options, failOn, stderr: io.stderr, write: (t) => sink.write(t) });
     } else if (args.each) {
       // the pool runs bundles side by side: each reads its files whole; NDJSON streams each
       // bundle's events as its worker reads them again, bundle after bundle (sweep/ordered.ts)
       const each = { ...options, parts: { threads: 1 } };
       const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: format === 'ndjson' }));
       const { sweep } = await import('../sweep/pool.js');
-      const reports = await sweep(jobs, { onBytes, ndjson: (text) => write(out, text) });
+      if (workerBudget() < Math.min(availableParallelism(), jobs.length) - 1) io.stderr.write(`oomtrail: note: the address space is limited (ulimit -v): bundles are read on ${workerBudget() + 1} thread(s)\n`);
+      const reports = await sweep(jobs, { onBytes, ndjson: (text) => sink.write(text) });
       progress?.phase('writing');
       for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);
-      if (format !== 'ndjson') await write(out, render(reports));
+      if (format !== 'ndjson') await sink.write(render(reports));
       progress?.stop();
       for (const r of reports) tellFailOn(io.stderr, failOn, r.summary.failures.length, r.kinds, r.bundle);
       code = Math.max(0, ...reports.map((r) => exitOf(r.errors.length, failOn, r.summary.failures.length, r.kinds)));
     } else {
       const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes, onPhase: progress?.phase });
       progress?.phase(format === 'ndjson' ? 'writing' : 'reporting');
-      if (format === 'ndjson') await writeNdjson(a, out);
+      if (format === 'ndjson') await writeNdjson(a, sink);
       else {
         const report: Report = buildReport(a, { bundle: inputs.join(' '), verbose: args.verbose });
         trace('report built');
         progress?.phase('writing');
-        await write(out, render([report]));
+        await sink.write(render([report]));
         trace('report written');
       }
       progress?.stop();
@@ -152,10 +151,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       tellFailOn(io.stderr, failOn, a.failures.length, kinds);
       code = exitOf(a.errors.length, failOn, a.failures.length, kinds);
     }
-    if (args.out) await new Promise<void>((resolve) => out.end(resolve));
+    await sink.finish();
+    out = null;
     return code;
   } catch (err) {
     progress?.stop();
+    await out?.abandon();
     if (err instanceof UsageError || err instanceof CompareUsage) {
       io.stderr.write(usageText(err.message));
       return 2;
@@ -165,7 +166,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return 2;
     }
     if (err instanceof WriteError) {
-      io.stderr.write(`oomtrail: cannot write ${args.out ? plain(args.out) : 'the report'}: ${err.message}\n`);
+      io.stderr.write(err.line());
       return 2;
     }
     const e = err as Error;

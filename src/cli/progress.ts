@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { humanBytes } from '../correlate/verdict.js';
+import { barOnScreen } from './cleanup.js';
 
 export interface Progress {
   add(n: number): void;
@@ -81,6 +82,7 @@ export function startProgress(stderr: NodeJS.WritableStream, total: number, labe
       clearOnComplete: true,
     });
     bar.start(total, Math.min(value, total));
+    barOnScreen(true);
   }, PROGRESS_DELAY_MS);
   timer.unref();
   return {
@@ -96,6 +98,7 @@ export function startProgress(stderr: NodeJS.WritableStream, total: number, labe
     stop() {
       clearTimeout(timer);
       bar?.stop();
+      barOnScreen(false);
     },
   };
 }

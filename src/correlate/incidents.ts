@@ -2,8 +2,8 @@
 // `mysqld_safe` finding no server, `got signal`, the OOM killer killing mysqld; a kill of another
 // process is a memory failure but not a database incident); restart attempts are counted;
 // `ready for connections` closes it as recovered. If the evidence goes on past it with no ready
-// line, it is `down` (for at least as long as the evidence lasts); if nothing at all follows, we
-// cannot tell (`unknown`). Buffer-pool sizes that change between starts are config changes.
+// line, it is `down` (for at least as long as the database's own log goes on: unknown after its
+// last line); if nothing of it follows, we cannot tell (`unknown`). Buffer-pool sizes that change between starts are config changes.
 // What each kind is (death, failure, start, restart, ready, abort) is its row in src/kinds.ts.
 import type { Event } from '../event.js';
 import { isEvidenceKind, KINDS } from '../kinds.js';
@@ -23,9 +23,13 @@ function opens(e: Event, failures: ReadonlySet<Event>): boolean {
   return failures.has(e);
 }
 
-/** Events that say the bundle's evidence still runs at their time (not configs, not noise). */
+/**
+ * Events that say the database's own log still runs at their time: its lines and its supervisor's
+ * (not configs, not noise). Another file's later lines (a `top` months on) say nothing of whether
+ * the server came back, so a downtime ends at the database's own last line, "unknown after".
+ */
 function isEvidence(e: Event): boolean {
-  return Number.isFinite(e.time.ms) && isEvidenceKind(e.kind);
+  return Number.isFinite(e.time.ms) && isEvidenceKind(e.kind) && KINDS[e.kind].server === true;
 }
 
 function mib(bytes: number): string {
@@ -101,7 +105,7 @@ export function findIncidents(timeline: readonly Event[], failures: ReadonlySet<
       open.outcome = 'down';
       open.end = lastEvidence;
       open.downtime_seconds = Math.round((lastEvidence - open.start) / 1000);
-    } else if (open.restarts > 0 || open.failures + open.deaths > 1) {
+    } else if ((open.restarts > 0 || open.failures + open.deaths > 1) && Number.isFinite(open.end - open.start)) {
       open.outcome = 'down'; // it kept failing, within the last second of the evidence
       open.downtime_seconds = Math.round((open.end - open.start) / 1000);
     }

@@ -7,6 +7,7 @@ import { closeSync, createReadStream, existsSync, openSync, readSync, statSync }
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerBudget } from '../sweep/threads.js';
 import type { Event } from '../event.js';
 import { type LineParser, type SplitLineParser, isSplittable } from '../formats/types.js';
 import { type Line, READ_CHUNK, readLines } from '../read/lines.js';
@@ -111,7 +112,8 @@ export class SplitRead {
   static begin(src: Source, format: string, parser: LineParser, opts: SplitOptions): SplitRead | null {
     const size = src.size ?? 0;
     const min = opts.minBytes ?? (MIN_SPLIT_FROM_ENV > 0 ? MIN_SPLIT_FROM_ENV : MIN_SPLIT_BYTES);
-    const threads = Math.min(opts.threads ?? availableParallelism(), Math.floor(size / min));
+    // under `ulimit -v`, only the worker threads that fit (sweep/threads.ts)
+    const threads = Math.min(opts.threads ?? availableParallelism(), Math.floor(size / min), 1 + workerBudget());
     if (threads < 2 || !isSplittable(parser) || !canReadInParts(format) || !plainFile(src)) return null;
     const cuts = [Math.floor(size * OWN_SHARE)];
     for (let i = 1; i < threads - 1; i++) cuts.push(Math.floor(cuts[0] + ((size - cuts[0]) * i) / (threads - 1)));

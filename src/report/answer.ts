@@ -38,14 +38,15 @@ function howLong(r: Report): string {
   const inc = r.summary.incidents;
   if (inc.length === 0) return 'no outage seen (no death or failed start of the server)';
   const parts = inc.map((i) =>
-    i.downtime_seconds === null
-      ? 'for an unknown time'
+    i.downtime_seconds === null || (i.outcome !== 'recovered' && i.downtime_seconds === 0)
+      ? `for an unknown time (no ready line; unknown after the server's last line, ${wallOf(i.end)})`
       : i.outcome === 'recovered'
         ? `${humanDuration(i.downtime_seconds)} (back at ${wallOf(i.recovered_at ?? i.end).slice(wallOf(i.start).slice(0, 10) === wallOf(i.recovered_at ?? i.end).slice(0, 10) ? 11 : 0)})`
-        : `at least ${humanDuration(i.downtime_seconds)} (still down when the evidence ends)`,
+        : `at least ${humanDuration(i.downtime_seconds)} (still down at the server's last line, ${wallOf(i.end)}; unknown after)`,
   );
   const total = inc.reduce((n, i) => n + (i.downtime_seconds ?? 0), 0);
-  const lead = inc.length > 1 && total > 0 ? `down ${humanDuration(total)} in all: ` : 'down ';
+  const atLeast = inc.some((i) => i.outcome !== 'recovered' && i.downtime_seconds !== null) ? 'at least ' : '';
+  const lead = inc.length > 1 && total > 0 ? `down ${atLeast}${humanDuration(total)} in all: ` : 'down ';
   return inc.length > 4 ? `${lead.replace(/: $/, '')}` : `${lead}${parts.join(', ')}`;
 }
 

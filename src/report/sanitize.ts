@@ -86,10 +86,11 @@ export function clip(text: string, max: number): string {
 }
 
 /**
- * For JSON text: C1 controls (U+0080-U+009F, CSI is U+009B), DEL and the line separators escaped
- * as \uXXXX. They can only occur inside JSON strings, so the result parses to the same value,
- * and a terminal showing it meets no control sequence (JSON.stringify already escapes C0).
+ * For JSON text: C1 controls (U+0080-U+009F, CSI is U+009B), DEL, the line separators and the bidi
+ * marks, overrides and isolates (Trojan Source) escaped as \uXXXX. They can only occur inside JSON
+ * strings, so the result parses to the same value, and a terminal showing it meets no control
+ * sequence and no reordering (JSON.stringify already escapes C0).
  */
 export function jsonSafe(json: string): string {
-  return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

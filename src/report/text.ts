@@ -30,7 +30,9 @@ function plural(n: number, word: string): string {
 export function headline(r: Report): string {
   const s = r.summary;
   const down = s.incidents.reduce((n, i) => n + (i.downtime_seconds ?? 0), 0);
-  const downText = down > 0 ? `, down ${humanDuration(down)} in all` : '';
+  // a downtime with no ready line is a lower bound: so is the sum
+  const atLeast = s.incidents.some((i) => i.outcome !== 'recovered' && i.downtime_seconds !== null) ? 'at least ' : '';
+  const downText = down > 0 ? `, down ${atLeast}${humanDuration(down)} in all` : '';
   const errors = r.errors.length > 0 ? `, ${plural(r.errors.length, 'unreadable input')}` : '';
   return `${plural(s.failures.length, 'memory failure')}, ${plural(s.incidents.length, 'incident')}${downText}${errors}`;
 }
@@ -113,11 +115,11 @@ function incidents(x: Ctx, out: string[]): void {
   out.push(c('bold', 'Incidents (the server down)'));
   r.summary.incidents.forEach((inc, i) => {
     const down =
-      inc.downtime_seconds === null
-        ? 'downtime unknown'
+      inc.downtime_seconds === null || (inc.outcome !== 'recovered' && inc.downtime_seconds === 0)
+        ? `downtime unknown (no ready line; unknown after the server's last line, ${wallOf(inc.end)})`
         : inc.outcome === 'recovered'
           ? `down ${humanDuration(inc.downtime_seconds)}`
-          : `down at least ${humanDuration(inc.downtime_seconds)} (no ready line before the evidence ends)`;
+          : `down at least ${humanDuration(inc.downtime_seconds)} (no ready line; unknown after the server's last line, ${wallOf(inc.end)})`;
     const tone = inc.outcome === 'recovered' ? 'green' : 'red';
     const counts = [plural(inc.failures, 'memory failure'), inc.deaths > 0 ? `died ${inc.deaths === 1 ? 'once' : `${inc.deaths} times`}` : '', inc.restarts > 0 ? plural(inc.restarts, 'restart attempt') : '']
       .filter(Boolean)

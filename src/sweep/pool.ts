@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Report } from '../report/model.js';
 import { type BundleJob, failedReport, runJob } from './job.js';
 import { OrderedOutput } from './ordered.js';
+import { workerBudget } from './threads.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 export interface SweepOptions {
@@ -38,7 +39,8 @@ function workerExecArgv(argv: readonly string[]): string[] {
 }
 
 export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {}): Promise<Report[]> {
-  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), jobs.length));
+  // this thread counts as one; under `ulimit -v` only the worker threads that fit start (threads.ts)
+  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), jobs.length, 1 + workerBudget()));
   const reports: Report[] = new Array(jobs.length);
   const out = new OrderedOutput(opts.ndjson ?? (async () => {}));
   const inProcess = async (id: number) => {
@@ -65,7 +67,9 @@ export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {})
         worker.postMessage({ type: 'job', id, job: jobs[id] } satisfies ToWorker);
       };
       let current = -1;
+      let heard = false;
       worker.on('message', (m: FromWorker) => {
+        heard = true;
         if (m.type === 'bytes') opts.onBytes?.(m.n);
         else if (m.type === 'ndjson') void out.chunk(m.id, m.text).then(() => worker.postMessage({ type: 'taken' } satisfies ToWorker));
         else {
@@ -76,7 +80,8 @@ export async function sweep(jobs: readonly BundleJob[], opts: SweepOptions = {})
       });
       const fail = (reason: string) => {
         dead = true;
-        if (current >= 0 && !reports[current]) {
+        // a worker that could not start leaves its bundle to be read here (below), not failed
+        if (current >= 0 && !reports[current] && heard) {
           reports[current] = failedReport(jobs[current], reason);
           void out.end(current);
         }

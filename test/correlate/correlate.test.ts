@@ -126,10 +126,16 @@ describe('correlate', () => {
     expect(f.verdict).toMatch(/the nearest earlier one was taken 19 m before \(test\.log:\d+\), outside --lookback/);
   });
 
-  it('an incident with evidence after it and no ready is down until the evidence ends', () => {
-    const events = [mmap(min(0)), ev('mysql.abort', min(0), {}), ev('mysqld_safe.ended', min(0), {}), free(min(5), 994, 500)];
+  it('an incident with the server\'s own lines after it and no ready is down until its last line', () => {
+    const events = [mmap(min(0)), ev('mysql.abort', min(0), {}), ev('mysqld_safe.ended', min(0), {}), ev('mysql.log', min(5), {}), free(min(9), 994, 500)];
     const [inc] = correlate(sorted(events), opts).incidents;
     expect([inc.outcome, inc.downtime_seconds]).toEqual(['down', 300]);
+  });
+
+  it('another file\'s later lines do not make a downtime: unknown after the server\'s last line', () => {
+    const events = [mmap(min(0)), ev('mysql.abort', min(0), {}), ev('mysqld_safe.ended', min(0), {}), free(min(5), 994, 500), free(min(60 * 24 * 319), 994, 500)];
+    const [inc] = correlate(sorted(events), opts).incidents;
+    expect([inc.outcome, inc.downtime_seconds]).toEqual(['unknown', null]);
   });
 
   it('counts each aborted attempt that logged no start line as a restart (Windows)', () => {

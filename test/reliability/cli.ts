@@ -108,3 +108,32 @@ export function tempDir(prefix = 'oomtrail-'): string {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/**
+ * The built CLI started by `sh -c`, after a shell prelude (`ulimit -f 10`, `ulimit -v 1500000`) and
+ * with a redirection of stdout (`> /dev/full`): real limits and real devices, no mocks.
+ */
+export function shellCli(prelude: string, args: string[], opts: { stdout?: string; input?: Buffer | Readable; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  const redirect = opts.stdout ? ` > '${opts.stdout.replace(/'/g, "'\\''")}'` : '';
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-c', `${prelude}\nexec "$0" "$@"${redirect}`, process.execPath, BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr });
+    });
+    child.stdin.on('error', () => {});
+    if (opts.input instanceof Readable) opts.input.pipe(child.stdin);
+    else child.stdin.end(opts.input ?? '');
+  });
+}
