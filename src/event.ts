@@ -147,8 +147,8 @@ export interface EventDataMap {
   'oomd.oom_kill': { cgroup: string; pressure_cgroup?: string; pressure_pct?: number; limit_pct?: number; duration_seconds?: number; processes?: number };
   /** Docker says the container was OOM-killed: `docker inspect`'s `"OOMKilled": true`, `docker events`' `container oom`. */
   'container.oom_kill': { report: 'inspect' | 'events'; exit_code?: number; container?: string; id?: string };
-  /** A `docker inspect` document that is not an OOM kill (`"ExitCode": 137` alone is any SIGKILL). */
-  /** `docker inspect`'s state, or a `docker ps -a` row (`id`, `container`: its name). */
+  /** A `docker inspect` document that is not an OOM kill (`"ExitCode": 137` alone is any SIGKILL),
+   * or a `docker ps -a` row (`id`, `container`: its name; `Exited (137)` is no kill either). */
   'container.state': { status?: string; exit_code?: number; oom_killed?: boolean; id?: string; container?: string };
   /** Kubernetes says a container was OOM-killed: `kubectl describe`'s `Reason: OOMKilled` (describe),
    * a node's `SystemOOM` / `OOMKilling` event (event), a `get pods -w` row `OOMKilled` (watch). */

@@ -3,8 +3,7 @@
 // start attempt; one marked `once: starting` (the server's `Out of memory (Needed N bytes)`)
 // counts once per attempt while the server starts, and gives its place to a buffer-pool failure
 // of the same attempt seconds later (which says better what failed); once the server is ready,
-// each counts.
-// Every other counts. Start attempts are cut per file by the `start`, `restart`,
+// each counts. Every other counts. Start attempts are cut per file by the `start`, `restart`,
 // `ready` and `abort` kinds (after `Aborting`, a failure with no start line between is a new
 // attempt: a retrying service). A `setting` (the buffer pool size) says what the attempt asked for.
 import type { Event } from '../event.js';
