@@ -39,6 +39,8 @@ export interface AnalyzeOptions {
    * too and plans reading the inputs again for the whole timeline in order (NDJSON, see replay.ts).
    */
   keep?: 'all' | 'report' | 'stream';
+  /** --follow-links: follow symbolic links met inside folders (never by default). */
+  followLinks?: boolean;
   /** With keep 'report': how a big plain log is read in parts at once (default: one per core). */
   parts?: { threads?: number; minBytes?: number; inProcess?: boolean };
 }
@@ -91,7 +93,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
           },
         }
       : undefined;
-  for await (const item of expandInputs(opts.inputs, opts.stdin)) {
+  for await (const item of expandInputs(opts.inputs, opts.stdin, { followLinks: opts.followLinks })) {
     if ('note' in item) {
       notes.push(item.note);
       continue;
@@ -110,7 +112,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     if (plan) {
       const arrival = { check: new OrderCheck(), kept: new Map<Event, number>() };
       arrivals.push(arrival);
-      plan.inputs.push({ source: item.source, seqBase: seq, seqCount: 0, mode: again ? 'stream' : 'kept' });
+      plan.inputs.push({ source: item.source, seqBase: seq, seqCount: 0, mode: again ? 'stream' : 'kept', release: again ? item.source.hold?.() : undefined });
       emit = (e) => {
         if (inWindow(e, since, until)) arrival.check.arrive(e.time.ms, e.seq);
         const n = collector.events.length;

@@ -17,6 +17,8 @@ export interface ReplayInput {
   seqBase: number;
   seqCount: number;
   mode: 'stream' | 'sort' | 'kept';
+  /** Lets go of the file the analysis kept open to read again (read/file-source.ts). */
+  release?: () => void;
 }
 
 export interface ReplayPlan {
@@ -65,6 +67,7 @@ class Pump {
     };
     const pace = () => (ordered && p.ready.length - p.head > AHEAD ? new Promise<void>((r) => (p.resume = r)) : undefined);
     void driveSource(input.source, { clock: a.clock, as: plan.as, seq: () => seq++, emit, pace }).then(() => {
+      input.release?.();
       if (ordered) while (heap.size > 0) p.give(heap.shift() as Event);
       else p.ready = all.sort(byTime);
       p.finished = true;
