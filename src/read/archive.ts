@@ -1,11 +1,13 @@
 // Archives read as streams, never extracted: a byte stream is sniffed by its magic bytes (gzip
-// 1f8b, a tar header checksum, zip's PK\3\4) and a tar's regular files become Sources shown as
-// `bundle.tar.gz:inner/path`, dated by their entry mtime. Links and devices are never followed
+// 1f8b, xz, bzip2, zstd, a UTF-16 byte-order mark, a tar header checksum, zip's PK\3\4) and a
+// tar's regular files become Sources shown as `bundle.tar.gz:inner/path`, dated by their entry mtime. Links and devices are never followed
 // (a note says so); entry names are display names only. Entries come out in archive order.
 import tar from 'tar-stream';
 import type { Extract } from 'tar-stream';
+import { compressionOf, decode } from './decoders.js';
 import { reasonOf } from './errors.js';
 import { type Budget, gunzipBounded } from './gzip.js';
+import { decodeUtf16, utf16Of } from './utf16.js';
 import type { Expanded, Source } from './sources.js';
 
 type TarEntry = Extract extends AsyncIterable<infer T> ? T : never;
@@ -129,11 +131,18 @@ export async function* expandStream(bytes: AsyncIterable<Buffer>, info: StreamIn
   }
   const { head, stream } = peeked;
   try {
-    const layered = isGzip(head) || isTar(head);
+    const compression = compressionOf(head);
+    const utf16 = utf16Of(head);
+    const layered = isGzip(head) || isTar(head) || compression !== null;
     if (layered && info.depth >= MAX_DEPTH) {
       yield { failure: { path: info.shown, reason: `archives or gzip nested more than ${MAX_DEPTH} deep; skipped` } };
     } else if (isGzip(head)) {
-      yield* expandStream(gunzipBounded(stream, info.budget), { ...info, depth: info.depth + 1 });
+      const note = (reason: string) => info.budget.notes.push({ path: info.shown, reason });
+      yield* expandStream(gunzipBounded(stream, info.budget, note), { ...info, depth: info.depth + 1 });
+    } else if (compression !== null) {
+      yield* expandStream(decode(compression, stream, info.budget), { ...info, depth: info.depth + 1 });
+    } else if (utf16 !== null) {
+      yield { source: openSource(info, decodeUtf16(utf16, stream)) };
     } else if (isTar(head)) {
       yield* tarEntries(stream, { ...info, depth: info.depth + 1 });
     } else if (isZip(head)) {
@@ -144,6 +153,8 @@ export async function* expandStream(bytes: AsyncIterable<Buffer>, info: StreamIn
   } finally {
     await peeked.close(); // whatever the consumer left unread
   }
+  // what the decoders noted while the source was read (junk after gzip data)
+  for (const note of info.budget.notes.splice(0)) yield { note };
 }
 
 /** Reads one tar entry without ever destroying it (that would end the whole archive). */

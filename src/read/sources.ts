@@ -6,10 +6,12 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { expandStream, isGzip, isTar, isZip } from './archive.js';
+import { compressionOf } from './decoders.js';
 import { reasonOf } from './errors.js';
 import { OpenFile } from './file-source.js';
 import { Budget } from './gzip.js';
 import { READ_CHUNK } from './lines.js';
+import { utf16Of } from './utf16.js';
 import { identity, walkFolder } from './walk.js';
 export { InputError } from './errors.js';
 
@@ -80,7 +82,8 @@ async function* fileSources(file: Buffer, shown: string, st: Stats, run: Run): A
       return;
     }
     const info = { shown, mtimeMs: f.st.mtimeMs, size: f.size, budget: new Budget(f.size), depth: 0 };
-    if (isGzip(first512) || isTar(first512) || isZip(first512)) yield* expandStream(f.bytes(), info);
+    // compressed, archived or UTF-16: read as one stream (its events are kept for NDJSON)
+    if (isGzip(first512) || isTar(first512) || isZip(first512) || compressionOf(first512) !== null || utf16Of(first512) !== null) yield* expandStream(f.bytes(), info);
     else yield { source: { path: shown, mtimeMs: f.st.mtimeMs, size: f.size, file: f, open: () => f.bytes(), hold: () => f.hold() } };
     const change = await f.change().catch(() => undefined);
     if (change) yield { note: { path: shown, reason: change } };
