@@ -46,14 +46,14 @@ async function* pieces(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   for await (const chunk of input) for (let at = 0; at < chunk.length; at += PIECE) yield chunk.subarray(at, at + PIECE);
 }
 
-function spent(c: Uint8Array, budget: Budget): Buffer {
-  budget.spend(c.length);
+function spent(c: Uint8Array, budget: Budget, kind: string): Buffer {
+  budget.spend(c.length, kind);
   return Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.length);
 }
 
 async function* counted(kind: string, output: AsyncIterable<Uint8Array>, budget: Budget): AsyncGenerator<Buffer> {
   try {
-    for await (const c of output) yield spent(c, budget);
+    for await (const c of output) yield spent(c, budget, kind);
   } catch (err) {
     throw failed(kind, err);
   }
@@ -78,19 +78,35 @@ function zstdWindow(head: Buffer): number {
   return base + (base / 8) * (wd & 7);
 }
 
+/**
+ * zstd: fzstd decodes all a push holds at once, and one 4-byte RLE block is 128 KiB of output, so
+ * the bytes pushed at once adapt to what they yield: about a MiB per push whatever the data.
+ */
 async function* zstd(input: AsyncIterable<Buffer>, budget: Budget): AsyncGenerator<Buffer> {
   const out: Uint8Array[] = [];
-  const decoder = new ZstdDecompress((chunk) => void out.push(chunk));
+  let produced = 0;
+  const decoder = new ZstdDecompress((chunk) => {
+    produced += chunk.length;
+    out.push(chunk);
+  });
   let first = true;
+  let size = 1024;
   try {
-    for await (const piece of pieces(input)) {
-      if (first && zstdWindow(piece) > MAX_ZSTD_WINDOW) throw new InputError(`a zstd frame asks for a ${Math.round(zstdWindow(piece) / 1048576)} MiB window, over ${MAX_ZSTD_WINDOW / 1048576} MiB; not read`);
+    for await (const chunk of input) {
+      if (first && zstdWindow(chunk) > MAX_ZSTD_WINDOW) throw new InputError(`a zstd frame asks for a ${Math.round(zstdWindow(chunk) / 1048576)} MiB window, over ${MAX_ZSTD_WINDOW / 1048576} MiB; not read`);
       first = false;
-      decoder.push(piece);
-      while (out.length > 0) yield spent(out.shift() as Uint8Array, budget);
+      for (let at = 0; at < chunk.length; ) {
+        const piece = chunk.subarray(at, at + size);
+        at += piece.length;
+        produced = 0;
+        decoder.push(piece);
+        while (out.length > 0) yield spent(out.shift() as Uint8Array, budget, 'zstd');
+        if (produced > 2 * 1048576) size = Math.max(16, size >> 2);
+        else if (produced < 256 * 1024) size = Math.min(PIECE, size * 2);
+      }
     }
     decoder.push(new Uint8Array(0), true);
-    while (out.length > 0) yield spent(out.shift() as Uint8Array, budget);
+    while (out.length > 0) yield spent(out.shift() as Uint8Array, budget, 'zstd');
   } catch (err) {
     throw failed('zstd', err);
   }

@@ -22,11 +22,11 @@ export class Budget {
     this.raw += n;
   }
 
-  /** Count decompressed bytes; throws an InputError past the bound. */
-  spend(n: number): void {
+  /** Count decompressed bytes (of `kind`, for the message); throws an InputError past the bound. */
+  spend(n: number, kind = 'gzip'): void {
     this.out += n;
     if (this.out > MIN_LIMIT && this.out > this.raw * RATIO) {
-      throw new InputError(`decompresses past ${Math.round(this.out / 1048576)} MiB, over ${RATIO} times its size; stopped reading it (a gzip bomb?)`);
+      throw new InputError(`decompresses past ${Math.round(this.out / 1048576)} MiB, over ${RATIO} times its size; stopped reading it (a ${kind} bomb?)`);
     }
   }
 }
