@@ -5,7 +5,7 @@
 import tar from 'tar-stream';
 import type { Extract } from 'tar-stream';
 import { compressionOf, decode } from './decoders.js';
-import { reasonOf } from './errors.js';
+import { InputError, reasonOf } from './errors.js';
 import { type Budget, gunzipBounded } from './gzip.js';
 import { decodeUtf16, utf16Of } from './utf16.js';
 import type { Expanded, Source } from './sources.js';
@@ -242,6 +242,48 @@ const NOT_FOLLOWED: Record<string, string> = {
   fifo: 'a fifo',
 };
 
+/** The largest sparse map read at the start of a PAX 1.0 sparse entry. */
+const MAX_SPARSE_MAP = 1 << 20;
+
+/**
+ * A PAX 1.0 sparse entry's data without the map before it: decimal numbers a line each (the count
+ * of segments, then an offset and a size per segment), padded with NULs to a 512-byte block.
+ */
+async function* skipSparseMap(chunks: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  let head: Buffer | null = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    if (head === null) {
+      yield chunk;
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    const end = sparseMapEnd(head);
+    if (end === null) {
+      if (head.length > MAX_SPARSE_MAP) throw new InputError('a sparse map too large or not made of numbers');
+      continue;
+    }
+    const rest: Buffer = head.subarray(end);
+    head = null;
+    if (rest.length > 0) yield rest;
+  }
+}
+
+/** Where the data starts after the sparse map at the start of `b` (null: not all of it is here). */
+function sparseMapEnd(b: Buffer): number | null {
+  let at = 0;
+  let want = 1;
+  for (let numbers = 0; numbers < want; numbers++) {
+    const nl = b.indexOf(10, at);
+    if (nl < 0 || nl - at > 20) return null;
+    const n = Number(b.toString('latin1', at, nl));
+    if (!Number.isSafeInteger(n) || n < 0) return null;
+    if (numbers === 0) want = 1 + 2 * n;
+    at = nl + 1;
+  }
+  const end = Math.ceil(at / 512) * 512;
+  return b.length >= end ? end : null;
+}
+
 async function* tarEntries(stream: AsyncGenerator<Buffer>, info: StreamInfo): AsyncGenerator<Expanded> {
   const extract = tar.extract();
   const closed = new Promise<void>((r) => extract.once('close', () => r()));
@@ -262,13 +304,19 @@ async function* tarEntries(stream: AsyncGenerator<Buffer>, info: StreamInfo): As
     for await (const entry of extract) {
       entries++;
       const h = entry.header;
-      const inner = innerName(h.name);
+      const pax = (h.pax ?? {}) as Record<string, string | undefined>;
+      // a PAX sparse file (0.1, 1.0) keeps its real name apart from GNUSparseFile.N/name
+      const inner = innerName(pax['GNU.sparse.name'] ?? h.name);
       const shown = `${info.shown}:${inner}`;
       const reader = new EntryReader(entry);
       try {
-        if ((h.type === 'file' || h.type === 'contiguous-file') && !hidden(inner)) {
+        // an unknown type is a regular file (POSIX): old GNU sparse entries ('S') are such
+        if ((h.type === 'file' || h.type === 'contiguous-file' || h.type === null) && !hidden(inner)) {
           const mtimeMs = h.mtime instanceof Date && Number.isFinite(h.mtime.getTime()) ? h.mtime.getTime() : info.mtimeMs;
-          yield* expandStream(reader.chunks(), { ...info, shown, mtimeMs, size: h.size });
+          const sparse = h.type === null || pax['GNU.sparse.major'] !== undefined || pax['GNU.sparse.size'] !== undefined;
+          const chunks = pax['GNU.sparse.major'] === '1' ? skipSparseMap(reader.chunks()) : reader.chunks();
+          if (sparse) info.budget.notes.push({ path: shown, reason: 'a sparse file: read without its holes' });
+          yield* expandStream(chunks, { ...info, shown, mtimeMs, size: h.size });
         } else if (NOT_FOLLOWED[h.type]) {
           const to = h.linkname ? ` to ${h.linkname}` : '';
           yield { note: { path: shown, reason: `${NOT_FOLLOWED[h.type]}${to}: not followed` } };
