@@ -6,7 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { ReadableStream } from 'node:stream/web';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import unbzip2Stream from 'unbzip2-stream';
-import { XzReadableStream } from 'xz-decompress';
+import xzDecompress from 'xz-decompress';
 import { InputError } from './errors.js';
 import type { Budget } from './gzip.js';
 
@@ -114,7 +114,7 @@ async function* zstd(input: AsyncIterable<Buffer>, budget: Budget): AsyncGenerat
 
 function xz(input: AsyncIterable<Buffer>, budget: Budget): AsyncGenerator<Buffer> {
   const web = ReadableStream.from(pieces(input)) as unknown as globalThis.ReadableStream<Uint8Array>;
-  return counted('xz', new XzReadableStream(web) as unknown as AsyncIterable<Uint8Array>, budget);
+  return counted('xz', new xzDecompress.XzReadableStream(web) as unknown as AsyncIterable<Uint8Array>, budget);
 }
 
 function bzip2(input: AsyncIterable<Buffer>, budget: Budget): AsyncGenerator<Buffer> {

@@ -142,10 +142,12 @@ async function* inflateMember(feed: Feed, budget: Budget): AsyncGenerator<Buffer
         break;
       }
     }
-    if (!ended) {
+    if (!ended && !failed) {
+      // the input ended: zlib says whether the member was whole ('end') or cut ('error')
       await new Promise<void>((r) => {
         inflate.once('end', r);
         inflate.once('error', () => r());
+        inflate.once('close', r);
         inflate.end();
       });
       yield* drain();

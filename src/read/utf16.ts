@@ -6,9 +6,20 @@ export type Utf16 = 'utf-16le' | 'utf-16be';
 
 /** The UTF-16 byte order a stream's mark says (null: no UTF-16 mark). */
 export function utf16Of(head: Buffer): Utf16 | null {
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return null;
+  const kind = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+  return kind && looksUtf16(head.subarray(2), kind === 'utf-16le' ? 1 : 0) ? kind : null;
+}
+
+/**
+ * Text after the mark, as UTF-16: a log has ASCII (stamps, digits, spaces), each such character a
+ * zero byte beside a non-zero one. Bytes FF FE starting a garbled UTF-8 file are not that.
+ */
+function looksUtf16(b: Buffer, high: 0 | 1): boolean {
+  const units = Math.floor(b.length / 2);
+  if (units === 0) return true;
+  let ascii = 0;
+  for (let i = 0; i < units; i++) if (b[2 * i + high] === 0 && b[2 * i + 1 - high] !== 0) ascii++;
+  return ascii * 3 >= units;
 }
 
 /** Swap each byte pair (big-endian to little-endian); an odd last byte is carried over. */

@@ -7,12 +7,12 @@ import { appendFileSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, readFil
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
+import { MAX_HELD_EVENTS, analyze } from '../../src/analyze.js';
 import type { Event } from '../../src/event.js';
 import { SPLIT_COUNTS } from '../../src/parse/split.js';
 import { replay } from '../../src/replay.js';
 import { toEcs } from '../../src/report/ecs.js';
-import { SEED } from '../helpers.js';
+import { LONG_TESTS, SEED } from '../helpers.js';
 import { type CliResult, cli, spawnCli, stderrLines, tempDir } from './cli.js';
 
 const GOOD = path.join(SEED, 'mysqld.err');
@@ -177,4 +177,32 @@ describe('live logs: one consistent read', () => {
     expect(grown.join('\n')).not.toContain('APPENDED');
     expect(grown).toEqual(still);
   });
+});
+
+describe('a per-input budget', () => {
+  it('an input that would hold more events than its budget is cut there with a note; the lines read are all counted; the others are analysed', async () => {
+    const runaway = path.join(dir, 'access.log');
+    writeFileSync(runaway, 'x\n'.repeat(300_000));
+    const a = await analyze({ inputs: [runaway, GOOD], tz: 'UTC', keep: 'report', maxHeldEvents: 1000 });
+    const cut = a.inputs[0];
+    expect(cut.lines).toBeGreaterThan(1000);
+    expect(cut.lines).toBeLessThan(300_000);
+    expect(a.notes).toEqual([{ path: runaway, reason: `holds over 1000 events unfolded, the most one input may (a runaway input?); the rest of it, from line ${cut.lines + 1}, was not read` }]);
+    expect(a.failures).toHaveLength(2);
+    let held = a.stats.blank;
+    for (const e of a.events) held += e.src.lines;
+    for (const n of a.folded?.lines.values() ?? []) held += n;
+    expect(held).toBe(a.stats.lines);
+  });
+
+  it.skipIf(!LONG_TESTS)('4 MB of `x\n` next to a good log: the real bound, in bounded memory, exit 0 with the note', async () => {
+    const runaway = path.join(dir, 'big-access.log');
+    writeFileSync(runaway, 'x\n'.repeat(2_000_000));
+    const r = await spawnCli([runaway, GOOD, '-f', 'json'], { timeoutMs: 120_000 });
+    expect(r.code).toBe(0);
+    expect(stderrLines(r)).toHaveLength(1);
+    expect(stderrLines(r)[0]).toMatch(new RegExp(`^oomtrail: note: ${runaway}: holds over ${MAX_HELD_EVENTS} events unfolded`));
+    expect(json(r).failures).toHaveLength(2);
+    expect(r.maxRss).toBeLessThan(500 * 1024 * 1024);
+  }, 150_000);
 });
