@@ -135,7 +135,11 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit, cut, split: plan ? undefined : split });
     if (stats.cut) notes.push({ path: stats.path, reason: stats.cut });
     collector.endSource();
-    if (plan) plan.inputs[plan.inputs.length - 1].seqCount = seq - plan.inputs[plan.inputs.length - 1].seqBase;
+    if (plan) {
+      const input = plan.inputs[plan.inputs.length - 1];
+      input.seqCount = seq - input.seqBase;
+      if (stats.cut) input.lines = stats.lines; // read again only as far
+    }
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);
   }

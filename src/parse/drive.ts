@@ -24,7 +24,7 @@ export interface InputStats {
   mtimeMs?: number;
   /** Where an internal error (a parser that threw) happened, for --debug. */
   stack?: string;
-  /** Why it was not read to its end (its budget: read/budget.ts); the lines after were not read, nor counted. */
+  /** Why it was not read to its end (its budget: MAX_HELD_EVENTS in analyze.ts); the lines after were not read, nor counted. */
   cut?: string;
 }
 
@@ -40,8 +40,8 @@ export interface DriveOptions {
   split?: SplitOptions;
   /** Called after each batch of lines: reading waits while it returns a promise (a slow consumer). */
   pace?: () => Promise<void> | undefined;
-  /** Called after each batch of lines: a reason stops reading this input there (its budget is spent). */
-  cut?: () => string | undefined;
+  /** Called after each batch of lines (with the lines read so far): a reason stops reading this input there (its budget is spent). */
+  cut?: (linesRead: number) => string | undefined;
 }
 
 const SNIFF_LINES = 40;
@@ -174,7 +174,7 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
     read: for await (const batch of readLines(src.open())) {
       const wait = opts.pace?.();
       if (wait) await wait;
-      const cut = opts.cut?.();
+      const cut = opts.cut?.(stats.lines + held.length);
       if (cut !== undefined) {
         stats.cut = `${cut}; the rest of it, from line ${stats.lines + held.length + 1}, was not read`;
         break read;
