@@ -1,7 +1,8 @@
 // Archives read as streams, never extracted: a byte stream is sniffed by its magic bytes (gzip
 // 1f8b, xz, bzip2, zstd, a UTF-16 byte-order mark, a tar header checksum, zip's PK\3\4) and a
-// tar's regular files become Sources shown as `bundle.tar.gz:inner/path`, dated by their entry mtime. Links and devices are never followed
-// (a note says so); entry names are display names only. Entries come out in archive order.
+// tar's regular files become Sources shown as `bundle.tar.gz:inner/path`, dated by their entry
+// mtime. Links and devices are never followed (a note says so); entry names are display names
+// only. GNU sparse entries are read without their holes. Entries come out in archive order.
 import tar from 'tar-stream';
 import type { Extract } from 'tar-stream';
 import { compressionOf, decode } from './decoders.js';
@@ -313,9 +314,10 @@ async function* tarEntries(stream: AsyncGenerator<Buffer>, info: StreamInfo): As
         // an unknown type is a regular file (POSIX): old GNU sparse entries ('S') are such
         if ((h.type === 'file' || h.type === 'contiguous-file' || h.type === null) && !hidden(inner)) {
           const mtimeMs = h.mtime instanceof Date && Number.isFinite(h.mtime.getTime()) ? h.mtime.getTime() : info.mtimeMs;
-          const sparse = h.type === null || pax['GNU.sparse.major'] !== undefined || pax['GNU.sparse.size'] !== undefined;
+          const sparse = pax['GNU.sparse.major'] !== undefined || pax['GNU.sparse.size'] !== undefined;
           const chunks = pax['GNU.sparse.major'] === '1' ? skipSparseMap(reader.chunks()) : reader.chunks();
           if (sparse) info.budget.notes.push({ path: shown, reason: 'a sparse file: read without its holes' });
+          else if (h.type === null) info.budget.notes.push({ path: shown, reason: 'an entry of another type (a GNU sparse file?): read as a regular file, without holes' });
           yield* expandStream(chunks, { ...info, shown, mtimeMs, size: h.size });
         } else if (NOT_FOLLOWED[h.type]) {
           const to = h.linkname ? ` to ${h.linkname}` : '';

@@ -44,7 +44,8 @@ describe('GNU sparse entries', () => {
     expect(raw[156] === 0x53 || raw.includes('GNU.sparse')).toBe(true); // tar did make a sparse entry
     const r = await cli([archive, '-f', 'json']);
     const shown = `${archive}:error.log`;
-    expect(stderrLines(r)).toEqual([`oomtrail: note: ${shown}: a sparse file: read without its holes`]);
+    const why = name.startsWith('old') ? 'an entry of another type (a GNU sparse file?): read as a regular file, without holes' : 'a sparse file: read without its holes';
+    expect(stderrLines(r)).toEqual([`oomtrail: note: ${shown}: ${why}`]);
     expect(json(r).inputs).toMatchObject([{ path: shown, lines: LINES, error: null }]);
     expect(json(r).failures).toHaveLength(2);
     expect(r.code).toBe(0);
