@@ -125,12 +125,20 @@ async function* inflateMember(feed: Feed, budget: Budget): AsyncGenerator<Buffer
       const chunk = await feed.take();
       if (chunk === null) break;
       let rest = chunk;
-      while (rest.length > 0 && !ended && inflate.bytesWritten >= total) {
+      while (rest.length > 0 && !ended && !failed && inflate.bytesWritten >= total) {
         const piece = rest.subarray(0, PIECE);
         rest = rest.subarray(piece.length);
         written.push(piece);
         total += piece.length;
-        await new Promise<void>((r) => inflate.write(piece, () => r()));
+        // zlib that meets bad data errors and may never call back the write: either ends the wait
+        await new Promise<void>((r) => {
+          const done = () => {
+            inflate.off('error', done);
+            r();
+          };
+          inflate.once('error', done);
+          inflate.write(piece, done);
+        });
         yield* drain();
         if (failed) throw corrupt((failed as Error).message);
         while (written.length > 0 && writtenStart + written[0].length <= inflate.bytesWritten) writtenStart += (written.shift() as Buffer).length;
@@ -150,10 +158,9 @@ async function* inflateMember(feed: Feed, budget: Budget): AsyncGenerator<Buffer
         inflate.once('close', r);
         inflate.end();
       });
-      yield* drain();
-      if (failed) throw corrupt((failed as Error).message);
     }
     yield* drain();
+    if (failed) throw corrupt((failed as Error).message);
     return produced;
   } finally {
     inflate.destroy();
