@@ -35,6 +35,8 @@ export interface Provenance {
   lines: number;
   offset: number;
   format: string;
+  /** Bytes past the 64 KiB cap of the line it starts with, counted, not kept (read/lines.ts). */
+  truncated?: number;
 }
 
 /** Memory totals of a snapshot, all in bytes. */

@@ -17,6 +17,10 @@ export interface ReplayInput {
   seqBase: number;
   seqCount: number;
   mode: 'stream' | 'sort' | 'kept';
+  /** Lines the analysis read of it when it was cut (its budget): it is read again only as far. */
+  lines?: number;
+  /** Lets go of the file the analysis kept open to read again (read/file-source.ts). */
+  release?: () => void;
 }
 
 export interface ReplayPlan {
@@ -64,7 +68,10 @@ class Pump {
       if (heap.size > REORDER) p.give(heap.shift() as Event);
     };
     const pace = () => (ordered && p.ready.length - p.head > AHEAD ? new Promise<void>((r) => (p.resume = r)) : undefined);
-    void driveSource(input.source, { clock: a.clock, as: plan.as, seq: () => seq++, emit, pace }).then(() => {
+    const most = input.lines;
+    const cut = most === undefined ? undefined : (n: number) => (n >= most ? 'cut' : undefined);
+    void driveSource(input.source, { clock: a.clock, as: plan.as, seq: () => seq++, emit, pace, cut }).then(() => {
+      input.release?.();
       if (ordered) while (heap.size > 0) p.give(heap.shift() as Event);
       else p.ready = all.sort(byTime);
       p.finished = true;

@@ -26,6 +26,7 @@ export interface Argv {
   verbose: boolean;
   debug: boolean;
   'split-at'?: string;
+  'follow-links': boolean;
 }
 
 export const COMMANDS = ['analyze', 'timeline', 'compare'] as const;
@@ -35,7 +36,7 @@ const STDIN_ARG = '\u0000stdin';
 /** Long options that take a value, with their short aliases. */
 const VALUED: Record<string, string | null> = { format: 'f', out: 'o', tz: null, date: null, year: null, lookback: null, since: null, until: null, 'fail-on': null, as: null, 'split-at': null };
 /** Boolean options (each also as --no-NAME). */
-const FLAGS: Record<string, string | null> = { color: null, progress: null, each: null, verbose: null, debug: null, help: 'h', version: 'V' };
+const FLAGS: Record<string, string | null> = { color: null, progress: null, each: null, verbose: null, debug: null, 'follow-links': null, help: 'h', version: 'V' };
 const LONG = [...Object.keys(VALUED), ...Object.keys(FLAGS)];
 const SHORT = new Map<string, string>([...Object.entries(VALUED), ...Object.entries(FLAGS)].flatMap(([long, s]) => (s ? [[s, long] as [string, string]] : [])));
 
@@ -62,6 +63,7 @@ export function parser(argv: string[], width: number) {
     .option('color', { type: 'boolean', describe: 'colour the text report (default: on a terminal unless NO_COLOR or TERM=dumb; never into a file)' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on a TTY (--no-progress turns it off)' })
     .option('verbose', { type: 'boolean', default: false, describe: 'show every event in the timeline, unfolded, and every routine row' })
+    .option('follow-links', { type: 'boolean', default: false, describe: 'follow symbolic links met inside folders (by default they are noted, not followed)' })
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of internal errors' })
     .example('$0 samples/2016-05-21-php-fpm-starves-mysqld --tz Asia/Shanghai --date 2016-05-21', 'the seed incident, as text')
     .example('$0 /var/log/mysql/error.log.1.gz --format json', 'a JSON summary of a rotated log')

@@ -103,6 +103,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       lookbackSeconds: set.lookbackSeconds,
       since: set.since,
       until: set.until,
+      followLinks: args['follow-links'],
       // NDJSON shows every event (read again, in order); --verbose too; every other report folds repeats
       keep: format === 'ndjson' ? 'stream' : args.verbose ? 'all' : 'report',
     };

@@ -24,6 +24,8 @@ export interface InputStats {
   mtimeMs?: number;
   /** Where an internal error (a parser that threw) happened, for --debug. */
   stack?: string;
+  /** Why it was not read to its end (its budget: MAX_HELD_EVENTS in analyze.ts); the lines after were not read, nor counted. */
+  cut?: string;
 }
 
 export interface DriveOptions {
@@ -38,6 +40,8 @@ export interface DriveOptions {
   split?: SplitOptions;
   /** Called after each batch of lines: reading waits while it returns a promise (a slow consumer). */
   pace?: () => Promise<void> | undefined;
+  /** Called after each batch of lines (with the lines read so far): a reason stops reading this input there (its budget is spent). */
+  cut?: (linesRead: number) => string | undefined;
 }
 
 const SNIFF_LINES = 40;
@@ -170,6 +174,11 @@ export async function driveSource(src: Source, opts: DriveOptions): Promise<Inpu
     read: for await (const batch of readLines(src.open())) {
       const wait = opts.pace?.();
       if (wait) await wait;
+      const cut = opts.cut?.(stats.lines + held.length);
+      if (cut !== undefined) {
+        stats.cut = `${cut}; the rest of it, from line ${stats.lines + held.length + 1}, was not read`;
+        break read;
+      }
       for (const l of batch) {
         if (parser) {
           if (split && split.stopsBefore(l, parser)) break read; // worker threads read the rest

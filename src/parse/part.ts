@@ -3,18 +3,21 @@
 // The parser's carried state at the start is guessed by warming up from the last lines that set
 // it (found by their words, reading backwards); the caller checks the guess against the state the
 // part before really ended with, and reads the part again when they differ.
-import { open } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { read } from 'node:fs';
+import { promisify } from 'node:util';
 import { formatById } from '../formats/index.js';
 import { type FormatContext, type SplitLineParser, isSplittable } from '../formats/types.js';
-import { isBlank, READ_CHUNK, readLines } from '../read/lines.js';
+import { readRange } from '../read/file-source.js';
+import { isBlank, readLines } from '../read/lines.js';
 import { Collector, type PartCollection } from '../timeline/collect.js';
 import { Clock } from '../time/clock.js';
 import { trace } from '../trace.js';
 
 export interface PartJob {
-  /** The file to read, and the path its events show. */
-  file: string;
+  /** The file's descriptor, opened once by the main thread (read/file-source.ts), and its size then. */
+  fd: number;
+  size: number;
+  /** The path its events show. */
   path: string;
   format: string;
   zone: string;
@@ -50,6 +53,7 @@ export interface PartResult {
 }
 
 const CHUNK = 1 << 20;
+const readAt = promisify(read);
 /**
  * How far back a part looks for the lines that set the carried state. Beyond it the guess is the
  * state a parser starts with: if that is wrong the check catches it and the part is read again.
@@ -60,50 +64,40 @@ const LOOK_BACK = 16 * CHUNK;
  * Where the warm-up starts (a guess: the check after tells whether it was right): the start of the line holding the last occurrence, before `from`, of
  * any word of each group (the earliest of those lines), found in one backward pass; `from` if none.
  */
-async function warmStart(file: string, from: number, groups: readonly (readonly string[])[]): Promise<number> {
-  const fh = await open(file, 'r');
-  try {
-    const keep = Math.max(0, ...groups.flat().map((n) => Buffer.byteLength(n))) - 1;
-    const found: (number | undefined)[] = groups.map(() => undefined);
-    let end = from;
-    while (end > 0 && from - end < LOOK_BACK && found.some((x) => x === undefined)) {
-      const start = Math.max(0, end - CHUNK);
-      const len = Math.min(end - start + keep, from - start);
-      const buf = Buffer.allocUnsafe(len);
-      const { bytesRead } = await fh.read(buf, 0, len, start);
-      const view = buf.subarray(0, bytesRead);
-      for (const [i, words] of groups.entries()) {
-        if (found[i] !== undefined) continue;
-        const at = Math.max(...words.map((w) => view.lastIndexOf(w)));
-        if (at >= 0) found[i] = start + at;
-      }
-      end = start;
+async function warmStart(fd: number, from: number, groups: readonly (readonly string[])[]): Promise<number> {
+  const keep = Math.max(0, ...groups.flat().map((n) => Buffer.byteLength(n))) - 1;
+  const found: (number | undefined)[] = groups.map(() => undefined);
+  let end = from;
+  while (end > 0 && from - end < LOOK_BACK && found.some((x) => x === undefined)) {
+    const start = Math.max(0, end - CHUNK);
+    const len = Math.min(end - start + keep, from - start);
+    const buf = Buffer.allocUnsafe(len);
+    const { bytesRead } = await readAt(fd, buf, 0, len, start);
+    const view = buf.subarray(0, bytesRead);
+    for (const [i, words] of groups.entries()) {
+      if (found[i] !== undefined) continue;
+      const at = Math.max(...words.map((w) => view.lastIndexOf(w)));
+      if (at >= 0) found[i] = start + at;
     }
-    const at = Math.min(from, ...found.filter((x): x is number => x !== undefined));
-    return at < from ? await lineStart(fh, at) : from;
-  } finally {
-    await fh.close();
+    end = start;
   }
+  const at = Math.min(from, ...found.filter((x): x is number => x !== undefined));
+  return at < from ? await lineStart(fd, at) : from;
 }
 
-async function newlineBefore(file: string, at: number): Promise<boolean> {
-  const fh = await open(file, 'r');
-  try {
-    const b = Buffer.alloc(1);
-    await fh.read(b, 0, 1, at - 1);
-    return b[0] === 10;
-  } finally {
-    await fh.close();
-  }
+async function newlineBefore(fd: number, at: number): Promise<boolean> {
+  const b = Buffer.alloc(1);
+  await readAt(fd, b, 0, 1, at - 1);
+  return b[0] === 10;
 }
 
 /** The start of the line holding byte `at`. */
-async function lineStart(fh: import('node:fs/promises').FileHandle, at: number): Promise<number> {
+async function lineStart(fd: number, at: number): Promise<number> {
   let end = at;
   while (end > 0) {
     const start = Math.max(0, end - CHUNK);
     const buf = Buffer.allocUnsafe(end - start);
-    const { bytesRead } = await fh.read(buf, 0, end - start, start);
+    const { bytesRead } = await readAt(fd, buf, 0, end - start, start);
     const nl = buf.subarray(0, bytesRead).lastIndexOf(10);
     if (nl >= 0) return start + nl + 1;
     end = start;
@@ -144,16 +138,17 @@ export async function readPart(job: PartJob): Promise<PartResult> {
   trace('part start');
   const create = parserFor(job);
   const warmer = create({ path: job.path, clock, seq: () => 0, emit: () => {} });
-  const from = await warmStart(job.file, job.from, warmer.carriedBy);
+  const from = await warmStart(job.fd, job.from, warmer.carriedBy);
   trace('part warm start found');
   // a cut inside a line (no warm-up before it): that line belongs to the part before
-  let skip = from > 0 && from === job.from && !(await newlineBefore(job.file, from));
+  let skip = from > 0 && from === job.from && !(await newlineBefore(job.fd, from));
   let parser: SplitLineParser | null = null;
   let start = -1;
   let end = -1;
   let lineBefore = 0;
   let guess = '';
-  const stream = createReadStream(job.file, { start: from, highWaterMark: READ_CHUNK });
+  // the one descriptor, up to the size it had when opened: a rotation or growth meanwhile changes nothing here
+  const stream = readRange(job.fd, from, job.size);
   read: for await (const batch of readLines(stream, undefined, { offset: from, linesBefore: 0 })) {
     for (const l of batch) {
       if (skip) {
@@ -181,7 +176,7 @@ export async function readPart(job: PartJob): Promise<PartResult> {
       parser.line(l);
     }
   }
-  stream.destroy();
+  await stream.return(undefined);
   if (!parser) {
     // no restart line in this part: the part before reads on through it
     return { start: -1, end: -1, lineBefore: 0, guess: '', final: '', settled: true, stats, seqCount: 0, collection: collector.part() };

@@ -3,14 +3,15 @@
 // gives: each part must have started at the line this thread (or the part before) stopped at,
 // with the carried state it ended with, after a part that had its time; a part that did not is
 // read again here, from where the last good one ended, to the file's end.
-import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { workerBudget } from '../sweep/threads.js';
 import type { Event } from '../event.js';
 import { type LineParser, type SplitLineParser, isSplittable } from '../formats/types.js';
-import { type Line, READ_CHUNK, readLines } from '../read/lines.js';
+import { type Line, readLines } from '../read/lines.js';
+import { readRange } from '../read/file-source.js';
 import type { Source } from '../read/sources.js';
 import type { PartCollection } from '../timeline/collect.js';
 import { trace } from '../trace.js';
@@ -52,22 +53,13 @@ function workerAvailable(): boolean {
   return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
 }
 
-/** A plain file of this size on disk (not stdin, not gzip, not inside an archive). */
-function plainFile(src: Source): boolean {
-  if (src.path === '-' || src.size === undefined) return false;
-  try {
-    if (statSync(src.path).size !== src.size) return false;
-    const fd = openSync(src.path, 'r');
-    try {
-      const b = Buffer.alloc(2);
-      readSync(fd, b, 0, 2, 0);
-      return !(b[0] === 0x1f && b[1] === 0x8b);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+/** The descriptor of a plain file on disk, opened once (not stdin, not gzip, not inside an archive). */
+function plainFile(src: Source): number | null {
+  return src.file?.descriptor ?? null;
+}
+
+function size(src: Source): number {
+  return src.file?.size ?? 0;
 }
 
 interface Part {
@@ -106,7 +98,12 @@ export class SplitRead {
     /** This thread stops at the first restart line at or after this byte. */
     private readonly cut: number,
     private readonly parts: Part[],
-  ) {}
+  ) {
+    this.all = parts.map((p) => p.result);
+  }
+
+  /** Every part started, cancelled or not: all are waited for before the file may be closed. */
+  private readonly all: Promise<PartResult | null>[];
 
   /** Start the parts of a big plain file whose parser can be cut; null when it is read whole. */
   static begin(src: Source, format: string, parser: LineParser, opts: SplitOptions): SplitRead | null {
@@ -114,11 +111,12 @@ export class SplitRead {
     const min = opts.minBytes ?? (MIN_SPLIT_FROM_ENV > 0 ? MIN_SPLIT_FROM_ENV : MIN_SPLIT_BYTES);
     // under `ulimit -v`, only the worker threads that fit (sweep/threads.ts)
     const threads = Math.min(opts.threads ?? availableParallelism(), Math.floor(size / min), 1 + workerBudget());
-    if (threads < 2 || !isSplittable(parser) || !canReadInParts(format) || !plainFile(src)) return null;
+    const fd = plainFile(src);
+    if (threads < 2 || !isSplittable(parser) || !canReadInParts(format) || fd === null) return null;
     const cuts = [Math.floor(size * OWN_SHARE)];
     for (let i = 1; i < threads - 1; i++) cuts.push(Math.floor(cuts[0] + ((size - cuts[0]) * i) / (threads - 1)));
     const parts = cuts.map((from, i) =>
-      runPart({ file: src.path, path: src.path, format, zone: opts.zone, since: opts.since, until: opts.until, from, to: cuts[i + 1] ?? null }, opts.inProcess === true),
+      runPart({ fd, size, path: src.path, format, zone: opts.zone, since: opts.since, until: opts.until, from, to: cuts[i + 1] ?? null }, opts.inProcess === true),
     );
     return new SplitRead(src, opts, cuts[0], parts);
   }
@@ -146,6 +144,14 @@ export class SplitRead {
 
   /** After this thread's part has ended: take each good part in turn, read the rest here if one is not. */
   async finish(env: SplitEnv): Promise<void> {
+    try {
+      await this.take(env);
+    } finally {
+      await Promise.all(this.all); // no part reads the file's descriptor after this (it may be closed)
+    }
+  }
+
+  private async take(env: SplitEnv): Promise<void> {
     if (!this.stopped) {
       this.cancel();
       return;
@@ -198,7 +204,9 @@ export class SplitRead {
     SPLIT_COUNTS.readAgain++;
     const parser = env.fresh() as SplitLineParser;
     parser.carry(state);
-    const stream = createReadStream(this.src.path, { start: at, highWaterMark: READ_CHUNK });
+    const fd = this.src.file?.descriptor;
+    if (fd === null || fd === undefined || at >= size(this.src)) return parser.end();
+    const stream = readRange(fd, at, size(this.src));
     for await (const batch of readLines(stream, undefined, { offset: at, linesBefore: env.stats.lines })) {
       for (const l of batch) {
         env.count(l);

@@ -1,11 +1,14 @@
 // Archives read as streams, never extracted: a byte stream is sniffed by its magic bytes (gzip
-// 1f8b, a tar header checksum, zip's PK\3\4) and a tar's regular files become Sources shown as
-// `bundle.tar.gz:inner/path`, dated by their entry mtime. Links and devices are never followed
-// (a note says so); entry names are display names only. Entries come out in archive order.
+// 1f8b, xz, bzip2, zstd, a UTF-16 byte-order mark, a tar header checksum, zip's PK\3\4) and a
+// tar's regular files become Sources shown as `bundle.tar.gz:inner/path`, dated by their entry
+// mtime. Links and devices are never followed (a note says so); entry names are display names
+// only. GNU sparse entries are read without their holes. Entries come out in archive order.
 import tar from 'tar-stream';
 import type { Extract } from 'tar-stream';
-import { reasonOf } from './errors.js';
+import { compressionOf, decode } from './decoders.js';
+import { InputError, reasonOf } from './errors.js';
 import { type Budget, gunzipBounded } from './gzip.js';
+import { decodeUtf16, utf16Of } from './utf16.js';
 import type { Expanded, Source } from './sources.js';
 
 type TarEntry = Extract extends AsyncIterable<infer T> ? T : never;
@@ -129,11 +132,18 @@ export async function* expandStream(bytes: AsyncIterable<Buffer>, info: StreamIn
   }
   const { head, stream } = peeked;
   try {
-    const layered = isGzip(head) || isTar(head);
+    const compression = compressionOf(head);
+    const utf16 = utf16Of(head);
+    const layered = isGzip(head) || isTar(head) || compression !== null;
     if (layered && info.depth >= MAX_DEPTH) {
       yield { failure: { path: info.shown, reason: `archives or gzip nested more than ${MAX_DEPTH} deep; skipped` } };
     } else if (isGzip(head)) {
-      yield* expandStream(gunzipBounded(stream, info.budget), { ...info, depth: info.depth + 1 });
+      const note = (reason: string) => info.budget.notes.push({ path: info.shown, reason });
+      yield* expandStream(gunzipBounded(stream, info.budget, note), { ...info, depth: info.depth + 1 });
+    } else if (compression !== null) {
+      yield* expandStream(decode(compression, stream, info.budget), { ...info, depth: info.depth + 1 });
+    } else if (utf16 !== null) {
+      yield { source: openSource(info, decodeUtf16(utf16, stream)) };
     } else if (isTar(head)) {
       yield* tarEntries(stream, { ...info, depth: info.depth + 1 });
     } else if (isZip(head)) {
@@ -144,6 +154,8 @@ export async function* expandStream(bytes: AsyncIterable<Buffer>, info: StreamIn
   } finally {
     await peeked.close(); // whatever the consumer left unread
   }
+  // what the decoders noted while the source was read (junk after gzip data)
+  for (const note of info.budget.notes.splice(0)) yield { note };
 }
 
 /** Reads one tar entry without ever destroying it (that would end the whole archive). */
@@ -231,6 +243,48 @@ const NOT_FOLLOWED: Record<string, string> = {
   fifo: 'a fifo',
 };
 
+/** The largest sparse map read at the start of a PAX 1.0 sparse entry. */
+const MAX_SPARSE_MAP = 1 << 20;
+
+/**
+ * A PAX 1.0 sparse entry's data without the map before it: decimal numbers a line each (the count
+ * of segments, then an offset and a size per segment), padded with NULs to a 512-byte block.
+ */
+async function* skipSparseMap(chunks: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  let head: Buffer | null = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    if (head === null) {
+      yield chunk;
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    const end = sparseMapEnd(head);
+    if (end === null) {
+      if (head.length > MAX_SPARSE_MAP) throw new InputError('a sparse map too large or not made of numbers');
+      continue;
+    }
+    const rest: Buffer = head.subarray(end);
+    head = null;
+    if (rest.length > 0) yield rest;
+  }
+}
+
+/** Where the data starts after the sparse map at the start of `b` (null: not all of it is here). */
+function sparseMapEnd(b: Buffer): number | null {
+  let at = 0;
+  let want = 1;
+  for (let numbers = 0; numbers < want; numbers++) {
+    const nl = b.indexOf(10, at);
+    if (nl < 0 || nl - at > 20) return null;
+    const n = Number(b.toString('latin1', at, nl));
+    if (!Number.isSafeInteger(n) || n < 0) return null;
+    if (numbers === 0) want = 1 + 2 * n;
+    at = nl + 1;
+  }
+  const end = Math.ceil(at / 512) * 512;
+  return b.length >= end ? end : null;
+}
+
 async function* tarEntries(stream: AsyncGenerator<Buffer>, info: StreamInfo): AsyncGenerator<Expanded> {
   const extract = tar.extract();
   const closed = new Promise<void>((r) => extract.once('close', () => r()));
@@ -251,13 +305,20 @@ async function* tarEntries(stream: AsyncGenerator<Buffer>, info: StreamInfo): As
     for await (const entry of extract) {
       entries++;
       const h = entry.header;
-      const inner = innerName(h.name);
+      const pax = (h.pax ?? {}) as Record<string, string | undefined>;
+      // a PAX sparse file (0.1, 1.0) keeps its real name apart from GNUSparseFile.N/name
+      const inner = innerName(pax['GNU.sparse.name'] ?? h.name);
       const shown = `${info.shown}:${inner}`;
       const reader = new EntryReader(entry);
       try {
-        if ((h.type === 'file' || h.type === 'contiguous-file') && !hidden(inner)) {
+        // an unknown type is a regular file (POSIX): old GNU sparse entries ('S') are such
+        if ((h.type === 'file' || h.type === 'contiguous-file' || h.type === null) && !hidden(inner)) {
           const mtimeMs = h.mtime instanceof Date && Number.isFinite(h.mtime.getTime()) ? h.mtime.getTime() : info.mtimeMs;
-          yield* expandStream(reader.chunks(), { ...info, shown, mtimeMs, size: h.size });
+          const sparse = pax['GNU.sparse.major'] !== undefined || pax['GNU.sparse.size'] !== undefined;
+          const chunks = pax['GNU.sparse.major'] === '1' ? skipSparseMap(reader.chunks()) : reader.chunks();
+          if (sparse) info.budget.notes.push({ path: shown, reason: 'a sparse file: read without its holes' });
+          else if (h.type === null) info.budget.notes.push({ path: shown, reason: 'an entry of another type (a GNU sparse file?): read as a regular file, without holes' });
+          yield* expandStream(chunks, { ...info, shown, mtimeMs, size: h.size });
         } else if (NOT_FOLLOWED[h.type]) {
           const to = h.linkname ? ` to ${h.linkname}` : '';
           yield { note: { path: shown, reason: `${NOT_FOLLOWED[h.type]}${to}: not followed` } };

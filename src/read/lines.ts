@@ -13,9 +13,18 @@ export interface Line {
   offset: number;
   /** Bytes beyond the cap that were counted, not kept. */
   truncated?: number;
+  /** NUL bytes skipped at its start (a hole: MIN_NUL_HOLE or more), counted, not kept. */
+  hole?: number;
 }
 
 export const MAX_LINE_BYTES = 64 * 1024;
+
+/**
+ * A run of at least this many NULs at a line's start is a hole (a preallocated log after a crash,
+ * a sparse file): skipped and counted, so the cap does not spend itself on it and the text after
+ * it is read as the line. Shorter runs stay in the text (shown, and binary to the sniffer).
+ */
+export const MIN_NUL_HOLE = 512;
 
 /** Bytes per read of a file: 64 KiB reads (the default) cost three times as long in system calls. */
 export const READ_CHUNK = 256 * 1024;
@@ -44,6 +53,9 @@ export class LineSplitter {
   private parts: Buffer[] = [];
   private partBytes = 0;
   private overflow = 0;
+  /** NULs at the current line's start, not yet kept or skipped. */
+  private nuls = 0;
+  private hole = 0;
   private lineStart = 0; // offset of the current line's first byte
   private pos = 0; // offset of the next byte to arrive
   private no = 0;
@@ -68,7 +80,7 @@ export class LineSplitter {
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
-      if (this.partBytes === 0 && this.overflow === 0 && nl - start <= this.maxLine) {
+      if (this.partBytes === 0 && this.overflow === 0 && this.nuls === 0 && this.hole === 0 && chunk[start] !== 0 && nl - start <= this.maxLine) {
         // the whole line is in this chunk: decode it in place
         const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
         const text = (chunk as Utf8Slicing).utf8Slice(start, end);
@@ -87,11 +99,32 @@ export class LineSplitter {
 
   /** The last line, when the input does not end with a newline. */
   end(): Line[] {
-    if (this.partBytes === 0 && this.overflow === 0) return [];
+    if (this.partBytes === 0 && this.overflow === 0 && this.nuls === 0 && this.hole === 0) return [];
     return [this.finish()];
   }
 
   private keep(chunk: Buffer, from: number, to: number): void {
+    if (to <= from) return;
+    if (this.partBytes === 0 && this.overflow === 0 && this.hole === 0) {
+      // at the line's start: NULs are held back until they prove a hole or not
+      let i = from;
+      while (i < to && chunk[i] === 0) i++;
+      this.nuls += i - from;
+      if (i === to) return;
+      this.settleNuls();
+      from = i;
+    }
+    this.keepBytes(chunk, from, to);
+  }
+
+  /** The NULs held at the line's start: skipped as a hole, or kept as text. */
+  private settleNuls(): void {
+    if (this.nuls >= MIN_NUL_HOLE) this.hole = this.nuls;
+    else if (this.nuls > 0) this.keepBytes(Buffer.alloc(this.nuls), 0, this.nuls);
+    this.nuls = 0;
+  }
+
+  private keepBytes(chunk: Buffer, from: number, to: number): void {
     if (to <= from) return;
     const room = this.maxLine - this.partBytes;
     if (room <= 0) {
@@ -105,6 +138,7 @@ export class LineSplitter {
   }
 
   private finish(): Line {
+    this.settleNuls();
     let buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.partBytes);
     let end = buf.length;
     if (this.overflow > 0 && end === this.maxLine) {
@@ -117,9 +151,11 @@ export class LineSplitter {
     buf = buf.subarray(0, end);
     const line: Line = { text: plainText(buf.toString('utf8')), no: ++this.no, offset: this.lineStart };
     if (this.overflow > 0) line.truncated = this.overflow;
+    if (this.hole > 0) line.hole = this.hole;
     this.parts = [];
     this.partBytes = 0;
     this.overflow = 0;
+    this.hole = 0;
     return line;
   }
 }

@@ -36,6 +36,7 @@ export function toEcs(e: Event, clock: Clock): Record<string, unknown> {
     time_source: e.time.source,
   };
   if (e.time.note) o.time_note = e.time.note;
+  if (e.src.truncated && e.kind !== 'line.unrecognized') o.truncated_bytes = e.src.truncated; // (unrecognized: in its data)
   if (e.time.source === 'interval') {
     o.time_earliest = clock.iso(e.time.ms);
     o.time_latest = clock.iso(e.time.latestMs ?? e.time.ms);

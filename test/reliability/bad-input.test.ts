@@ -199,14 +199,22 @@ describe('bad input: each is reported in one line and the good log is still anal
     expectGoodStillFound(s);
   });
 
-  it('a directory symlink loop: each file read once, and it ends', async () => {
+  it('a directory symlink loop: links noted and not followed; with --follow-links each file read once, and it ends', async () => {
     const loop = path.join(dir, 'loop');
     mkdirSync(path.join(loop, 'sub'), { recursive: true });
     copyFileSync(GOOD, path.join(loop, 'sub', 'mysqld.err'));
     symlinkSync('..', path.join(loop, 'sub', 'up'));
     symlinkSync('.', path.join(loop, 'self'));
     symlinkSync('self-link', path.join(loop, 'self-link')); // a link to itself: ELOOP
-    const r = await cli([loop, '-f', 'json']);
+    const quiet = await cli([loop, '-f', 'json']);
+    expect(json(quiet).failures).toHaveLength(2);
+    expect(stderrLines(quiet)).toEqual([
+      `oomtrail: note: ${path.join(loop, 'self')}: a symbolic link to .: not followed (--follow-links follows it)`,
+      `oomtrail: note: ${path.join(loop, 'self-link')}: a symbolic link to self-link: not followed (--follow-links follows it)`,
+      `oomtrail: note: ${path.join(loop, 'sub', 'up')}: a symbolic link to ..: not followed (--follow-links follows it)`,
+    ]);
+    expect(quiet.code).toBe(0);
+    const r = await cli([loop, '--follow-links', '-f', 'json']);
     const s = json(r);
     expect(s.inputs.filter((i) => i.path.endsWith('mysqld.err'))).toHaveLength(1);
     expect(s.failures).toHaveLength(2);
