@@ -5,6 +5,7 @@
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { type Report, shortPath, wallOf } from './model.js';
 import { answerRows } from './answer.js';
+import { closerOf, closes, episodeLine, failureTotal, opens } from './episode-words.js';
 import { explainSections } from './explain-lines.js';
 import { clip, plain } from './sanitize.js';
 import { TIME_MARKS, routineCounts, shortTimeline, timelineLine } from './text-timeline.js';
@@ -32,7 +33,7 @@ export function headline(r: Report): string {
   const down = s.incidents.reduce((n, i) => n + (i.downtime_seconds ?? 0), 0);
   const downText = down > 0 ? `, down ${humanDuration(down)} in all` : '';
   const errors = r.errors.length > 0 ? `, ${plural(r.errors.length, 'unreadable input')}` : '';
-  return `${plural(s.failures.length, 'memory failure')}, ${plural(s.incidents.length, 'incident')}${downText}${errors}`;
+  return `${plural(failureTotal(s), 'memory failure')}, ${plural(s.incidents.length, 'incident')}${downText}${errors}`;
 }
 
 /** Greedy word wrap for terminal paragraphs (a word longer than the width gets a line of its own). */
@@ -85,10 +86,16 @@ function failures(x: Ctx, out: string[]): void {
   if (r.summary.failures.length === 0) return;
   out.push(c('bold', 'Failures'));
   const seen = new Map<string, number>();
-  r.summary.failures.forEach((f, i) => {
+  let n = 0;
+  r.summary.failures.forEach((f) => {
+    if (closes(r.summary, f)) return; // an episode's last member: its first tells of it
+    const i = n++;
     const asked = f.requested_bytes ? `, ${humanBytes(f.requested_bytes)} asked` : '';
     const head = wrap(`${wallOf(f.time)}  ${kindLabel(f.action)}${asked} (${x.say(shortPath(r, f.path))}:${f.line})`, x.width - 5, '');
     out.push(`  ${`${i + 1}.`.padEnd(3)}${c('red', head[0].slice(0, 19))}${head[0].slice(19)}`, ...head.slice(1).map((l) => `     ${l}`));
+    const ep = opens(r.summary, f);
+    const last = ep && closerOf(r.summary, ep);
+    if (ep) out.push(...wrap(episodeLine(ep, last ? x.say(`${shortPath(r, last.path)}:${last.line}`) : undefined), x.width, '     '));
     const same = seen.get(gist(f.verdict));
     if (same !== undefined) out.push(`     Same verdict as ${same}.`);
     else {
