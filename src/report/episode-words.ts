@@ -4,7 +4,6 @@
 import { humanDuration } from '../correlate/verdict.js';
 import { failureTotal } from './episode-summary.js';
 import { type Report, wallOf } from './model.js';
-import { kindLabel } from './words.js';
 
 type Summary = Report['summary'];
 type Listed = Summary['failures'][number];
@@ -42,7 +41,7 @@ export function weight(s: Summary, f: Listed): number {
 /** `5,000 times from 2026-05-01 00:00:03 to 2026-05-07 22:41:10, one every ~2 s; the last at mysqld.err:44992`. */
 export function episodeLine(ep: EpisodeJson, where?: string): string {
   const every = ep.interval_seconds !== null ? `, one every ~${humanDuration(Math.max(1, ep.interval_seconds))}` : '';
-  return `${ep.count.toLocaleString('en-US')} times (${kindLabel(ep.action)}) from ${wallOf(ep.first)} to ${wallOf(ep.last)}${every}${where ? `; the last at ${where}` : ''}`;
+  return `${ep.count.toLocaleString('en-US')} times from ${wallOf(ep.first)} to ${wallOf(ep.last)}${every}${where ? `; the last at ${where}` : ''}`;
 }
 
 /** The listed failure that closes an episode (for its file and line). */

@@ -194,13 +194,23 @@ function section(r: Report, c: Paint, opts: TextOptions, out: string[]): void {
   timeline(x, out);
 }
 
+/** Key timeline rows shown without --verbose: half from the start, half from the end. */
+export const MAX_KEY_ROWS = 400;
+
 function timeline(x: Ctx, out: string[]): void {
   const { r, c } = x;
   const rows = shortTimeline(r, x.verbose);
   const marks = rows.some((row) => row.mark === '?' || row.mark === '~' || (x.verbose && row.mark === '^'));
   const legend = marks ? `; ${x.verbose ? TIME_MARKS : '? time inferred, ~ known only within an interval'}` : '';
   out.push(c('bold', `Timeline`) + (x.verbose ? ` (every event${legend})` : ` (key events${legend})`));
-  for (const row of rows) out.push(timelineLine(row, c, x.verbose, x.width));
+  // key rows are bounded too (a crash loop's are thousands): the first and last, the count between
+  const cut = !x.verbose && rows.length > MAX_KEY_ROWS;
+  const head = cut ? rows.slice(0, MAX_KEY_ROWS / 2) : rows;
+  for (const row of head) out.push(timelineLine(row, c, x.verbose, x.width));
+  if (cut) {
+    out.push(c('dim', `  … ${rows.length - MAX_KEY_ROWS} more key rows (--verbose shows every event)`));
+    for (const row of rows.slice(rows.length - MAX_KEY_ROWS / 2)) out.push(timelineLine(row, c, x.verbose, x.width));
+  }
   const hidden = r.timeline.length - rows.length;
   if (hidden > 0) out.push(...wrap(`… ${hidden} routine rows not shown (--verbose shows them): ${routineWords(routineCounts(r, rows))}`, x.width, '  ').map((l) => c('dim', l)));
 }
