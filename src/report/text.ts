@@ -6,7 +6,7 @@ import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { type Report, shortPath, wallOf } from './model.js';
 import { answerRows } from './answer.js';
 import { closerOf, closes, episodeLine, failureTotal, opens } from './episode-words.js';
-import { explainSections } from './explain-lines.js';
+import { confidenceLines, explainSections } from './explain-lines.js';
 import { clip, plain } from './sanitize.js';
 import { TIME_MARKS, routineCounts, shortTimeline, timelineLine } from './text-timeline.js';
 import { kindLabel, routineWords } from './words.js';
@@ -135,10 +135,10 @@ function incidents(x: Ctx, out: string[]): void {
   out.push('');
 }
 
-/** What the snapshots say beyond the failures (explain-lines.ts): accounting, releases, trends. */
+/** What the snapshots say beyond the failures (explain-lines.ts), whole: with --verbose (the answer has one row of each). */
 function explained(x: Ctx, out: string[]): void {
   const sections = explainSections(x.r);
-  if (sections.length === 0) return;
+  if (sections.length === 0 || !x.verbose) return;
   out.push(x.c('bold', 'Memory explained'));
   for (const s of sections) {
     out.push(`  ${x.say(s.title)}`);
@@ -158,6 +158,7 @@ function advice(x: Ctx, out: string[]): void {
     const [first, ...rest] = wrap(x.say(`${ad.setting}: ${ad.current ?? '?'} → ${ad.recommended}. ${ad.reason}`), x.width, '    ');
     out.push(`  ${first.trimStart()}`, ...rest);
   }
+  for (const line of confidenceLines(r)) out.push(...wrap(x.say(`How firm: ${line}`), x.width, '    ').map((l, i) => (i === 0 ? `  ${l.trimStart()}` : l)));
   out.push('');
 }
 
