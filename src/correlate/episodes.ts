@@ -1,5 +1,5 @@
-// Episodes: a run of failures of the same kind and cause (action, class, victim, culprit, scope),
-// one after another with no other failure between, told once. A crash loop's 50,000 failed starts
+// Episodes: a run of failures of the same kind and cause (action, class, victim, culprit, scope)
+// told by the same file, one after another with no other failure between, told once. A crash loop's 50,000 failed starts
 // are one episode; reports then stay the same size whatever the count. Runs shorter than
 // MIN_EPISODE stay single failures (two read fine as two). Pure: failures in, groups out.
 import type { Failure } from './types.js';
@@ -18,7 +18,7 @@ export interface Episode {
 /** What makes two failures the same episode. */
 function keyOf(f: Failure): string {
   const victim = f.kill?.victim.name ?? f.event.process?.name ?? '';
-  return [f.event.kind, f.class, victim, f.culprit ?? '', f.kill?.scope ?? ''].join('\0');
+  return [f.event.src.path, f.event.kind, f.class, victim, f.culprit ?? '', f.kill?.scope ?? ''].join('\0');
 }
 
 export function findEpisodes(failures: readonly Failure[]): Episode[] {

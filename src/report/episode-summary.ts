@@ -38,8 +38,13 @@ export function listing(a: Analysis): Listing {
   return out;
 }
 
+/** `ep-<first member's id>`, with the file's name when two files tell the same first failure. */
 function episodeId(a: Analysis, ep: Episode): string {
-  return `ep-${failureId(a.failures[ep.from].event)}`;
+  const first = a.failures[ep.from].event;
+  const p = first.src.path;
+  const name = p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf(':')) + 1);
+  const twin = a.episodes.some((o) => o !== ep && failureId(a.failures[o.from].event) === failureId(first));
+  return twin ? `ep-${failureId(first)}-${name}` : `ep-${failureId(first)}`;
 }
 
 /** `episodes[]` of the summary. */
