@@ -38,13 +38,28 @@ export function listing(a: Analysis): Listing {
   return out;
 }
 
+const firsts = new WeakMap<Analysis, Map<string, number>>();
+
+/** How many episodes open with each failure id (copies of one log open with the same). */
+function firstIds(a: Analysis): Map<string, number> {
+  let m = firsts.get(a);
+  if (!m) {
+    m = new Map();
+    for (const ep of a.episodes) {
+      const id = failureId(a.failures[ep.from].event);
+      m.set(id, (m.get(id) ?? 0) + 1);
+    }
+    firsts.set(a, m);
+  }
+  return m;
+}
+
 /** `ep-<first member's id>`, with the file's name when two files tell the same first failure. */
 function episodeId(a: Analysis, ep: Episode): string {
   const first = a.failures[ep.from].event;
   const p = first.src.path;
   const name = p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf(':')) + 1);
-  const twin = a.episodes.some((o) => o !== ep && failureId(a.failures[o.from].event) === failureId(first));
-  return twin ? `ep-${failureId(first)}-${name}` : `ep-${failureId(first)}`;
+  return (firstIds(a).get(failureId(first)) ?? 0) > 1 ? `ep-${failureId(first)}-${name}` : `ep-${failureId(first)}`;
 }
 
 /** `episodes[]` of the summary. */
