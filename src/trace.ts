@@ -3,9 +3,17 @@
 import { performance } from 'node:perf_hooks';
 import { isMainThread, threadId } from 'node:worker_threads';
 
-const ON = process.env.OOMTRAIL_TRACE === '1';
-if (ON && isMainThread) process.stderr.write(`trace start ${performance.timeOrigin.toFixed(0).slice(-6)}\n`);
+let on: boolean | undefined;
+
+/** Read once, at the first trace (not at import): tests and embedders may set it before. */
+function enabled(): boolean {
+  if (on === undefined) {
+    on = process.env.OOMTRAIL_TRACE === '1';
+    if (on && isMainThread) process.stderr.write(`trace start ${performance.timeOrigin.toFixed(0).slice(-6)}\n`);
+  }
+  return on;
+}
 
 export function trace(label: string): void {
-  if (ON) process.stderr.write(`trace ${label} ${(performance.timeOrigin + performance.now()).toFixed(0).slice(-6)}${isMainThread ? '' : ` [thread ${threadId}]`}\n`);
+  if (enabled()) process.stderr.write(`trace ${label} ${(performance.timeOrigin + performance.now()).toFixed(0).slice(-6)}${isMainThread ? '' : ` [thread ${threadId}]`}\n`);
 }

@@ -80,7 +80,11 @@ function whatHeld(r: Report): string {
 
 function whatToChange(r: Report): string {
   const a = r.summary.advice;
-  if (a.length > 0) return a.map((x) => `${x.setting} ${x.current ?? '?'} → ${x.recommended}`).join('; ');
+  if (a.length > 0) {
+    const firm = [...new Set(a.map((x) => x.confidence).filter((c) => c === 'low' || c === 'medium'))];
+    const how = firm.length > 0 ? ` (${firm.join(' and ')} confidence: thin evidence, --verbose says why)` : '';
+    return a.map((x) => `${x.setting} ${x.current ?? '?'} → ${x.recommended}`).join('; ') + how;
+  }
   return 'no setting follows from this evidence alone; the verdict below says what to check';
 }
 

@@ -8,7 +8,7 @@ import { answerRows } from './answer.js';
 import { closerOf, closes, episodeLine, failureTotal, opens } from './episode-words.js';
 import { confidenceLines, explainSections } from './explain-lines.js';
 import { clip, plain } from './sanitize.js';
-import { TIME_MARKS, routineCounts, shortTimeline, timelineLine } from './text-timeline.js';
+import { TIME_MARKS, cut, routineCounts, shortTimeline, timelineLine } from './text-timeline.js';
 import { kindLabel, routineWords } from './words.js';
 
 export interface TextOptions {
@@ -158,7 +158,7 @@ function advice(x: Ctx, out: string[]): void {
     const [first, ...rest] = wrap(x.say(`${ad.setting}: ${ad.current ?? '?'} → ${ad.recommended}. ${ad.reason}`), x.width, '    ');
     out.push(`  ${first.trimStart()}`, ...rest);
   }
-  for (const line of confidenceLines(r)) out.push(...wrap(x.say(`How firm: ${line}`), x.width, '    ').map((l, i) => (i === 0 ? `  ${l.trimStart()}` : l)));
+  if (x.verbose) for (const line of confidenceLines(r)) out.push(...wrap(x.say(`How firm: ${line}`), x.width, '    ').map((l, i) => (i === 0 ? `  ${l.trimStart()}` : l)));
   out.push('');
 }
 
@@ -213,7 +213,17 @@ function timeline(x: Ctx, out: string[]): void {
     for (const row of rows.slice(rows.length - MAX_KEY_ROWS / 2)) out.push(timelineLine(row, c, x.verbose, x.width));
   }
   const hidden = r.timeline.length - rows.length;
-  if (hidden > 0) out.push(...wrap(`… ${hidden} routine rows not shown (--verbose shows them): ${routineWords(routineCounts(r, rows))}`, x.width, '  ').map((l) => c('dim', l)));
+  if (hidden > 0) out.push(c('dim', routineLine(hidden, routineCounts(r, rows), x.width)));
+}
+
+/** One line: as many routine kinds named as fit the width (`server note ×30, shell command ×12 and 27 more`). */
+function routineLine(hidden: number, counts: ReadonlyMap<string, number>, width: number): string {
+  const lead = `  … ${hidden} routine rows (--verbose)`;
+  for (let most = 5; most > 0; most--) {
+    const line = `${lead}: ${routineWords(counts, most)}`;
+    if (line.length <= width) return line;
+  }
+  return cut(lead, width);
 }
 
 export function text(reports: readonly Report[], opts: TextOptions = {}): string {

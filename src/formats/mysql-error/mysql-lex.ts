@@ -148,17 +148,18 @@ function level(s: string): number {
   return w === 'ERROR' || w === 'Warning' || w === 'Note' || w === 'System' ? e + 1 : -1;
 }
 
+/** A token's type and end in one number (no allocation, no shared state): `end * 16 + type`. */
+type Packed = number;
+const typeOf = (t: Packed): T => t % 16;
+const endOf = (t: Packed): number => Math.floor(t / 16);
+
 /**
  * The next token at p in the head state (`tags` false: right after the stamp) or the tags state
- * (after the thread id, a tag or the csv fields: no thread id, no csv); its type; its end is left in `tokenEnd`.
+ * (after the thread id, a tag or the csv fields: no thread id, no csv): its type and end, packed.
  */
-let tokenEnd = 0;
-function headToken(s: string, p: number, tags: boolean): T {
+function headToken(s: string, p: number, tags: boolean): Packed {
   const c = s.charCodeAt(p);
-  if (ws(c)) {
-    tokenEnd = p + run(s, p, WS);
-    return T.sp;
-  }
+  if (ws(c)) return (p + run(s, p, WS)) * 16 + T.sp;
   let q = tags ? -1 : thread(s, p);
   let type = T.thread;
   if (q < 0 && c === 91) {
@@ -172,8 +173,7 @@ function headToken(s: string, p: number, tags: boolean): T {
     q = csv(s, p);
     type = T.csv;
   }
-  tokenEnd = q < 0 ? s.length : q;
-  return q < 0 ? T.body : type;
+  return q < 0 ? s.length * 16 + T.body : q * 16 + type;
 }
 
 /**
@@ -267,10 +267,12 @@ export function lexMysql(s: string): LexedRecord {
   } else {
     record.push(type, 0, p);
     while (p < s.length) {
-      const t = headToken(s, p, tags);
+      const packed = headToken(s, p, tags);
+      const t = typeOf(packed);
+      const end = endOf(packed);
       if (t === T.thread || t === T.code || t === T.bracket || t === T.csv) tags = true;
-      record.push(t, p, tokenEnd);
-      p = tokenEnd;
+      record.push(t, p, end);
+      p = end;
     }
   }
   if (record.code === undefined) record.key = record.tokens.map((t) => t.type).join(' ');
@@ -287,5 +289,5 @@ export const stampIsoEnd = stampIso;
 
 /** Whether the lexer reads the text from p on as one body token (no thread, level or code first), in the head or the tags state. */
 export function bodyAt(s: string, p: number, tags: boolean): boolean {
-  return p < s.length && headToken(s, p, tags) === T.body;
+  return p < s.length && typeOf(headToken(s, p, tags)) === T.body;
 }
