@@ -12,6 +12,8 @@ const pad = (n, w = 2) => String(n).padStart(w, '0');
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const START = Date.UTC(2026, 4, 1);
+/** The syslog host's boot: its kernel stamps count seconds from it. */
+const BOOT = Date.UTC(2024, 11, 1);
 
 /** A buffered writer: `line(s)` appends, `done()` flushes and closes. */
 function writer(file) {
@@ -209,7 +211,7 @@ async function recovery(file, units) {
 }
 
 function oomKill(ms, host, pid) {
-  const s = `${sysStamp(ms)} ${host} kernel: [${((ms - START) / 1000).toFixed(6).padStart(12)}]`;
+  const s = `${sysStamp(ms)} ${host} kernel: [${((ms - BOOT) / 1000).toFixed(6).padStart(12)}]`;
   return [
     `${s} php-fpm invoked oom-killer: gfp_mask=0x201da, order=0, oom_score_adj=0`,
     `${s} CPU: 0 PID: 2211 Comm: php-fpm Not tainted 4.15.0-112-generic #113-Ubuntu`,
