@@ -46,5 +46,9 @@ export function episodeLine(ep: EpisodeJson, where?: string): string {
 
 /** The listed failure that closes an episode (for its file and line). */
 export function closerOf(s: Summary, ep: EpisodeJson): Listed | undefined {
-  return s.failures.find((f) => f.id === ep.last_failure);
+  let m = listedById.get(s);
+  if (!m) listedById.set(s, (m = new Map(s.failures.map((f) => [f.id, f]))));
+  return m.get(ep.last_failure);
 }
+
+const listedById = new WeakMap<Summary, Map<string, Listed>>();

@@ -205,10 +205,10 @@ function timeline(x: Ctx, out: string[]): void {
   const legend = marks ? `; ${x.verbose ? TIME_MARKS : '? time inferred, ~ known only within an interval'}` : '';
   out.push(c('bold', `Timeline`) + (x.verbose ? ` (every event${legend})` : ` (key events${legend})`));
   // key rows are bounded too (a crash loop's are thousands): the first and last, the count between
-  const cut = !x.verbose && rows.length > MAX_KEY_ROWS;
-  const head = cut ? rows.slice(0, MAX_KEY_ROWS / 2) : rows;
+  const bounded = !x.verbose && rows.length > MAX_KEY_ROWS;
+  const head = bounded ? rows.slice(0, MAX_KEY_ROWS / 2) : rows;
   for (const row of head) out.push(timelineLine(row, c, x.verbose, x.width));
-  if (cut) {
+  if (bounded) {
     out.push(c('dim', `  … ${rows.length - MAX_KEY_ROWS} more key rows (--verbose shows every event)`));
     for (const row of rows.slice(rows.length - MAX_KEY_ROWS / 2)) out.push(timelineLine(row, c, x.verbose, x.width));
   }
