@@ -1,125 +1,159 @@
-// npm run bench: speed and memory of the full analysis against a bare readline line count of the
-// same file, measured side by side (interleaved, median of several runs) in the same run.
-// Prints lines/s, MB/s, peak RSS and the ratios; exits non-zero when a target is missed.
-// Targets (issue 7): time ≤ 2.0× the baseline (stretch 1.5×), peak RSS ≤ 300 MB, and flat:
-// 10× the input moves peak RSS by less than 20%; `--each` over two equal bundles takes at most
-// 1.5× the time of one (both cores busy). Also shows the peak RSS of `--each --format ndjson`
-// over two and six bundles (every event streams out; memory does not grow with the bundle count).
+// npm run bench: the whole analysis on every shape of evidence (bench/shapes.mjs), each at 1× and
+// 10×, against a bare readline line count of the same input measured in the same run. CPU time
+// (user+sys of the child and its children, /usr/bin/time) is the measure: wall time on a shared
+// machine is printed but not judged. Prints per shape × readline, MB/s, peak RSS, growth exponents
+// from 1× to 10× and report sizes; exits non-zero on a miss. BENCH_QUICK=1: smaller, one run.
+// BENCH_ONLY=name,name: only those shapes. BENCH_RUNS=N: runs per measure (median).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.mjs';
+import { SHAPES } from './shapes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, 'bench', '.data');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const LINES = Number(process.env.BENCH_LINES ?? 2_000_000);
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const dataDir = path.join(root, 'bench', '.data', QUICK ? 'quick' : 'full');
+const TARGET = { ratio: 2.0, stretch: 1.5, rssMB: 300, rssGrowth: 0.2, exponent: 1.15, eachTwo: 2.0, ndjson: 2.0 };
+const bin = path.join(root, 'bin', 'oomtrail.js');
+const timeFile = path.join(tmpdir(), `oomtrail-bench-time-${process.pid}`);
 
-/** Runs node with args; its stdout is read (and dropped), or not kept at all with `discard`. */
-function measure(args, discard = false, env = {}) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', path.join(root, 'bench', 'rss-on-exit.mjs'), ...args], {
+/** Runs node with args under /usr/bin/time: wall, CPU (user+sys, children included), peak RSS, stdout bytes. */
+function measure(args) {
+  const out = path.join(tmpdir(), `oomtrail-bench-out-${process.pid}`);
+  const r = spawnSync('/bin/sh', ['-c', `exec /usr/bin/time -f '%e %U %S %M' -o '${timeFile}' "$@" > '${out}'`, 'sh', process.execPath, ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
     encoding: 'utf8',
-    maxBuffer: 1 << 30,
-    stdio: ['ignore', discard ? 'ignore' : 'pipe', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-  const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN) * 1024;
-  return { seconds, rss };
+  const bytes = existsSync(out) ? statSync(out).size : 0;
+  rmSync(out, { force: true });
+  if (r.status !== 0 && r.status !== 1) return { error: `exit ${r.status}: ${r.stderr.trim().split('\n').at(-1)?.slice(0, 160)}` };
+  const [wall, user, sys, maxKB] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, cpu: user + sys, rss: maxKB * 1024, bytes };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+const mb = (b) => `${(b / 1e6).toFixed(1)}`;
+function sizeOf(p) {
+  if (!statSync(p).isDirectory()) return statSync(p).size;
+  return readdirSync(p).reduce((s, n) => s + sizeOf(path.join(p, n)), 0);
+}
 
-async function input(lines) {
-  mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, `mysql-5.5-${lines}.log`);
-  if (!existsSync(file)) {
-    process.stdout.write(`generating ${file} (${lines} lines)... `);
-    await generate(file, lines);
+/** The input of a shape at a scale, generated once (a `.done` marker says it is whole). */
+async function inputOf(shape, scale) {
+  const units = Math.max(2, Math.round((shape.units * scale) / (QUICK ? 5 : 1)));
+  const dir = path.join(dataDir, `${shape.name}-${scale}x`);
+  const done = path.join(dir, '.done');
+  if (!existsSync(done)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    process.stdout.write(`  generating ${shape.name} ${scale}× (${units} units)... `);
+    const made = await shape.make(dir, units);
+    writeFileSync(done, JSON.stringify(made));
     console.log('done');
   }
-  return file;
+  const made = JSON.parse(readFileSync(done, 'utf8'));
+  const paths = Array.isArray(made) ? made : [made];
+  return { paths, units, bytes: paths.reduce((s, p) => s + sizeOf(p), 0) };
 }
 
-const big = await input(LINES);
-const small = await input(Math.round(LINES / 10));
-const bytes = statSync(big).size;
-const oomtrail = (file) => [path.join(root, 'bin', 'oomtrail.js'), file, '--format', 'json', '--tz', 'UTC', '--no-progress'];
-const baseline = (file) => [path.join(root, 'bench', 'count-lines.mjs'), file];
+const common = ['--tz', 'UTC', '--no-progress'];
+const analyze = (shape, paths, format = 'json') => [bin, ...paths, ...(shape.each ? ['--each'] : []), '--format', format, ...common];
+const exportArgs = (paths) => [bin, 'timeline', ...paths, '--format', 'ndjson', ...common];
 
-const base = [];
-const tool = [];
-for (let i = 0; i < RUNS; i++) {
-  base.push(measure(baseline(big)));
-  tool.push(measure(oomtrail(big)));
-  process.stdout.write('.');
-}
-// flatness compares like with like: the smaller input read in parts too (by default a file under
-// 64 MB is read whole, by one thread, which needs less memory still: printed as well)
-const smallTool = [];
-const smallWhole = [];
-for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
-  smallTool.push(measure(oomtrail(small), false, { OOMTRAIL_PARTS_MIN_MB: '8' }));
-  smallWhole.push(measure(oomtrail(small)));
+/** Median of RUNS interleaved runs of the baseline and the tool. */
+function pair(baseArgs, toolArgs) {
+  const base = [];
+  const tool = [];
+  for (let i = 0; i < RUNS; i++) {
+    base.push(measure(baseArgs));
+    const t = measure(toolArgs);
+    if (t.error) return { base: base[0], tool: t };
+    tool.push(t);
+  }
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  return {
+    base: { wall: m(base, 'wall'), cpu: m(base, 'cpu'), rss: Math.max(...base.map((x) => x.rss)) },
+    tool: { wall: m(tool, 'wall'), cpu: m(tool, 'cpu'), rss: Math.max(...tool.map((x) => x.rss)), bytes: tool[0].bytes },
+  };
 }
 
-// --each: two equal bundles (copies of the smaller input) against one, interleaved
-const eachDir = path.join(dataDir, 'each');
-mkdirSync(eachDir, { recursive: true });
-/** Bundles (folders) holding a copy of the smaller input each. */
-const bundlesOf = (names) =>
-  names.map((b) => {
-    const dir = path.join(eachDir, b);
-    mkdirSync(dir, { recursive: true });
-    const f = path.join(dir, 'mysqld.err');
-    if (!existsSync(f) || statSync(f).size !== statSync(small).size) copyFileSync(small, f);
-    return dir;
-  });
-const bundles = bundlesOf(['a', 'b']);
-const each = (dirs) => [path.join(root, 'bin', 'oomtrail.js'), ...dirs, '--each', '--format', 'json', '--tz', 'UTC', '--no-progress'];
-const eachOne = [];
-const eachTwo = [];
-for (let i = 0; i < Math.max(3, RUNS); i++) {
-  eachOne.push(measure(each(bundles.slice(0, 1))));
-  eachTwo.push(measure(each(bundles)));
+const rows = [];
+const misses = [];
+const notes = [];
+console.log(`oomtrail bench: ${QUICK ? 'quick (1/5 sizes), ' : ''}${RUNS} run(s) per measure, medians; CPU = user+sys of the child; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+for (const shape of SHAPES) {
+  if (ONLY && !ONLY.includes(shape.name)) continue;
+  const at = {};
+  for (const scale of [1, 10]) {
+    const inp = await inputOf(shape, scale);
+    const toolArgs = shape.ndjson ? exportArgs(inp.paths) : analyze(shape, inp.paths);
+    const r = pair([path.join(root, 'bench', 'count-lines.mjs'), ...inp.paths], toolArgs);
+    at[scale] = { ...inp, ...r };
+    if (r.tool.error) {
+      misses.push(`${shape.name} ${scale}×: ${r.tool.error}`);
+      continue;
+    }
+    if (shape.ndjson) at[scale].analysis = measure(analyze(shape, inp.paths));
+    process.stdout.write('.');
+  }
+  const one = at[1];
+  const ten = at[10];
+  if (one.tool.error || ten.tool.error) {
+    rows.push({ shape: shape.name, error: (one.tool.error ?? ten.tool.error).slice(0, 60) });
+    continue;
+  }
+  const sizeRatio = Math.log(ten.bytes / one.bytes);
+  const row = {
+    shape: shape.name,
+    'MB 1×/10×': `${mb(one.bytes)}/${mb(ten.bytes)}`,
+    '× readline cpu': +(ten.tool.cpu / ten.base.cpu).toFixed(2),
+    '× readline wall': +(ten.tool.wall / ten.base.wall).toFixed(2),
+    'cpu s': +ten.tool.cpu.toFixed(2),
+    'MB/s (cpu)': +(ten.bytes / 1e6 / ten.tool.cpu).toFixed(1),
+    'RSS MB 1×/10×': `${mb(one.tool.rss)}/${mb(ten.tool.rss)}`,
+    'exp time': +(Math.log(ten.tool.cpu / one.tool.cpu) / sizeRatio).toFixed(2),
+    'exp RSS': +(Math.log(ten.tool.rss / one.tool.rss) / sizeRatio).toFixed(2),
+    'out KB 1×/10×': `${(one.tool.bytes / 1e3).toFixed(0)}/${(ten.tool.bytes / 1e3).toFixed(0)}`,
+  };
+  rows.push(row);
+  const ratio = row['× readline cpu'];
+  if (ratio > TARGET.ratio) misses.push(`${shape.name}: ${ratio}× readline (CPU) > ${TARGET.ratio}×`);
+  if (ten.tool.rss > TARGET.rssMB * 1e6) misses.push(`${shape.name}: peak RSS ${mb(ten.tool.rss)} MB > ${TARGET.rssMB} MB`);
+  if (ten.tool.rss / one.tool.rss - 1 >= TARGET.rssGrowth) misses.push(`${shape.name}: RSS grows ${((ten.tool.rss / one.tool.rss - 1) * 100).toFixed(0)}% for 10× the input`);
+  if (row['exp time'] > TARGET.exponent) misses.push(`${shape.name}: time grows as size^${row['exp time']}`);
+  if (shape.ndjson) {
+    const x = ten.tool.cpu / ten.analysis.cpu;
+    notes.push(`${shape.name}: timeline -f ndjson of the 10× input ${ten.tool.cpu.toFixed(2)} CPU-s, ${x.toFixed(2)}× the analysis (${ten.analysis.cpu.toFixed(2)} s); peak RSS ${mb(ten.tool.rss)} MB`);
+    if (x > TARGET.ndjson) misses.push(`${shape.name}: export ${x.toFixed(2)}× the analysis > ${TARGET.ndjson}×`);
+  }
+  if (shape.each) {
+    const perBundle = (ten.tool.cpu - one.tool.cpu) / (ten.units - one.units);
+    const a = measure(analyze(shape, ten.paths.slice(0, 1)));
+    const b = measure(analyze(shape, ten.paths.slice(0, 2)));
+    notes.push(`${shape.name}: ${(perBundle * 1000).toFixed(0)} CPU-ms per bundle; one bundle ${a.wall.toFixed(2)} s wall (${a.cpu.toFixed(2)} CPU-s), two ${b.wall.toFixed(2)} s (${b.cpu.toFixed(2)}): ${(b.wall / a.wall).toFixed(2)}× wall`);
+    if (b.wall / a.wall > TARGET.eachTwo) misses.push(`${shape.name}: two bundles ${(b.wall / a.wall).toFixed(2)}× one`);
+  }
+  if (!shape.each && !shape.ndjson && process.env.BENCH_REPORTS !== '0') {
+    const sizes = [];
+    for (const f of ['text', 'markdown', 'html', 'junit']) {
+      const r = measure(analyze(shape, ten.paths, f));
+      sizes.push(r.error ? `${f} ${r.error.slice(0, 40)}` : `${f} ${(r.bytes / 1e3).toFixed(0)} KB`);
+      if (r.error) misses.push(`${shape.name}: -f ${f} ${r.error}`);
+      else if (f === 'markdown' && r.bytes > 1 << 20) misses.push(`${shape.name}: Markdown ${mb(r.bytes)} MB > 1 MiB`);
+    }
+    notes.push(`${shape.name} 10× reports: json ${(ten.tool.bytes / 1e3).toFixed(0)} KB, ${sizes.join(', ')}`);
+  }
 }
-// --each --format ndjson: every event of every bundle streams out; peak RSS for 2 and 6 bundles
-const moreBundles = bundlesOf(['c', 'd', 'e', 'f']);
-const ndjsonEach = (dirs) => [path.join(root, 'bin', 'oomtrail.js'), ...dirs, '--each', '--format', 'ndjson', '--tz', 'UTC', '--no-progress'];
-const ndjsonTwo = measure(ndjsonEach(bundles), true);
-const ndjsonSix = measure(ndjsonEach([...bundles, ...moreBundles]), true);
 console.log();
-
-const tBase = median(base.map((r) => r.seconds));
-const tTool = median(tool.map((r) => r.seconds));
-const rssTool = Math.max(...tool.map((r) => r.rss));
-const rssSmall = Math.max(...smallTool.map((r) => r.rss));
-const ratio = tTool / tBase;
-const growth = rssTool / rssSmall - 1;
-const tOne = median(eachOne.map((r) => r.seconds));
-const tTwo = median(eachTwo.map((r) => r.seconds));
-const scaling = tTwo / tOne;
-
-console.log(`input: ${LINES} lines, ${mb(bytes)}; ${RUNS} interleaved runs, medians; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log(`baseline readline count: ${tBase.toFixed(2)} s  ${(LINES / tBase / 1e3).toFixed(0)}k lines/s  ${(bytes / tBase / 1e6).toFixed(0)} MB/s  peak RSS ${mb(Math.max(...base.map((r) => r.rss)))}`);
-console.log(`oomtrail --format json:  ${tTool.toFixed(2)} s  ${(LINES / tTool / 1e3).toFixed(0)}k lines/s  ${(bytes / tTool / 1e6).toFixed(0)} MB/s  peak RSS ${mb(rssTool)}`);
-console.log(`ratio: ${ratio.toFixed(2)}× (target ≤ 2.00×, stretch 1.50×)`);
-console.log(`peak RSS: ${mb(rssTool)} (target ≤ 300 MB); on a 10× smaller input, also read in parts, ${mb(rssSmall)}: growth ${(growth * 100).toFixed(0)}% (target < 20%); read whole (its default) ${mb(Math.max(...smallWhole.map((r) => r.rss)))}`);
-console.log(`--each: one bundle (${LINES / 10} lines) ${tOne.toFixed(2)} s, two ${tTwo.toFixed(2)} s: ${scaling.toFixed(2)}× (target ≤ 1.50×)`);
-console.log(`--each --format ndjson: two bundles ${ndjsonTwo.seconds.toFixed(1)} s, peak RSS ${mb(ndjsonTwo.rss)}; six ${ndjsonSix.seconds.toFixed(1)} s, peak RSS ${mb(ndjsonSix.rss)} (bounded: bundles stream out in turn)`);
-
-const missed = [];
-if (ratio > 2.0) missed.push(`time ratio ${ratio.toFixed(2)}× > 2.0×`);
-if (rssTool > 300e6) missed.push(`peak RSS ${mb(rssTool)} > 300 MB`);
-if (growth >= 0.2) missed.push(`RSS grows ${(growth * 100).toFixed(0)}% for 10× the input`);
-if (scaling > 1.5) missed.push(`--each: two bundles take ${scaling.toFixed(2)}× the time of one`);
-if (missed.length > 0) {
-  console.log(`MISSED: ${missed.join('; ')}`);
+console.table(rows);
+for (const n of notes) console.log(n);
+console.log(`targets: ≤ ${TARGET.ratio}× readline CPU (stretch ${TARGET.stretch}×), peak RSS ≤ ${TARGET.rssMB} MB and < ${TARGET.rssGrowth * 100}% growth for 10× the input, time exponent ≤ ${TARGET.exponent}, Markdown < 1 MiB, export ≤ ${TARGET.ndjson}× the analysis, two bundles < ${TARGET.eachTwo}× one`);
+rmSync(timeFile, { force: true });
+if (misses.length > 0) {
+  console.log(`MISSED (${misses.length}):\n  ${misses.join('\n  ')}`);
   process.exitCode = 1;
 } else console.log('all targets met');

@@ -1,6 +1,7 @@
 // The command line: yargs parses flags, then this wires them into analyze() and a reporter. No
 // analysis happens here. Exit codes: 0 analysed, 1 --fail-on matched, 2 usage error or an input
 // that could not be read (the rest is still reported; stderr names the file, one line each).
+import { failureTotal } from '../report/episode-summary.js';
 import type { Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -132,8 +133,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);
       if (format !== 'ndjson') await sink.write(render(reports));
       progress?.stop();
-      for (const r of reports) tellFailOn(io.stderr, failOn, r.summary.failures.length, r.kinds, r.bundle);
-      code = Math.max(0, ...reports.map((r) => exitOf(r.errors.length, failOn, r.summary.failures.length, r.kinds)));
+      for (const r of reports) tellFailOn(io.stderr, failOn, failureTotal(r.summary), r.kinds, r.bundle);
+      code = reports.reduce((n, r) => Math.max(n, exitOf(r.errors.length, failOn, failureTotal(r.summary), r.kinds)), 0);
     } else {
       const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes, onPhase: progress?.phase });
       progress?.phase(format === 'ndjson' ? 'writing' : 'reporting');

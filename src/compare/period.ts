@@ -63,7 +63,7 @@ function groupsOf(points: readonly SeriesPoint[]): Record<string, GroupPeak> {
   }
   const peaks = [...seen.entries()].map(([g, s]) => ({
     g,
-    peak: { tables: s.rss.length, peak_workers: Math.max(...s.processes), peak_rss_bytes: Math.max(...s.rss), p90_rss_bytes: percentile(s.rss, 90) },
+    peak: { tables: s.rss.length, peak_workers: s.processes.reduce((m, n) => Math.max(m, n), -Infinity), peak_rss_bytes: s.rss.reduce((m, n) => Math.max(m, n), -Infinity), p90_rss_bytes: percentile(s.rss, 90) },
   }));
   const kept = peaks.filter(({ g, peak }) => g === 'php-fpm' || g === 'mysqld' || peak.peak_rss_bytes >= 64 * MiB);
   kept.sort((x, y) => y.peak.peak_rss_bytes - x.peak.peak_rss_bytes);
@@ -93,8 +93,8 @@ export function periodOf(a: Analysis, w: Window): Period {
     snapshots: points.length,
     failures,
     restarts,
-    min_available_bytes: mem.length > 0 ? Math.min(...mem.map((p) => p.available ?? 0)) : null,
-    peak_in_use_bytes: mem.length > 0 ? Math.max(...mem.map((p) => p.inUse ?? 0)) : null,
+    min_available_bytes: mem.length > 0 ? mem.reduce((m, p) => Math.min(m, p.available ?? 0), Infinity) : null, // no spreads: a month of rounds
+    peak_in_use_bytes: mem.length > 0 ? mem.reduce((m, p) => Math.max(m, p.inUse ?? 0), -Infinity) : null,
     total_bytes: mem.find((p) => p.total !== null)?.total ?? null,
     pressure_seconds: Math.round(pressure / 1000),
     groups: groupsOf(points.filter((p) => p.rows !== null)),

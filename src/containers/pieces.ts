@@ -76,7 +76,7 @@ export function wholeBlocks(s: Splitter, lines: readonly Line[]): Block[] {
         continue;
       }
       const had = byKey.get(b.key);
-      if (had) had.lines.push(...b.lines);
+      if (had) for (const l of b.lines) had.lines.push(l); // no spread: a block may be long
       else {
         const whole: Block = { ...b, lines: [...b.lines], key: undefined, more: undefined };
         byKey.set(b.key, whole);

@@ -14,8 +14,8 @@ export function rateAdvice(advice: readonly Advice[], points: readonly SeriesPoi
   const tables = points.filter((p) => p.rows?.some((r) => groupOf(r.command) === 'php-fpm'));
   const samples = tables.reduce((n, p) => n + (p.rows ?? []).filter((r) => groupOf(r.command) === 'php-fpm').length, 0);
   const times = failures.map((f) => f.time.ms).filter(Number.isFinite);
-  const lastFailure = times.length > 0 ? Math.max(...times) : null;
-  const firstTable = tables.length > 0 ? Math.min(...tables.map((p) => p.earliest)) : null;
+  const lastFailure = times.length > 0 ? times.reduce((m, t) => Math.max(m, t), -Infinity) : null; // no spread: unbounded
+  const firstTable = tables.length > 0 ? tables.reduce((m, p) => Math.min(m, p.earliest), Infinity) : null;
   const late = lastFailure !== null && firstTable !== null && firstTable - lastFailure > 3600_000 ? firstTable - lastFailure : null;
   const thin = samples < 10 || tables.length < 3;
   const confidence = thin || late !== null ? 'low' : 'medium';

@@ -10,6 +10,7 @@ import { groupOf } from './processes.js';
 import { findReleases } from './releases.js';
 import { memorySeries } from './series.js';
 import { findTrends, runsOf } from './trends.js';
+import { findEpisodes } from './episodes.js';
 import { findFailures } from './failures.js';
 import { killFacts } from './kill-facts.js';
 import { judgeKill } from './kill-verdict.js';
@@ -55,7 +56,7 @@ export function correlate(timeline: readonly Event[], opts: CorrelateOptions): F
   const incidents = findIncidents(timeline, new Set(failures.map((f) => f.event)));
   const trends = findTrends(runsOf(series, timeline, releases), groupOf);
   const advice = rateAdvice([...adviseSettings(timeline, failures), ...leakAdvice(trends, timeline)], series, failures.map((f) => f.event));
-  return { failures, incidents, advice, accounting: accountFor(series), releases, trends };
+  return { failures, episodes: findEpisodes(failures), incidents, advice, accounting: accountFor(series), releases, trends };
 }
 
 export type { Findings } from './types.js';

@@ -1,7 +1,9 @@
 // Links a failure to the memory state around it: `before` is the latest snapshot at or before the
 // failure within the lookback (an interval-dated one only if its whole interval lies before);
 // memory totals from the latest memory-bearing snapshot, process data from the latest one with a
-// process table; `after` is the nearest snapshot after the failure.
+// process table; `after` is the nearest snapshot after the failure. Snapshots come in time order
+// (earliest instant): a binary search skips those that start after the failure, so linking stays
+// O(log n) per failure plus the lookback window (a month of rounds × thousands of failures).
 import { type Event, SNAPSHOT_KINDS, type SnapshotData } from '../event.js';
 import type { Before, ProcessShare, SnapshotRef } from './types.js';
 import { groupsOfRows } from './processes.js';
@@ -14,12 +16,25 @@ function latestInstant(e: Event): number {
   return e.time.source === 'interval' ? (e.time.latestMs ?? e.time.ms) : e.time.ms;
 }
 
+/** The index of the first snapshot whose earliest instant is after `t` (snapshots in time order). */
+export function firstAfter(snapshots: readonly Event[], t: number): number {
+  let lo = 0;
+  let hi = snapshots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (snapshots[mid].time.ms > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 export function linkBefore(failure: Event, snapshots: readonly Event[], lookbackMs: number): Before | null {
   const t = failure.time.ms;
   let memory: Event | null = null;
   let procs: Event | null = null;
   let latest: Event | null = null;
-  for (let i = snapshots.length - 1; i >= 0; i--) {
+  // a snapshot starting after the failure cannot end before it
+  for (let i = firstAfter(snapshots, t) - 1; i >= 0; i--) {
     const s = snapshots[i];
     const end = latestInstant(s);
     if (!(end <= t)) continue;
@@ -67,16 +82,14 @@ export function linkBefore(failure: Event, snapshots: readonly Event[], lookback
 
 export function linkAfter(failure: Event, snapshots: readonly Event[]): SnapshotRef | null {
   const t = failure.time.ms;
-  for (const s of snapshots) {
-    if (s.time.ms > t) return { event: s, gap_seconds: Math.round((s.time.ms - t) / 1000) };
-  }
-  return null;
+  const s = snapshots[firstAfter(snapshots, t)];
+  return s ? { event: s, gap_seconds: Math.round((s.time.ms - t) / 1000) } : null;
 }
 
 /** The nearest snapshot wholly before the failure, however old (for a verdict that says it was too old). */
 export function linkEarlier(failure: Event, snapshots: readonly Event[]): SnapshotRef | null {
   const t = failure.time.ms;
-  for (let i = snapshots.length - 1; i >= 0; i--) {
+  for (let i = firstAfter(snapshots, t) - 1; i >= 0; i--) {
     const end = latestInstant(snapshots[i]);
     if (end <= t) return { event: snapshots[i], gap_seconds: Math.round((t - end) / 1000) };
   }

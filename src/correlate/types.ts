@@ -5,6 +5,7 @@ import type { FailureClass } from '../kinds.js';
 import type { KillFacts } from './kill-facts.js';
 import type { Accounting } from './accounting.js';
 import type { Confidence, CulpritSource } from './culprit-evidence.js';
+import type { Episode } from './episodes.js';
 import type { Release } from './releases.js';
 import type { Trend } from './trends.js';
 
@@ -76,6 +77,8 @@ export interface Advice {
 
 export interface Findings {
   failures: Failure[];
+  /** Runs of failures of the same kind and cause (contiguous in `failures`). */
+  episodes: Episode[];
   incidents: Incident[];
   advice: Advice[];
   /** Per snapshot with a process table: how much of the memory in use it accounts for. */

@@ -5,6 +5,7 @@ import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { type Report, wallOf } from './model.js';
 import { citedRelease, culpritFromRelease, lasting, rate } from './explain-lines.js';
 import { failureWords } from './words.js';
+import { failureTotal, weight } from './episode-words.js';
 
 export interface AnswerRow {
   label: string;
@@ -23,15 +24,17 @@ function whatFailed(r: Report): string {
   const counts = new Map<string, number>();
   r.summary.failures.forEach((f, i) => {
     const words = failureWords(f, humanBytes, r.victims?.[i] ?? null);
-    counts.set(words, (counts.get(words) ?? 0) + 1);
+    const n = weight(r.summary, f); // an episode counts all its members once
+    if (n > 0) counts.set(words, (counts.get(words) ?? 0) + n);
   });
   return [...counts.entries()].map(([words, n]) => `${words}${n > 1 ? `, ${times(n)}` : ''}`).join('; ');
 }
 
 function when(r: Report): string {
   const t = r.summary.failures.map((f) => wallOf(f.time));
-  if (t.length <= 3) return t.join(', ');
-  return `${t.length} times from ${t[0]} to ${t[t.length - 1]}`;
+  const total = failureTotal(r.summary);
+  if (total <= 3 && t.length === total) return t.join(', ');
+  return `${total} times from ${t[0]} to ${t[t.length - 1]}`;
 }
 
 function howLong(r: Report): string {

@@ -2,6 +2,7 @@
 // Content-Security-Policy that lets only its own style sheet and script in (by hash), a chart of
 // memory over time (uPlot, inlined) with its text alternative, then failures, incidents, advice,
 // inputs and the folded timeline with a text filter. Every piece of log text goes through `xml`.
+import { closerOf, closes, episodeLine, opens } from './episode-words.js';
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { chartFigure } from './chart.js';
 import { assets } from './html-assets.js';
@@ -28,14 +29,19 @@ function table(head: string[], rows: string[][], classes: string[] = []): string
 
 function failures(r: Report): string {
   if (r.summary.failures.length === 0) return '<p>None found.</p>';
-  return r.summary.failures
+  // an episode is one card (its first member, with the count); its last member is not repeated
+  const listed = r.summary.failures.filter((f) => !closes(r.summary, f));
+  return listed
     .slice(0, MAX_HTML_FAILURES)
     .map((f, i) => {
       const b = f.before;
+      const ep = opens(r.summary, f);
+      const last = ep && closerOf(r.summary, ep);
       const rows: [string, string][] = [
         ['log', `<code>${xml(f.message)}</code>`],
         ['where', `<code>${xml(`${shortPath(r, f.path)}:${f.line}`)}</code>`],
       ];
+      if (ep) rows.unshift(['episode', xml(episodeLine(ep, last ? `${shortPath(r, last.path)}:${last.line}` : undefined))]);
       if (f.requested_bytes) rows.push(['asked', humanBytes(f.requested_bytes)]);
       if (b) {
         const parts = [`${xml(wallOf(b.time))} (${humanDuration(b.gap_seconds)} earlier, <code>${xml(`${shortPath(r, b.path)}:${b.line}`)}</code>)`];
@@ -49,7 +55,7 @@ function failures(r: Report): string {
       return `<div class="fail"><div><b>${i + 1}. ${xml(wallOf(f.time))}</b> <code>${xml(f.action)}</code></div><p class="verdict">${xml(f.verdict)}</p><dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
     })
     .join('')
-    .concat(more(r.summary.failures.length, 'failures'));
+    .concat(more(listed.length, 'failures'));
 }
 
 function more(total: number, what: string): string {

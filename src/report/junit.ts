@@ -2,6 +2,7 @@
 // GitLab's reader also accepts): one <testsuite> per bundle, one failing <testcase> per failure
 // kind and victim, named stably (kind, victim, bundle: no counter, time or path, so CI history
 // sees the same test fail again), each occurrence listed in its body and each verdict once.
+import { failureTotal, weight } from './episode-words.js';
 import { hostname as osHostname } from 'node:os';
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { type Report, shortPath, wallOf } from './model.js';
@@ -61,7 +62,9 @@ function failureBody(r: Report, f: Failure): string {
 function failureCase(r: Report, cls: string, name: string, group: { f: Failure; i: number }[]): string {
   const first = group[0].f;
   const verdicts = [...new Set(group.map(({ f }) => f.verdict))];
-  const when = group.length === 1 ? `at ${wallOf(first.time)}` : `${group.length} times, ${wallOf(first.time)} to ${wallOf(group[group.length - 1].f.time)}`;
+  // an episode's first member stands for its count; the members between are not listed
+  const count = group.reduce((n, { f }) => n + weight(r.summary, f), 0);
+  const when = count === 1 ? `at ${wallOf(first.time)}` : `${count} times, ${wallOf(first.time)} to ${wallOf(group[group.length - 1].f.time)}`;
   // the first verdict is the failure's message; the body adds only the ones that differ from it
   const body = [`${name}: ${when}`, ...group.map(({ f }) => failureBody(r, f)), ...verdicts.slice(1).map((v) => `also: ${v}`)].join('\n\n');
   return `    <testcase${attrs({ classname: cls, name, file: shortPath(r, first.path), line: first.line, time: 0 })}>
@@ -92,7 +95,7 @@ function suite(r: Report, run: Required<RunInfo>, id: number): { xml: string; te
   const props = [
     ['bundle', r.bundle],
     ['timezone', r.zone_label],
-    ['memory_failures', String(s.failures.length)],
+    ['memory_failures', String(failureTotal(s))],
     ['lines', String(s.stats.lines)],
     ['events', String(s.stats.events)],
     ['unrecognized', String(s.stats.unrecognized)],

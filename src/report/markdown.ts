@@ -2,6 +2,7 @@
 // text report's content as GFM tables. No raw HTML at all; every piece of log text is a code span
 // (nothing inside is interpreted, not even @mentions) and our own prose is backslash-escaped.
 // Tables are capped and the whole stays under GitHub's 1 MiB, saying what it left out.
+import { closerOf, closes, episodeLine, failureTotal, opens } from './episode-words.js';
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { answerRows } from './answer.js';
 import { confidenceLines, explainSections } from './explain-lines.js';
@@ -57,8 +58,11 @@ function failures(r: Report, h: string, out: string[]): void {
     return;
   }
   const seen = new Map<string, number>();
-  const { shown, note } = capped(r.summary.failures, MAX_TABLE_ROWS, 'failures');
+  // an episode is one row (its first member, with the count); its last member is not repeated
+  const { shown, note } = capped(r.summary.failures.filter((f) => !closes(r.summary, f)), MAX_TABLE_ROWS, 'failures');
   const rows = shown.map((f, i) => {
+    const ep = opens(r.summary, f);
+    const last = ep && closerOf(r.summary, ep);
     const b = f.before;
     const before = b
       ? [
@@ -73,7 +77,7 @@ function failures(r: Report, h: string, out: string[]): void {
     return [
       String(i + 1),
       wallOf(f.time),
-      md(kindLabel(f.action)),
+      md(ep ? `${kindLabel(f.action)}: ${episodeLine(ep, last ? `${shortPath(r, last.path)}:${last.line}` : undefined)}` : kindLabel(f.action)),
       f.requested_bytes ? humanBytes(f.requested_bytes) : '',
       where(r, f.path, f.line),
       before,
@@ -183,7 +187,7 @@ export function markdown(reports: readonly Report[], opts: TextOptions = {}): st
   else {
     const failing = reports.filter((r) => r.summary.failures.length > 0).length;
     out.push(`# oomtrail sweep: ${reports.length} bundles, ${failing} with memory failures`, '');
-    const rows = reports.map((r, i) => [String(i + 1), code(r.bundle), String(r.summary.failures.length), String(r.summary.incidents.length), md(headline(r))]);
+    const rows = reports.map((r, i) => [String(i + 1), code(r.bundle), String(failureTotal(r.summary)), String(r.summary.incidents.length), md(headline(r))]);
     out.push(...table(['#', 'bundle', 'failures', 'incidents', 'summary'], rows), '');
     for (const r of reports) section(r, 2, verbose, out);
   }

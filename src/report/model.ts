@@ -9,6 +9,7 @@ import { type TimeAxis, timeAxis } from './axis.js';
 import { foldTimeline } from './fold.js';
 import { failureParagraph } from './narrative.js';
 import { type Summary, summary } from './summary.js';
+import { listing } from './episode-summary.js';
 
 export interface TimelineRow {
   /** Epoch ms, or null when the time is unknown. */
@@ -133,7 +134,22 @@ function* instantsOf(memory: MemoryPoint[], failures: { ms: number }[], incident
   for (const i of incidents) yield* [i.start, i.end];
 }
 
+/** One paragraph per listed failure, an episode's told once (by its first member, with its count). */
+function paragraphsOf(a: Analysis, listed: readonly number[]): string[] {
+  const out: string[] = [];
+  const byFirst = new Map(a.episodes.map((ep) => [ep.from, ep]));
+  const lasts = new Set(a.episodes.map((ep) => ep.to));
+  for (const i of listed) {
+    if (lasts.has(i) && !byFirst.has(i)) continue;
+    const ep = byFirst.get(i);
+    const p = failureParagraph(a, a.failures[i]);
+    out.push(ep ? `${ep.count} failures like this one, the last at ${a.clock.wall(a.failures[ep.to].event.time.ms)}. ${p}` : p);
+  }
+  return out;
+}
+
 export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
+  const { listed } = listing(a);
   const failureEvents = new Set(a.failures.map((f) => f.event));
   const kinds = kindCounts(a);
   const timeline = foldTimeline(a.events, opts.verbose, a.folded?.groups).map(({ event: e, count, lastMs }): TimelineRow => ({
@@ -160,8 +176,8 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
     zone: a.clock.zone,
     zone_label: zoneLabel(a),
     summary: summary(a),
-    paragraphs: a.failures.map((f) => failureParagraph(a, f)),
-    victims: a.failures.map((f) => f.event.process?.name ?? null),
+    paragraphs: paragraphsOf(a, listed),
+    victims: listed.map((i) => a.failures[i].event.process?.name ?? null),
     kinds,
     timeline,
     folded: !opts.verbose,

@@ -2,6 +2,7 @@
 // data, so the json reporter, the markdown and html reporters and tests all read the same thing.
 import type { Analysis } from '../analyze.js';
 import type { Event, MemoryTotals } from '../event.js';
+import { episodesOf, listing } from './episode-summary.js';
 import { explainSummary } from './explain-summary.js';
 
 function at(a: Analysis, ms: number | null | undefined): string | null {
@@ -20,6 +21,7 @@ function memoryOf(m: MemoryTotals): Record<(typeof MEMORY_KEYS)[number], number 
 }
 
 export function summary(a: Analysis) {
+  const { listed, episodeOf, ids } = listing(a);
   return {
     schema: 'oomtrail.summary/1',
     timezone: a.clock.zone,
@@ -33,7 +35,10 @@ export function summary(a: Analysis) {
       error: i.error,
     })),
     stats: a.stats,
-    failures: a.failures.map((f) => ({
+    // every failure in no episode, the first and last of each (episodes[] counts the rest)
+    failures: listed.map((i) => [a.failures[i], i] as const).map(([f, i]) => ({
+      id: ids(i),
+      ...(episodeOf.has(i) ? { episode: episodeOf.get(i) } : {}),
       time: at(a, f.event.time.ms),
       action: f.event.kind,
       path: f.event.src.path,
@@ -69,6 +74,7 @@ export function summary(a: Analysis) {
           }
         : {}),
     })),
+    episodes: episodesOf(a, (ms) => at(a, ms)),
     incidents: a.incidents.map((i) => ({
       start: at(a, i.start),
       end: at(a, i.end),

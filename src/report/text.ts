@@ -5,6 +5,7 @@
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { type Report, shortPath, wallOf } from './model.js';
 import { answerRows } from './answer.js';
+import { closerOf, closes, episodeLine, failureTotal, opens } from './episode-words.js';
 import { confidenceLines, explainSections } from './explain-lines.js';
 import { clip, plain } from './sanitize.js';
 import { TIME_MARKS, cut, routineCounts, shortTimeline, timelineLine } from './text-timeline.js';
@@ -34,7 +35,7 @@ export function headline(r: Report): string {
   const atLeast = s.incidents.some((i) => i.outcome !== 'recovered' && i.downtime_seconds !== null) ? 'at least ' : '';
   const downText = down > 0 ? `, down ${atLeast}${humanDuration(down)} in all` : '';
   const errors = r.errors.length > 0 ? `, ${plural(r.errors.length, 'unreadable input')}` : '';
-  return `${plural(s.failures.length, 'memory failure')}, ${plural(s.incidents.length, 'incident')}${downText}${errors}`;
+  return `${plural(failureTotal(s), 'memory failure')}, ${plural(s.incidents.length, 'incident')}${downText}${errors}`;
 }
 
 /** Greedy word wrap for terminal paragraphs (a word longer than the width gets a line of its own). */
@@ -87,10 +88,16 @@ function failures(x: Ctx, out: string[]): void {
   if (r.summary.failures.length === 0) return;
   out.push(c('bold', 'Failures'));
   const seen = new Map<string, number>();
-  r.summary.failures.forEach((f, i) => {
+  let n = 0;
+  r.summary.failures.forEach((f) => {
+    if (closes(r.summary, f)) return; // an episode's last member: its first tells of it
+    const i = n++;
     const asked = f.requested_bytes ? `, ${humanBytes(f.requested_bytes)} asked` : '';
     const head = wrap(`${wallOf(f.time)}  ${kindLabel(f.action)}${asked} (${x.say(shortPath(r, f.path))}:${f.line})`, x.width - 5, '');
     out.push(`  ${`${i + 1}.`.padEnd(3)}${c('red', head[0].slice(0, 19))}${head[0].slice(19)}`, ...head.slice(1).map((l) => `     ${l}`));
+    const ep = opens(r.summary, f);
+    const last = ep && closerOf(r.summary, ep);
+    if (ep) out.push(...wrap(episodeLine(ep, last ? x.say(`${shortPath(r, last.path)}:${last.line}`) : undefined), x.width, '     '));
     const same = seen.get(gist(f.verdict));
     if (same !== undefined) out.push(`     Same verdict as ${same}.`);
     else {
@@ -190,13 +197,23 @@ function section(r: Report, c: Paint, opts: TextOptions, out: string[]): void {
   timeline(x, out);
 }
 
+/** Key timeline rows shown without --verbose: half from the start, half from the end. */
+export const MAX_KEY_ROWS = 400;
+
 function timeline(x: Ctx, out: string[]): void {
   const { r, c } = x;
   const rows = shortTimeline(r, x.verbose);
   const marks = rows.some((row) => row.mark === '?' || row.mark === '~' || (x.verbose && row.mark === '^'));
   const legend = marks ? `; ${x.verbose ? TIME_MARKS : '? time inferred, ~ known only within an interval'}` : '';
   out.push(c('bold', `Timeline`) + (x.verbose ? ` (every event${legend})` : ` (key events${legend})`));
-  for (const row of rows) out.push(timelineLine(row, c, x.verbose, x.width));
+  // key rows are bounded too (a crash loop's are thousands): the first and last, the count between
+  const bounded = !x.verbose && rows.length > MAX_KEY_ROWS;
+  const head = bounded ? rows.slice(0, MAX_KEY_ROWS / 2) : rows;
+  for (const row of head) out.push(timelineLine(row, c, x.verbose, x.width));
+  if (bounded) {
+    out.push(c('dim', `  … ${rows.length - MAX_KEY_ROWS} more key rows (--verbose shows every event)`));
+    for (const row of rows.slice(rows.length - MAX_KEY_ROWS / 2)) out.push(timelineLine(row, c, x.verbose, x.width));
+  }
   const hidden = r.timeline.length - rows.length;
   if (hidden > 0) out.push(c('dim', routineLine(hidden, routineCounts(r, rows), x.width)));
 }

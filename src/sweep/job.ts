@@ -40,6 +40,7 @@ export function failedReport(job: BundleJob, reason: string): Report {
     stats: { lines: 0, blank: 0, events: 0, unrecognized: 0 },
     errors: [{ path, reason }],
     failures: [],
+    episodes: [],
     incidents: [],
     advice: [],
     accounting: [],

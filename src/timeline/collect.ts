@@ -48,7 +48,12 @@ export interface PartCollection {
   /** Non-blank lines folded in. */
   lines: number;
   witnesses: PartWitnesses;
+  /** Unrecognized lines past the sample: counted, not kept (the earliest kept for ordering). */
+  sampledOut?: { count: number; first: Event };
 }
+
+/** Unrecognized lines kept per input (or part) when folding; past it they are counted only. */
+export const UNRECOGNIZED_SAMPLE = 100;
 
 
 /** Events folded into one entry: the earliest, how many, the last time (report/fold.ts too). */
@@ -79,6 +84,9 @@ export class Collector {
   private file: FileWitnesses | null = null;
   private fileLines = 0;
   private filePath = '';
+  /** Unrecognized events seen of the current input, and those past the sample (counted only). */
+  private fileUnrecognized = 0;
+  private sampledOut: { count: number; first: Event } | undefined;
 
   constructor(private readonly opts: CollectOptions) {}
 
@@ -89,6 +97,7 @@ export class Collector {
     this.endSource();
     this.file = new FileWitnesses();
     this.foldNow = this.opts.fold && opts.fold !== false;
+    this.fileUnrecognized = 0;
   }
 
   /** The input ended: its witnesses join the events the dating stage reads. */
@@ -105,6 +114,11 @@ export class Collector {
 
   add = (e: Event): void => {
     const ms = e.time.ms;
+    // unrecognized lines past the sample are counted, not kept (1 GB of an access log is no timeline),
+    // unless they repeat a text already folded
+    if (this.foldNow && e.kind === 'line.unrecognized' && !e.pending && ++this.fileUnrecognized > UNRECOGNIZED_SAMPLE) {
+      if (!Number.isFinite(ms) || !this.hasGroup(e)) return this.countOnly(e);
+    }
     if (!this.foldNow || !FOLDABLE.has(e.kind) || !Number.isFinite(ms) || e.pending) {
       if (this.file && untimed(e)) this.file.untimed(e);
       this.events.push(e);
@@ -137,6 +151,29 @@ export class Collector {
     }
     if (ms < at.ms) at.ms = ms;
   };
+
+  /** Whether e's line text already has a group of e's kind. */
+  private hasGroup(e: Event): boolean {
+    const had = this.groups.get(FOLD_TEXTS.of(e.message).text);
+    return had !== undefined && (Array.isArray(had) ? had.some((g) => g.kind === e.kind) : had.kind === e.kind);
+  }
+
+  /** An unrecognized line past the sample: its lines are counted (nothing lost), the event dropped. */
+  private countOnly(e: Event): void {
+    if (Number.isFinite(e.time.ms)) this.file?.folded(e);
+    if (e.src.path !== this.filePath) {
+      if (this.fileLines > 0) this.lines.set(this.filePath, (this.lines.get(this.filePath) ?? 0) + this.fileLines);
+      this.filePath = e.src.path;
+      this.fileLines = 0;
+    }
+    this.fileLines += e.src.lines;
+    if (!this.inWindow(e)) return;
+    if (!this.sampledOut) this.sampledOut = { count: 1, first: e };
+    else {
+      this.sampledOut.count++;
+      if (byTime(e, this.sampledOut.first) < 0) this.sampledOut.first = e;
+    }
+  }
 
   /** Keeps e if it is the earliest of its kind and pool (pools whose names differ in digits only fold into one group). */
   private first(e: Event): void {
@@ -176,6 +213,7 @@ export class Collector {
       offsets,
       lines,
       witnesses: { lo: w.lo, hi: w.hi, first: w.first, recent, older, hadUntimed: w.hadUntimed },
+      sampledOut: this.sampledOut,
     };
   }
 
@@ -187,6 +225,14 @@ export class Collector {
   /** The next part of the current input, read apart, as if its events had arrived here. */
   absorb(part: PartCollection, path: string): void {
     for (const e of part.kept) this.events.push(e);
+    if (part.sampledOut) {
+      const s = part.sampledOut;
+      if (!this.sampledOut) this.sampledOut = { ...s };
+      else {
+        this.sampledOut.count += s.count;
+        if (byTime(s.first, this.sampledOut.first) < 0) this.sampledOut.first = s.first;
+      }
+    }
     for (const e of part.firsts) this.first(e);
     for (const g of part.groups) {
       const text = FOLD_TEXTS.of(g.event.message).text;
@@ -238,6 +284,15 @@ export class Collector {
       if (isEvidenceKind(g.kind) && (!evidence || g.last.time.ms > evidence.time.ms)) summary.latestEvidence = g.last;
     }
     for (const [name, at] of this.offsets) summary.offsets.set(name, at.ms);
+    const s = this.sampledOut;
+    if (s) {
+      const k = summary.kinds.get('line.unrecognized');
+      if (!k) summary.kinds.set('line.unrecognized', { count: s.count, first: s.first });
+      else {
+        k.count += s.count;
+        if (byTime(s.first, k.first) < 0) k.first = s.first;
+      }
+    }
     return summary;
   }
 }

@@ -83,11 +83,22 @@ function parseWatchHeader(text: string): DateLine | null {
   return d?.stamp ? { ...d, form: 'watch', command: rest.slice(0, gap).trim() } : null;
 }
 
+// Every form of the grammar holds a clock (`18:48:01`, inside an ISO stamp too) or is an epoch
+// alone: a line with neither is no date line, and is not lexed (a watcher asks of every line).
+const HAS_CLOCK = /\d:\d\d:\d\d/;
+const EPOCH_ALONE = /^\d{9,10}(?:\.\d{1,9})?$/;
+
 /** Parse a `date` line (or `watch`'s header), or null when the line is not one. */
 export function parseDateLine(text: string): DateLine | null {
   if (text.startsWith('Every ') && text.length <= 4096) return parseWatchHeader(text);
   const trimmed = text.trim();
   if (trimmed.length < 10 || trimmed.length > 120) return null;
+  if (!HAS_CLOCK.test(trimmed) && !EPOCH_ALONE.test(trimmed)) return null;
+  return lexDateLine(trimmed);
+}
+
+/** The grammar's answer for a trimmed line, without the precheck (tests compare the two). */
+export function lexDateLine(trimmed: string): DateLine | null {
   const t = dateShapes.lex(trimmed);
   const s = t ? dateShapes.shape(t) : null;
   if (!t || !s) return null;
