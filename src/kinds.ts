@@ -39,32 +39,53 @@ export interface KindRow {
   /** Folded, but the earliest of each group (per pool) still goes to the correlator. */
   foldedEvidence?: true;
   /** ECS: the key under `oomtrail` the payload goes to (default: the kind's second word),
-   * and `event.dataset` when it is not the format's. */
-  ecs?: { data?: string; dataset?: string };
+   * `event.dataset` when it is not the format's, and `event.category` / `event.type` (ECS's
+   * allowed values; absent for noise, which says nothing about anything). */
+  ecs?: { data?: string; dataset?: string } & Partial<Categorized>;
 }
 
-const SNAPSHOT: KindRow = { role: 'snapshot', ecs: { data: 'snapshot' } };
+/** ECS's categorization fields (https://www.elastic.co/guide/en/ecs/current/ecs-allowed-values-event-category.html). */
+export interface Categorized {
+  category: readonly ('database' | 'process' | 'host' | 'web' | 'configuration')[];
+  type: readonly ('start' | 'end' | 'info' | 'error' | 'change')[];
+}
+
+const DB_INFO: Categorized = { category: ['database'], type: ['info'] };
+const DB_ERROR: Categorized = { category: ['database'], type: ['error'] };
+const SERVER_START: Categorized = { category: ['database', 'process'], type: ['start'] };
+const SERVER_END: Categorized = { category: ['database', 'process'], type: ['end'] };
+const SERVER_DIED: Categorized = { category: ['database', 'process'], type: ['end', 'error'] };
+const PROCESS_START: Categorized = { category: ['process'], type: ['start'] };
+const PROCESS_END: Categorized = { category: ['process'], type: ['end'] };
+const PROCESS_INFO: Categorized = { category: ['process'], type: ['info'] };
+const HOST_INFO: Categorized = { category: ['host'], type: ['info'] };
+const WEB_INFO: Categorized = { category: ['web'], type: ['info'] };
+const CONFIG_INFO: Categorized = { category: ['configuration'], type: ['info'] };
+/** A kill: the victim process ended (event.kind `alert`, dataset `system.oom`). */
+const KILL = { data: 'oom', dataset: 'system.oom', ...PROCESS_END };
+
+const SNAPSHOT: KindRow = { role: 'snapshot', ecs: { data: 'snapshot', dataset: 'system.memory', ...HOST_INFO } };
 
 export const KINDS: Readonly<Record<EventKind, KindRow>> = {
-  'mysql.start': { role: 'start', server: true, ecs: { data: 'server' } },
-  'mysql.ready': { role: 'ready', server: true, ecs: { data: 'server' } },
-  'mysql.shutdown': { role: 'context', server: true },
-  'mysql.abort': { role: 'abort', server: true },
-  'mysql.crash_recovery': { role: 'context', server: true },
-  'mysql.buffer_pool_init': { role: 'setting', server: true, ecs: { data: 'buffer_pool' } },
-  'mysql.mmap_failed': { role: 'failure', failure: { class: 'buffer_pool', actor: 'server', scope: 'global' }, server: true, ecs: { data: 'mmap' } },
+  'mysql.start': { role: 'start', server: true, ecs: { data: 'server', ...SERVER_START } },
+  'mysql.ready': { role: 'ready', server: true, ecs: { data: 'server', ...DB_INFO } },
+  'mysql.shutdown': { role: 'context', server: true, ecs: SERVER_END },
+  'mysql.abort': { role: 'abort', server: true, ecs: SERVER_DIED },
+  'mysql.crash_recovery': { role: 'context', server: true, ecs: DB_INFO },
+  'mysql.buffer_pool_init': { role: 'setting', server: true, ecs: { data: 'buffer_pool', ...DB_INFO } },
+  'mysql.mmap_failed': { role: 'failure', failure: { class: 'buffer_pool', actor: 'server', scope: 'global' }, server: true, ecs: { data: 'mmap', ...DB_ERROR } },
   'mysql.buffer_pool_alloc_failed': {
     role: 'failure',
     failure: { class: 'buffer_pool', actor: 'server', scope: 'global', once: 'attempt' },
     server: true,
-    ecs: { data: 'buffer_pool' },
+    ecs: { data: 'buffer_pool', ...DB_ERROR },
   },
-  'mysql.signal': { role: 'death', server: true, ecs: { data: 'signal' } },
-  'mysql.log': { role: 'context', server: true, folds: true, ecs: { data: 'mysql' } },
-  'mysqld_safe.start': { role: 'restart', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log' } },
-  'mysqld_safe.died': { role: 'death', server: true, ecs: { dataset: 'mysqld_safe.log' } },
-  'mysqld_safe.restart': { role: 'restart', server: true, ecs: { dataset: 'mysqld_safe.log' } },
-  'mysqld_safe.ended': { role: 'context', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log' } },
+  'mysql.signal': { role: 'death', server: true, ecs: { data: 'signal', ...SERVER_DIED } },
+  'mysql.log': { role: 'context', server: true, folds: true, ecs: { data: 'mysql', ...DB_INFO } },
+  'mysqld_safe.start': { role: 'restart', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log', ...PROCESS_START } },
+  'mysqld_safe.died': { role: 'death', server: true, ecs: { dataset: 'mysqld_safe.log', ...PROCESS_END } },
+  'mysqld_safe.restart': { role: 'restart', server: true, ecs: { dataset: 'mysqld_safe.log', ...PROCESS_START } },
+  'mysqld_safe.ended': { role: 'context', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log', ...PROCESS_END } },
   'snapshot.top': SNAPSHOT,
   'snapshot.free': SNAPSHOT,
   'snapshot.ps': SNAPSHOT,
@@ -72,40 +93,40 @@ export const KINDS: Readonly<Record<EventKind, KindRow>> = {
   'snapshot.vmstat': SNAPSHOT,
   'snapshot.sar': SNAPSHOT,
   'snapshot.oom_tasks': SNAPSHOT,
-  'kernel.oom_invoked': { role: 'context', ecs: { data: 'oom' } },
-  'kernel.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'kernel', scope: 'global' }, ecs: { data: 'oom' } },
-  'kernel.log': { role: 'context', folds: true },
-  'syslog.log': { role: 'context', folds: true },
-  'paste.header': { role: 'context' },
+  'kernel.oom_invoked': { role: 'context', ecs: { data: 'oom', dataset: 'system.oom', ...HOST_INFO } },
+  'kernel.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'kernel', scope: 'global' }, ecs: KILL },
+  'kernel.log': { role: 'context', folds: true, ecs: HOST_INFO },
+  'syslog.log': { role: 'context', folds: true, ecs: HOST_INFO },
+  'paste.header': { role: 'context', ecs: HOST_INFO },
   // php-fpm repeats these every few seconds under load: the first, a count and the last tell it;
   // advice reads the first max_children warning of each pool
-  'phpfpm.max_children': { role: 'context', folds: true, foldedEvidence: true, ecs: { data: 'php_fpm' } },
-  'phpfpm.busy': { role: 'context', folds: true, ecs: { data: 'php_fpm' } },
-  'phpfpm.child_exited': { role: 'context', folds: true, ecs: { data: 'php_fpm' } },
-  'phpfpm.log': { role: 'context', folds: true, ecs: { data: 'php_fpm' } },
-  'config.mysql': { role: 'config', ecs: { data: 'config', dataset: 'config.mysql' } },
-  'config.phpfpm': { role: 'config', ecs: { data: 'config', dataset: 'config.phpfpm' } },
+  'phpfpm.max_children': { role: 'context', folds: true, foldedEvidence: true, ecs: { data: 'php_fpm', ...WEB_INFO } },
+  'phpfpm.busy': { role: 'context', folds: true, ecs: { data: 'php_fpm', ...WEB_INFO } },
+  'phpfpm.child_exited': { role: 'context', folds: true, ecs: { data: 'php_fpm', ...PROCESS_END } },
+  'phpfpm.log': { role: 'context', folds: true, ecs: { data: 'php_fpm', ...WEB_INFO } },
+  'config.mysql': { role: 'config', ecs: { data: 'config', dataset: 'config.mysql', ...CONFIG_INFO } },
+  'config.phpfpm': { role: 'config', ecs: { data: 'config', dataset: 'config.phpfpm', ...CONFIG_INFO } },
   'line.unrecognized': { role: 'noise', folds: true, ecs: { data: 'unrecognized' } },
   'line.other': { role: 'noise' },
-  'shell.command': { role: 'context', ecs: { data: 'shell' } },
-  'shell.output': { role: 'context' },
-  'watcher.date': { role: 'anchor', ecs: { data: 'watcher' } },
-  'ptstalk.sample': { role: 'anchor', ecs: { data: 'pt_stalk' } },
-  'ptstalk.data': { role: 'context', ecs: { data: 'pt_stalk' } },
-  'report.section': { role: 'context' },
-  'ptstalk.log': { role: 'context', ecs: { data: 'pt_stalk' } },
+  'shell.command': { role: 'context', ecs: { data: 'shell', ...HOST_INFO } },
+  'shell.output': { role: 'context', ecs: HOST_INFO },
+  'watcher.date': { role: 'anchor', ecs: { data: 'watcher', ...HOST_INFO } },
+  'ptstalk.sample': { role: 'anchor', ecs: { data: 'pt_stalk', ...HOST_INFO } },
+  'ptstalk.data': { role: 'context', ecs: { data: 'pt_stalk', ...HOST_INFO } },
+  'report.section': { role: 'context', ecs: HOST_INFO },
+  'ptstalk.log': { role: 'context', ecs: { data: 'pt_stalk', ...HOST_INFO } },
   'snapshot.earlyoom': SNAPSHOT,
-  'earlyoom.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'earlyoom', scope: 'global' }, ecs: { data: 'oom' } },
-  'earlyoom.log': { role: 'context', folds: true },
+  'earlyoom.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'earlyoom', scope: 'global' }, ecs: KILL },
+  'earlyoom.log': { role: 'context', folds: true, ecs: HOST_INFO },
   // issue 13's killers: their per-report killer and scope are refined in src/kill-kinds.ts
-  'systemd.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'systemd', scope: 'cgroup' }, ecs: { data: 'oom' } },
-  'oomd.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'systemd-oomd', scope: 'cgroup' }, ecs: { data: 'oom' } },
-  'systemd.status': { role: 'context', ecs: { data: 'systemd' } },
-  'container.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'container-runtime', scope: 'cgroup' }, ecs: { data: 'oom' } },
-  'container.state': { role: 'context', ecs: { data: 'container' } },
-  'container.event': { role: 'context', ecs: { data: 'container' } },
-  'kubelet.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'kubelet', scope: 'cgroup' }, ecs: { data: 'oom' } },
-  'kubectl.output': { role: 'context' },
+  'systemd.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'systemd', scope: 'cgroup' }, ecs: KILL },
+  'oomd.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'systemd-oomd', scope: 'cgroup' }, ecs: KILL },
+  'systemd.status': { role: 'context', ecs: { data: 'systemd', ...PROCESS_INFO } },
+  'container.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'container-runtime', scope: 'cgroup' }, ecs: KILL },
+  'container.state': { role: 'context', ecs: { data: 'container', ...PROCESS_INFO } },
+  'container.event': { role: 'context', ecs: { data: 'container', ...PROCESS_INFO } },
+  'kubelet.oom_kill': { role: 'failure', failure: { class: 'oom_kill', actor: 'kubelet', scope: 'cgroup' }, ecs: KILL },
+  'kubectl.output': { role: 'context', ecs: PROCESS_INFO },
 };
 
 export function kindRow(kind: EventKind): KindRow {
@@ -130,4 +151,10 @@ export function failureOf(e: Event): FailureRow | null {
 export function isEvidenceKind(kind: EventKind): boolean {
   const r = KINDS[kind].role;
   return r !== 'config' && r !== 'noise';
+}
+
+/** ECS `event.kind`: a snapshot is a `metric`, a memory failure an `alert`, a config file a `state`. */
+export function ecsKindOf(kind: EventKind): 'metric' | 'alert' | 'state' | 'event' {
+  const r = KINDS[kind].role;
+  return r === 'snapshot' ? 'metric' : r === 'failure' ? 'alert' : r === 'config' ? 'state' : 'event';
 }

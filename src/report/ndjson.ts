@@ -19,7 +19,7 @@ export async function* ndjsonText(a: Analysis): AsyncGenerator<string> {
   const feeding = (async () => {
     try {
       for await (const batch of batches) {
-        for (const e of batch) if (!s.write(toEcs(e, a.clock))) await once(s, 'drain');
+        for (const e of batch) if (!s.write(toEcs(e, a))) await once(s, 'drain');
       }
       s.end();
     } catch (err) {

@@ -2,6 +2,7 @@
 // data, so the json reporter, the markdown and html reporters and tests all read the same thing.
 import type { Analysis } from '../analyze.js';
 import type { Event, MemoryTotals } from '../event.js';
+import { failureId } from '../correlate/failure-id.js';
 import { explainSummary } from './explain-summary.js';
 
 function at(a: Analysis, ms: number | null | undefined): string | null {
@@ -23,6 +24,8 @@ export function summary(a: Analysis) {
   return {
     schema: 'oomtrail.summary/1',
     timezone: a.clock.zone,
+    bundle: a.identity.bundle,
+    host: a.identity.host,
     inputs: a.inputs.map((i) => ({
       path: i.path,
       formats: i.formats,
@@ -34,6 +37,7 @@ export function summary(a: Analysis) {
     })),
     stats: a.stats,
     failures: a.failures.map((f) => ({
+      id: failureId(a.identity.bundle, a.identity.roots.relative(f.event.src.path), f.event),
       time: at(a, f.event.time.ms),
       action: f.event.kind,
       path: f.event.src.path,

@@ -5,6 +5,7 @@
 import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
 import { type Report, type ReportOptions, buildReport } from '../report/model.js';
 import { ndjsonText } from '../report/ndjson.js';
+import { identityOf } from '../identity/identity.js';
 import { Clock } from '../time/clock.js';
 
 export interface BundleJob {
@@ -35,6 +36,7 @@ export function failedReport(job: BundleJob, reason: string): Report {
   const path = job.report.bundle ?? job.inputs.join(', ');
   const a: Analysis = {
     clock: new Clock(job.analyze.tz),
+    identity: identityOf(job.inputs, job.analyze.host ? { name: job.analyze.host, source: 'option' } : null, job.analyze.bundleId),
     inputs: [{ path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, error: reason }],
     events: [],
     stats: { lines: 0, blank: 0, events: 0, unrecognized: 0 },
