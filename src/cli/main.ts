@@ -29,8 +29,8 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 /** The timeline as NDJSON (report/ndjson.ts), written as it is made. */
-async function writeNdjson(a: Analysis, out: Writable): Promise<void> {
-  for await (const text of ndjsonText(a)) await write(out, text);
+async function writeNdjson(a: Analysis, out: Writable, flat: boolean): Promise<void> {
+  for await (const text of ndjsonText(a, { flat })) await write(out, text);
 }
 
 type Said = readonly { path: string; reason: string }[];
@@ -106,6 +106,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       lookbackSeconds: set.lookbackSeconds,
       since: set.since,
       until: set.until,
+      bundleId: set.bundleId,
+      host: set.host,
       // NDJSON shows every event (read again, in order); --verbose too; every other report folds repeats
       keep: format === 'ndjson' ? 'stream' : args.verbose ? 'all' : 'report',
     };
@@ -125,7 +127,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       // the pool runs bundles side by side: each reads its files whole; NDJSON streams each
       // bundle's events as its worker reads them again, bundle after bundle (sweep/ordered.ts)
       const each = { ...options, parts: { threads: 1 } };
-      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: format === 'ndjson' }));
+      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: format === 'ndjson', flat: set.flat }));
       const { sweep } = await import('../sweep/pool.js');
       const reports = await sweep(jobs, { onBytes, ndjson: (text) => write(out, text) });
       progress?.phase('writing');
@@ -137,7 +139,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     } else {
       const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes, onPhase: progress?.phase });
       progress?.phase(format === 'ndjson' ? 'writing' : 'reporting');
-      if (format === 'ndjson') await writeNdjson(a, out);
+      if (format === 'ndjson') await writeNdjson(a, out, set.flat);
       else {
         const report: Report = buildReport(a, { bundle: inputs.join(' '), verbose: args.verbose });
         trace('report built');

@@ -21,6 +21,9 @@ export interface Settings {
   until?: string;
   failOn: FailOn;
   as?: string;
+  bundleId?: string;
+  host?: string;
+  flat: boolean;
 }
 
 function oneOf(option: string, value: string | undefined, known: readonly string[]): string | undefined {
@@ -57,6 +60,9 @@ export function settingsOf(args: Argv, now: number): Settings {
   }
   const failOn = parseFailOn(args['fail-on']);
   if ('bad' in failOn) throw new UsageError(`--fail-on wants event kinds (mysql.mmap_failed), families (kernel.*) or failure, got ${echo(failOn.bad)}`);
+  if (args.flat && format !== 'ndjson') throw new UsageError(`--flat shapes NDJSON (-f ndjson or timeline); the format is ${format}`);
+  if (args.each && args['bundle-id'] !== undefined) throw new UsageError('--bundle-id names one bundle; with --each every input is a bundle named by its own name');
+  if (args.host !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(args.host)) throw new UsageError(`--host wants a host name (letters, digits, . _ -), got ${echo(args.host)}`);
   if (args.each && inputs.includes('-')) throw new UsageError('--each reads files and folders; stdin (-) cannot be a bundle of its own');
   return {
     timeline,
@@ -70,5 +76,8 @@ export function settingsOf(args: Argv, now: number): Settings {
     until: until === undefined ? undefined : isoIn(until, clock.zone),
     failOn: failOn.items,
     as,
+    bundleId: args['bundle-id'],
+    host: args.host,
+    flat: args.flat,
   };
 }
