@@ -17,7 +17,13 @@ const ARGS = ['--tz', 'Asia/Shanghai', '--date', '2016-05-21', '--no-progress'];
 function oomtrail(args: string[], cwd: string): string {
   return execFileSync(process.execPath, [BIN, ...args, ...ARGS], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
 }
-const lines = (s: string) => s.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, any>);
+interface Doc {
+  event: { id: string; action: string };
+  log: { file: { path: string } };
+  host?: { name: string };
+  oomtrail: { host_source?: string };
+}
+const lines = (s: string) => s.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Doc);
 
 describe('identity', () => {
   it('gives byte-identical NDJSON from three working directories', () => {
@@ -36,7 +42,7 @@ describe('identity', () => {
   it('gives every event its own id, and a failure the id of its event', () => {
     for (const b of [PTSTALK, SEED]) {
       const docs = lines(oomtrail(['timeline', b], ROOT));
-      const ids = docs.map((d) => d.event.id as string);
+      const ids = docs.map((d) => d.event.id);
       expect(ids.every((id) => /^[0-9a-f]{32}$/.test(id))).toBe(true);
       expect(new Set(ids).size).toBe(ids.length);
       const summary = JSON.parse(oomtrail([b, '-f', 'json'], ROOT));
@@ -64,7 +70,7 @@ describe('identity', () => {
     writeFileSync(path.join(a, 'messages'), 'May 21 18:49:20 web-7 kernel: Out of memory: Kill process 7082 (mysqld) score 128 or sacrifice child\n');
     cpSync(a, path.join(dir, 'copy', 'web-7'), { recursive: true });
     const one = lines(oomtrail(['timeline', a], ROOT))[0];
-    expect(one.host.name).toBe('web-7');
+    expect(one.host?.name).toBe('web-7');
     expect(one.oomtrail.host_source).toBe('syslog');
     expect(lines(oomtrail(['timeline', path.join(dir, 'copy', 'web-7')], ROOT))[0].event.id).toBe(one.event.id);
     expect(lines(oomtrail(['timeline', a, '--bundle-id', 'other'], ROOT))[0].event.id).not.toBe(one.event.id);
