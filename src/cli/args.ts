@@ -30,6 +30,7 @@ export interface Argv {
   host?: string;
   shard?: string;
   dialect?: string;
+  table?: string;
   flat: boolean;
 }
 
@@ -38,7 +39,7 @@ export const COMMANDS = ['analyze', 'timeline', 'compare', 'merge', 'schema'] as
 const STDIN_ARG = '\u0000stdin';
 
 /** Long options that take a value, with their short aliases. */
-const VALUED: Record<string, string | null> = { format: 'f', out: 'o', tz: null, date: null, year: null, lookback: null, since: null, until: null, 'fail-on': null, as: null, 'split-at': null, 'bundle-id': null, host: null, shard: null, dialect: null };
+const VALUED: Record<string, string | null> = { format: 'f', out: 'o', tz: null, date: null, year: null, lookback: null, since: null, until: null, 'fail-on': null, as: null, 'split-at': null, 'bundle-id': null, host: null, shard: null, dialect: null, table: null };
 /** Boolean options (each also as --no-NAME). */
 const FLAGS: Record<string, string | null> = { color: null, progress: null, each: null, verbose: null, debug: null, flat: null, help: 'h', version: 'V' };
 const LONG = [...Object.keys(VALUED), ...Object.keys(FLAGS)];
@@ -70,6 +71,7 @@ export function parser(argv: string[], width: number) {
     .option('bundle-id', { type: 'string', describe: "the bundle's id in stores (default: its folder's or archive's name)" })
     .option('host', { type: 'string', describe: "the host name for every event (default: the bundle's own evidence: pt-stalk, syslog, shell prompt)" })
     .option('flat', { type: 'boolean', default: false, describe: 'NDJSON with dotted keys, one level deep (for ClickHouse and other stores that take no nested objects)' })
+    .option('table', { type: 'string', describe: 'with -f ndjson: the rows of a fleet table instead of the events: failures, incidents or advice (see `schema`)' })
     .option('dialect', { type: 'string', describe: 'schema: clickhouse, duckdb or elasticsearch' })
     .option('color', { type: 'boolean', describe: 'colour the text report (default: on a terminal unless NO_COLOR or TERM=dumb; never into a file)' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on a TTY (--no-progress turns it off)' })
@@ -80,6 +82,7 @@ export function parser(argv: string[], width: number) {
     .example('$0 timeline incident/ | jq .event.action', 'the event stream, one ECS object a line')
     .example('$0 archive/ --fail-on failure --format json -o out.json', 'in CI: exit 1 when a memory failure is found')
     .example('$0 incidents/*/ --each --format junit -o oomtrail.xml', 'in CI: one test suite per incident bundle')
+    .example('$0 timeline incidents/*/ --each --flat > events.ndjson', 'for a fleet store (see: $0 schema --dialect clickhouse)')
     .epilogue('Exit codes: 0 analysed; 1 --fail-on matched; 2 usage error or an unreadable input (with --each: the worst over all bundles). Colour: --color, NO_COLOR, FORCE_COLOR, TERM=dumb.')
     .help(false)
     .version(false)

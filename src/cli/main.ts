@@ -19,6 +19,7 @@ import { type FailOn, failOnMatched, failOnMatches } from './fail-on.js';
 import { type Progress, progressWanted, startProgress, totalBytes } from './progress.js';
 import { UsageError, echo, usageText } from './usage.js';
 import { settingsOf } from './values.js';
+import { rowsText, runSchema } from './fleet.js';
 import { trace } from '../trace.js';
 
 /** The report could not be written (a full disk, a closed pipe other than the reader leaving). */
@@ -95,6 +96,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   }
   let progress: Progress | null = null;
   try {
+    if (args._[0] === 'schema') return await runSchema(args.dialect, io.stdout);
     const set = settingsOf(args, Date.now());
     const { format, inputs, failOn } = set;
 
@@ -109,13 +111,14 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       bundleId: set.bundleId,
       host: set.host,
       // NDJSON shows every event (read again, in order); --verbose too; every other report folds repeats
-      keep: format === 'ndjson' ? 'stream' : args.verbose ? 'all' : 'report',
+      keep: format === 'ndjson' && !set.table ? 'stream' : args.verbose ? 'all' : 'report',
     };
     if (progressWanted(args.progress, io.stderr, env)) progress = startProgress(io.stderr, await totalBytes(inputs), 'oomtrail');
     const onBytes = progress ? progress.add : undefined;
     const color = format === 'text' && colorWanted(env, (io.stdout as NodeJS.WriteStream).isTTY === true, { flag: args.color, toFile: args.out !== undefined });
     const render = (reports: readonly Report[]): string => {
       const o = { color, verbose: args.verbose, width, startedMs, elapsedSeconds: (Date.now() - startedMs) / 1000 };
+      if (set.table) return rowsText(reports, set.table);
       return set.timeline && format === 'text' ? timelineText(reports, o) : REPORTERS[format as Exclude<typeof format, 'ndjson'>](reports, o);
     };
     const out = args.out ? createWriteStream(args.out) : io.stdout;
@@ -127,19 +130,21 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       // the pool runs bundles side by side: each reads its files whole; NDJSON streams each
       // bundle's events as its worker reads them again, bundle after bundle (sweep/ordered.ts)
       const each = { ...options, parts: { threads: 1 } };
-      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: format === 'ndjson', flat: set.flat }));
+      const events = format === 'ndjson' && !set.table;
+      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: events, flat: set.flat }));
       const { sweep } = await import('../sweep/pool.js');
       const reports = await sweep(jobs, { onBytes, ndjson: (text) => write(out, text) });
       progress?.phase('writing');
       for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);
-      if (format !== 'ndjson') await write(out, render(reports));
+      if (!events) await write(out, render(reports));
       progress?.stop();
       for (const r of reports) tellFailOn(io.stderr, failOn, r.summary.failures.length, r.kinds, r.bundle);
       code = Math.max(0, ...reports.map((r) => exitOf(r.errors.length, failOn, r.summary.failures.length, r.kinds)));
     } else {
       const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes, onPhase: progress?.phase });
-      progress?.phase(format === 'ndjson' ? 'writing' : 'reporting');
-      if (format === 'ndjson') await writeNdjson(a, out, set.flat);
+      const events = format === 'ndjson' && !set.table;
+      progress?.phase(events ? 'writing' : 'reporting');
+      if (events) await writeNdjson(a, out, set.flat);
       else {
         const report: Report = buildReport(a, { bundle: inputs.join(' '), verbose: args.verbose });
         trace('report built');

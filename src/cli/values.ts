@@ -24,6 +24,8 @@ export interface Settings {
   bundleId?: string;
   host?: string;
   flat: boolean;
+  /** --table: the rows of a fleet table (not the events) as NDJSON. */
+  table?: 'failures' | 'incidents' | 'advice';
 }
 
 function oneOf(option: string, value: string | undefined, known: readonly string[]): string | undefined {
@@ -60,6 +62,8 @@ export function settingsOf(args: Argv, now: number): Settings {
   }
   const failOn = parseFailOn(args['fail-on']);
   if ('bad' in failOn) throw new UsageError(`--fail-on wants event kinds (mysql.mmap_failed), families (kernel.*) or failure, got ${echo(failOn.bad)}`);
+  const table = oneOf('--table', args.table, ['failures', 'incidents', 'advice']) as Settings['table'];
+  if (table && format !== 'ndjson') throw new UsageError(`--table writes NDJSON rows (-f ndjson); the format is ${format}`);
   if (args.flat && format !== 'ndjson') throw new UsageError(`--flat shapes NDJSON (-f ndjson or timeline); the format is ${format}`);
   if (args.each && args['bundle-id'] !== undefined) throw new UsageError('--bundle-id names one bundle; with --each every input is a bundle named by its own name');
   if (args.host !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(args.host)) throw new UsageError(`--host wants a host name (letters, digits, . _ -), got ${echo(args.host)}`);
@@ -79,5 +83,6 @@ export function settingsOf(args: Argv, now: number): Settings {
     bundleId: args['bundle-id'],
     host: args.host,
     flat: args.flat,
+    table,
   };
 }
