@@ -19,7 +19,9 @@ import { type FailOn, failOnMatched, failOnMatches } from './fail-on.js';
 import { type Progress, progressWanted, startProgress, totalBytes } from './progress.js';
 import { UsageError, echo, usageText } from './usage.js';
 import { settingsOf } from './values.js';
-import { rowsText, runSchema } from './fleet.js';
+import { ndjsonShardLine } from '../merge/merge.js';
+import { takeShard } from '../sweep/shard.js';
+import { rowsText, runMerge, runSchema, shardText } from './fleet.js';
 import { trace } from '../trace.js';
 
 /** The report could not be written (a full disk, a closed pipe other than the reader leaving). */
@@ -97,6 +99,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   let progress: Progress | null = null;
   try {
     if (args._[0] === 'schema') return await runSchema(args.dialect, io.stdout);
+    if (args._[0] === 'merge') return await runMerge(args.inputs ?? [], args.format, args.out ? createWriteStream(args.out) : io.stdout, io.stderr, args.out !== undefined);
     const set = settingsOf(args, Date.now());
     const { format, inputs, failOn } = set;
 
@@ -131,12 +134,14 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       // bundle's events as its worker reads them again, bundle after bundle (sweep/ordered.ts)
       const each = { ...options, parts: { threads: 1 } };
       const events = format === 'ndjson' && !set.table;
-      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: events, flat: set.flat }));
+      const shard = set.shard ? takeShard(inputs, set.shard) : null;
+      if (shard && events) await write(out, ndjsonShardLine(shard.record));
+      const jobs: BundleJob[] = (shard ? shard.inputs : inputs).map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: events, flat: set.flat }));
       const { sweep } = await import('../sweep/pool.js');
       const reports = await sweep(jobs, { onBytes, ndjson: (text) => write(out, text) });
       progress?.phase('writing');
       for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);
-      if (!events) await write(out, render(reports));
+      if (!events) await write(out, shard ? shardText(render, reports, shard.record, format) : render(reports));
       progress?.stop();
       for (const r of reports) tellFailOn(io.stderr, failOn, r.summary.failures.length, r.kinds, r.bundle);
       code = Math.max(0, ...reports.map((r) => exitOf(r.errors.length, failOn, r.summary.failures.length, r.kinds)));
