@@ -33,12 +33,11 @@ export class BundleRoots {
   private readonly cache = new Map<string, string>();
 
   constructor(inputs: readonly string[]) {
-    this.roots = inputs
-      .filter((i) => i !== '-')
-      .map((typed) => {
-        const norm = path.normalize(typed).replace(/(?<=.)[/\\]+$/, '');
-        return { typed, norm, lead: inputs.length === 1 ? '' : `${path.basename(path.resolve(typed))}/` };
-      });
+    // stdin (`-`) is a root too: an archive piped in shows its entries as `-:inner/path`
+    this.roots = inputs.map((typed) => {
+      const norm = typed === '-' ? '-' : path.normalize(typed).replace(/(?<=.)[/\\]+$/, '');
+      return { typed, norm, lead: inputs.length === 1 ? '' : `${typed === '-' ? 'stdin' : path.basename(path.resolve(typed))}/` };
+    });
   }
 
   relative(shown: string): string {
@@ -55,6 +54,7 @@ export class BundleRoots {
       // the input itself (a file, a .gz) or an entry of it as an archive (`x.tar.gz:inner/path`)
       if (shown === r.typed) return path.basename(r.norm);
       if (shown.startsWith(`${r.typed}:`)) return `${r.lead}${shown.slice(r.typed.length + 1)}`;
+      if (r.typed === '-') continue;
       // `.`: the walk shows its files without a leading `./`
       if (r.norm === '.' && !path.isAbsolute(shown) && !shown.startsWith('..')) return `${r.lead}${shown}`;
       for (const base of [r.norm, r.typed]) {
