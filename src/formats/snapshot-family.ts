@@ -4,6 +4,7 @@
 // echo (`$ free -m`) or a `=====topinfo` heading just before a block is folded into it.
 import { type Event, type EventDataMap, type EventKind, SNAPSHOT_KINDS, type SnapshotData } from '../event.js';
 import { type Line, isBlank } from '../read/lines.js';
+import { type FamilyCommands, PROMPT, familyCommands } from './family-commands.js';
 import { type Format, type FormatContext, type LineParser, type Sample, UNPLACED, makeEvent, unrecognized } from './types.js';
 
 /** Longer lines are no free, meminfo, vmstat or sar line (a guard against hostile input). */
@@ -40,42 +41,17 @@ export interface SnapshotMember {
   kind: EventKind;
   /** Shell commands whose output it reads (a transcript routes them to it). */
   commands: readonly string[];
+  /** Commands whose echo leads its blocks but whose output it does not read (`pstree`, `htop`). */
+  echoes?: readonly string[];
 }
 
 /** What any member's format may emit besides the members' snapshots. */
 const FAMILY_KINDS: readonly EventKind[] = ['line.other', 'shell.output'];
 
-// `$ `, `# `, `[root@host ~]# `, `user@host:~$ ` before a command.
-const PROMPT = /^(?:\[[^\]]{1,120}\]|[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,200})?[#$] +/;
-const TOOL = /(?:^|&&|;|\|) *(?:sudo +)?((?:free|top|ps|pstree|vmstat|sar)(?: [^|;&]*)?|cat +(?:\/proc\/)?meminfo)\s*(?=$|&&|;|\|)/;
-// Oracle ExaWatcher / OSWatcher file heading: `# Collection Command:	/usr/bin/vmstat  5  2`
-const COLLECTION = /^#+ *Collection Command:[ \t]*(?:\S*\/)?((?:free|top|ps|vmstat|sar)(?: [^\n]{0,200})?)$/;
 // `free -V`: `free from procps-ng 3.3.9`, `procps version 3.2.8`
 const VERSION = /^(?:(\w{1,16}) from procps(?:-ng)? \d[\w.-]{0,20}|procps version \d[\w.-]{0,20})$/;
-// Without a prompt only a plain invocation counts: `free -h`, `vmstat -s`, `ps aux`.
-const BARE = /^(?:free|top|ps|pstree|vmstat|sar|cat +\/proc\/meminfo)(?: [ \w%=.,/-]*)?$/;
 // ==========topinfo | ##### Memory ##### | --- free ---
-/** Commands whose output is this family's: a line of theirs no member reads is unrecognized. */
-const OWN_COMMANDS = /^(?:sudo +)?(?:\S*\/)?(?:free|top|htop|ps|pstree|vmstat|sar|cat +\/proc\/meminfo)\b/;
 const HEADING = /^ *(?:[=#-]{4,} *[\w /-]{0,40}|[=#-]{3,} *[\w /-]{1,40} *[=#-]{3,}) *$/;
-
-/** The snapshot command a shell line runs (`free -m` from `[root@x ~]# free -m`), or null. */
-export function echoedCommand(text: string): string | null {
-  const c = COLLECTION.exec(text);
-  if (c) return c[1].trim();
-  const p = PROMPT.exec(text);
-  if (!p) return BARE.test(text) ? text.trim() : null;
-  const m = TOOL.exec(text.slice(p[0].length));
-  return m ? withoutRightPrompt(m[1].trim()) : null;
-}
-
-/** `vmstat -a        ~`: zsh's right prompt, far right of the typed command, is not part of it. */
-function withoutRightPrompt(cmd: string): string {
-  const gap = cmd.lastIndexOf('    ');
-  if (gap < 0) return cmd;
-  const tail = cmd.slice(gap).trim();
-  return tail.length <= 24 && !tail.includes(' ') ? cmd.slice(0, gap).trimEnd() : cmd;
-}
 
 /** The event a block builds: it starts at the block's lead (or first line) and counts the lead. */
 export function blockEvent<K extends EventKind>(
@@ -133,6 +109,7 @@ class FamilyParser implements LineParser {
   constructor(
     private readonly outer: FormatContext,
     private readonly members: readonly SnapshotMember[],
+    private readonly commands: FamilyCommands,
   ) {
     this.ctx = { ...outer, emit: (e) => this.emit(e) };
   }
@@ -168,7 +145,7 @@ class FamilyParser implements LineParser {
       const data = version[1] ? { source: 'version', program: version[1] } : { source: 'version' };
       return this.ctx.emit(makeEvent(this.ctx, this.members[0].id, 'line.other', l, l.text.trim(), data, UNPLACED));
     }
-    const cmd = echoedCommand(l.text);
+    const cmd = this.commands.echoed(l.text);
     if (cmd !== null || HEADING.test(l.text)) {
       this.closeBlock();
       if (cmd !== null) this.dropLead(); // a new command: what was held before it led nowhere
@@ -194,7 +171,7 @@ class FamilyParser implements LineParser {
     }
     this.dropLead();
     const command = this.outer.meta?.['shell.command'];
-    if (!this.started && command !== undefined && !OWN_COMMANDS.test(command)) {
+    if (!this.started && command !== undefined && !this.commands.owns(command)) {
       // before any snapshot in a transcript block: the command's own output (`numfmt ...` → `4.0GB`)
       if (this.output) this.output.src.lines++;
       else this.output = makeEvent(this.ctx, this.members[0].id, 'shell.output', l, l.text.trim().slice(0, 200), { command }, UNPLACED);
@@ -230,11 +207,12 @@ class FamilyParser implements LineParser {
 /** A registry Format for one member: it reads with the whole family, this member tried first. */
 export function familyFormat(first: SnapshotMember, all: readonly SnapshotMember[]): Format {
   const members = [first, ...all.filter((m) => m !== first)];
+  const commands = familyCommands(all);
   return {
     id: first.id,
     dataset: first.dataset,
     sniff: (lines) => first.sniff(lines),
-    create: (ctx) => new FamilyParser(ctx, members),
+    create: (ctx) => new FamilyParser(ctx, members, commands),
     samples: first.samples,
     kinds: [...members.map((m) => m.kind), ...FAMILY_KINDS],
     commands: first.commands,

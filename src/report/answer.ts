@@ -3,6 +3,7 @@
 // Other findings (accounting, releases, trends, episodes) drop in as one more row each.
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { type Report, wallOf } from './model.js';
+import { citedRelease, culpritFromRelease, lasting, rate } from './explain-lines.js';
 import { failureWords } from './words.js';
 
 export interface AnswerRow {
@@ -67,19 +68,71 @@ function whatHeld(r: Report): string {
     const my = b.mysqld ? `; mysqld ${humanBytes(b.mysqld.rss_bytes)}` : '';
     return `no one process group to blame: ${humanBytes(b.memory?.used_bytes ?? 0)} of ${humanBytes(b.memory?.total_bytes ?? 0)} in use ${humanDuration(b.gap_seconds)} before${fpm}${my} (see the verdict)`;
   }
+  for (const f of fs) {
+    const late = culpritFromRelease(r, f);
+    if (late) return late;
+  }
   return 'not captured: no memory snapshot shortly before any failure (see the verdict for what to run next time)';
 }
 
 function whatToChange(r: Report): string {
   const a = r.summary.advice;
-  if (a.length > 0) return a.map((x) => `${x.setting} ${x.current ?? '?'} → ${x.recommended}`).join('; ');
+  if (a.length > 0) {
+    const firm = [...new Set(a.map((x) => x.confidence).filter((c) => c === 'low' || c === 'medium'))];
+    const how = firm.length > 0 ? ` (${firm.join(' and ')} confidence: thin evidence, --verbose says why)` : '';
+    return a.map((x) => `${x.setting} ${x.current ?? '?'} → ${x.recommended}`).join('; ') + how;
+  }
   return 'no setting follows from this evidence alone; the verdict below says what to check';
 }
 
-/** The five answers, or one row saying there was no memory failure. */
+/** The trend that runs out soonest (else the steepest growth): `+23 MiB/h since ...; ... lasts about 26 h`. */
+function stillGrowing(r: Report): string | null {
+  const growing = r.summary.trends.filter((t) => t.rate_bytes_per_hour > 0);
+  if (growing.length === 0) return null;
+  const t = [...growing].sort((a, b) => (a.exhausted_at ?? '~').localeCompare(b.exhausted_at ?? '~') || b.rate_bytes_per_hour - a.rate_bytes_per_hour)[0];
+  const what = t.group === 'memory' ? 'memory in use' : `${t.group} RSS`;
+  const since = t.since ? ` since ${t.since.action === 'shell.command' ? `\`${t.since.message}\`` : t.since.action}` : '';
+  const runOut = t.exhausted_at && t.available_bytes !== null ? `: the ${humanBytes(t.available_bytes)} available lasts about ${lasting(t.available_bytes / t.rate_bytes_per_hour)}` : '';
+  const more = growing.length > 1 ? ` (${plural(growing.length - 1, 'more trend')} in --verbose)` : '';
+  return `${what} ${rate(t.rate_bytes_per_hour)}${since}, over ${t.samples} samples${runOut}${more}`;
+}
+
+/** The table that leaves the most memory out: what `top` or `ps` did not show. */
+function notListed(r: Report): string | null {
+  const open = r.summary.accounting.filter((x) => !x.complete && (x.unaccounted_bytes ?? 0) > 0);
+  if (open.length === 0) return null;
+  const x = open.reduce((a, b) => ((b.unaccounted_bytes ?? 0) > (a.unaccounted_bytes ?? 0) ? b : a));
+  const of = x.total_tasks !== null ? `${x.listed_tasks} of ${x.total_tasks}` : `${x.listed_tasks}`;
+  const more = open.length > 1 ? ` (${plural(open.length - 1, 'more table')} in --verbose)` : '';
+  return `${humanBytes(x.unaccounted_bytes ?? 0)} of ${humanBytes(x.used_bytes ?? 0)} in use at ${wallOf(x.time)} was outside the ${of} tasks listed${more}`;
+}
+
+/** A release no failure's culprit was judged from (those are told in "What held the memory"). */
+function released(r: Report): string | null {
+  const cited = new Set(r.summary.failures.map((f) => citedRelease(r, f)));
+  const rest = r.summary.releases.filter((x) => !cited.has(x));
+  if (rest.length === 0) return null;
+  const x = rest.reduce((a, b) => (b.released_bytes > a.released_bytes ? b : a));
+  const more = rest.length > 1 ? ` (${plural(rest.length - 1, 'more')} in --verbose)` : '';
+  return `${humanBytes(x.released_bytes)} at ${wallOf(x.from.time)}${x.group ? ` as ${x.group} went away or restarted` : ', no group identified'}${more}`;
+}
+
+/** What the snapshots say beyond the failures, one row each (the whole lists are in --verbose). */
+function explainRows(r: Report): AnswerRow[] {
+  const rows: AnswerRow[] = [];
+  const grow = stillGrowing(r);
+  if (grow) rows.push({ label: 'Still growing', text: grow });
+  const hidden = notListed(r);
+  if (hidden) rows.push({ label: 'Not in the tables', text: hidden });
+  const gone = released(r);
+  if (gone) rows.push({ label: 'Memory released', text: gone });
+  return rows;
+}
+
+/** The five answers (or one row saying there was no memory failure), then what explains the memory. */
 export function answerRows(r: Report): AnswerRow[] {
   if (r.summary.failures.length === 0) {
-    return [{ label: 'What failed', text: 'no memory failure found in this evidence' }];
+    return [{ label: 'What failed', text: 'no memory failure found in this evidence' }, ...explainRows(r)];
   }
   return [
     { label: 'What failed', text: whatFailed(r) },
@@ -87,5 +140,6 @@ export function answerRows(r: Report): AnswerRow[] {
     { label: 'For how long', text: howLong(r) },
     { label: 'What held the memory', text: whatHeld(r) },
     { label: 'What to change', text: whatToChange(r) },
+    ...explainRows(r),
   ];
 }

@@ -4,7 +4,7 @@
 // Tables are capped and the whole stays under GitHub's 1 MiB, saying what it left out.
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { answerRows } from './answer.js';
-import { explainSections } from './explain-lines.js';
+import { confidenceLines, explainSections } from './explain-lines.js';
 import { type Report, shortPath, wallOf } from './model.js';
 import { clip, markdown as md, markdownCode as code } from './sanitize.js';
 import { TIME_MARKS, routineCounts, shortTimeline } from './text-timeline.js';
@@ -113,6 +113,8 @@ function advice(r: Report, h: string, out: string[]): void {
   }
   const rows = r.summary.advice.map((a) => [code(a.setting), a.current ? code(a.current) : '?', code(a.recommended), md(clip(rel(r, a.reason), 600))]);
   out.push(...table(['setting', 'current', 'recommended', 'reason'], rows), '');
+  const firm = confidenceLines(r);
+  if (firm.length > 0) out.push(...firm.map((l) => `- How firm: ${md(clip(rel(r, l), 600))}`), '');
 }
 
 function explained(r: Report, h: string, out: string[]): void {
@@ -159,7 +161,7 @@ function section(r: Report, level: number, verbose: boolean, out: string[]): voi
   failures(r, h, out);
   incidents(r, h, out);
   advice(r, h, out);
-  explained(r, h, out);
+  if (verbose) explained(r, h, out);
   inputs(r, h, out);
   timeline(r, h, verbose, out);
 }

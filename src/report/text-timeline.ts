@@ -9,7 +9,7 @@ import { isKeyKind, kindLabel } from './words.js';
 export const TIME_MARKS = '^ time from the line before, ? inferred, ~ an interval';
 
 /** Cut to `max` columns with an ellipsis (a terminal row, not evidence: the full line is in --verbose). */
-function cut(text: string, max: number): string {
+export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = max - 1;
   const ch = text.charCodeAt(end - 1);
@@ -26,12 +26,17 @@ export function shortTimeline(r: Report, verbose: boolean): TimelineRow[] {
   // snapshot kinds shown since the last key event: repeated snapshots are routine
   const snapshots = new Set<string>();
   let lastPool: string | null = null;
+  let lastFailure: TimelineRow | null = null;
   for (const row of r.timeline) {
     const snapshot = row.kind.startsWith('snapshot.');
-    // a buffer pool size is news only when it differs from the last start's
+    // a buffer pool size is news only when it changed from the last start's
     const pool = row.kind === 'mysql.buffer_pool_init' ? row.message : null;
-    const key = row.failure || (isKeyKind(row.kind) && (pool === null || pool !== lastPool)) || cited.has(`${row.path}:${row.line}`) || (snapshot && !snapshots.has(row.kind));
+    const changed = pool === null || (lastPool !== null && pool !== lastPool);
+    // the server aborting in the second its memory failure was logged is that failure's end
+    const consequence = row.kind === 'mysql.abort' && lastFailure !== null && lastFailure.path === row.path && lastFailure.wall === row.wall;
+    const key = row.failure || (isKeyKind(row.kind) && changed && !consequence) || cited.has(`${row.path}:${row.line}`) || (snapshot && !snapshots.has(row.kind));
     if (pool !== null) lastPool = pool;
+    if (row.failure) lastFailure = row;
     if (!key) continue;
     shown.push(row);
     if (snapshot) snapshots.add(row.kind);

@@ -5,9 +5,9 @@
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { type Report, shortPath, wallOf } from './model.js';
 import { answerRows } from './answer.js';
-import { explainSections } from './explain-lines.js';
+import { confidenceLines, explainSections } from './explain-lines.js';
 import { clip, plain } from './sanitize.js';
-import { TIME_MARKS, routineCounts, shortTimeline, timelineLine } from './text-timeline.js';
+import { TIME_MARKS, cut, routineCounts, shortTimeline, timelineLine } from './text-timeline.js';
 import { kindLabel, routineWords } from './words.js';
 
 export interface TextOptions {
@@ -128,10 +128,10 @@ function incidents(x: Ctx, out: string[]): void {
   out.push('');
 }
 
-/** What the snapshots say beyond the failures (explain-lines.ts): accounting, releases, trends. */
+/** What the snapshots say beyond the failures (explain-lines.ts), whole: with --verbose (the answer has one row of each). */
 function explained(x: Ctx, out: string[]): void {
   const sections = explainSections(x.r);
-  if (sections.length === 0) return;
+  if (sections.length === 0 || !x.verbose) return;
   out.push(x.c('bold', 'Memory explained'));
   for (const s of sections) {
     out.push(`  ${x.say(s.title)}`);
@@ -151,6 +151,7 @@ function advice(x: Ctx, out: string[]): void {
     const [first, ...rest] = wrap(x.say(`${ad.setting}: ${ad.current ?? '?'} → ${ad.recommended}. ${ad.reason}`), x.width, '    ');
     out.push(`  ${first.trimStart()}`, ...rest);
   }
+  if (x.verbose) for (const line of confidenceLines(r)) out.push(...wrap(x.say(`How firm: ${line}`), x.width, '    ').map((l, i) => (i === 0 ? `  ${l.trimStart()}` : l)));
   out.push('');
 }
 
@@ -195,7 +196,17 @@ function timeline(x: Ctx, out: string[]): void {
   out.push(c('bold', `Timeline`) + (x.verbose ? ` (every event${legend})` : ` (key events${legend})`));
   for (const row of rows) out.push(timelineLine(row, c, x.verbose, x.width));
   const hidden = r.timeline.length - rows.length;
-  if (hidden > 0) out.push(...wrap(`… ${hidden} routine rows not shown (--verbose shows them): ${routineWords(routineCounts(r, rows))}`, x.width, '  ').map((l) => c('dim', l)));
+  if (hidden > 0) out.push(c('dim', routineLine(hidden, routineCounts(r, rows), x.width)));
+}
+
+/** One line: as many routine kinds named as fit the width (`server note ×30, shell command ×12 and 27 more`). */
+function routineLine(hidden: number, counts: ReadonlyMap<string, number>, width: number): string {
+  const lead = `  … ${hidden} routine rows (--verbose)`;
+  for (let most = 5; most > 0; most--) {
+    const line = `${lead}: ${routineWords(counts, most)}`;
+    if (line.length <= width) return line;
+  }
+  return cut(lead, width);
 }
 
 export function text(reports: readonly Report[], opts: TextOptions = {}): string {

@@ -136,6 +136,7 @@ export const psMember: SnapshotMember = {
   dataset: 'ps',
   kind: 'snapshot.ps',
   commands: ['ps'],
+  echoes: ['pstree'],
   sniff,
   // after `pstree -a`, the root's line (`systemd --switched-root ...`) has no tree characters
   starts: (text, command) => isHeader(text) || EF_ROW.test(text) || AUX_ROW.test(text) || TREE.test(text) || PSTREE.test(command ?? ''),

@@ -222,6 +222,7 @@ export const topMember: SnapshotMember = {
   dataset: 'top',
   kind: 'snapshot.top',
   commands: ['top'],
+  echoes: ['htop'],
   sniff,
   starts: (text) => HEADER.test(text) || SUMMARY.test(text) || TABLE.test(text),
   open: (ctx, lead, first) => new Frame(ctx, first, lead),
