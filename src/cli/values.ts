@@ -71,6 +71,7 @@ export function settingsOf(args: Argv, now: number): Settings {
   if (shard === null) throw new UsageError(`--shard wants I/N, shard I of N counted from 1 (2/4), got ${echo(args.shard)}`);
   if (shard && !args.each) throw new UsageError('--shard splits a sweep: use it with --each (each input a bundle)');
   if (shard && !['json', 'ndjson', 'junit'].includes(format)) throw new UsageError(`--shard writes what oomtrail merge joins: -f json, ndjson or junit; the format is ${format}`);
+  if (shard && args.table !== undefined) throw new UsageError('--shard writes what oomtrail merge joins: events, summaries or JUnit, not --table rows (make the rows from the merged run)');
   if (args.flat && format !== 'ndjson') throw new UsageError(`--flat shapes NDJSON (-f ndjson or timeline); the format is ${format}`);
   if (args.each && args['bundle-id'] !== undefined) throw new UsageError('--bundle-id names one bundle; with --each every input is a bundle named by its own name');
   if (args.host !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(args.host)) throw new UsageError(`--host wants a host name (letters, digits, . _ -), got ${echo(args.host)}`);
