@@ -9,6 +9,8 @@ import { type InputStats, driveSource } from './parse/drive.js';
 import type { SplitOptions } from './parse/split.js';
 import { counted } from './read/counted.js';
 import { expandInputs } from './read/sources.js';
+import { HostWitness } from './identity/host.js';
+import { type Identity, identityOf } from './identity/identity.js';
 import { Clock } from './time/clock.js';
 import { dateEvents } from './time/dating.js';
 import { Collector, type FoldedSummary } from './timeline/collect.js';
@@ -28,6 +30,10 @@ export interface AnalyzeOptions {
   since?: string;
   until?: string;
   stdin?: NodeJS.ReadableStream;
+  /** --bundle-id: the bundle's id in stores (default: its input's own name). */
+  bundleId?: string;
+  /** --host: the host name (default: the bundle's own evidence, identity/host.ts). */
+  host?: string;
   /** Called as each input starts (progress). */
   onSource?: (path: string, size: number | undefined) => void;
   /** Called with the bytes read (on disk) as each input is read (progress). */
@@ -50,6 +56,8 @@ export interface AnalyzeOptions {
 
 export interface Analysis extends Findings {
   clock: Clock;
+  /** The bundle id, host and root every output carries (identity/identity.ts). */
+  identity: Identity;
   inputs: InputStats[];
   /** The timeline, in time order: every event, or with keep 'report' all but the folded ones. */
   events: Event[];
@@ -103,6 +111,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const errors: { path: string; reason: string }[] = [];
   const notes: { path: string; reason: string }[] = [];
   let seq = 0;
+  const host = new HostWitness(opts.host);
   // a report that folds repeats reads a big plain log in parts at once (its events fold anyway)
   const split: SplitOptions | undefined =
     opts.keep === 'report'
@@ -149,7 +158,18 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     const held = collector.events.length;
     const most = opts.maxHeldEvents ?? MAX_HELD_EVENTS;
     const cut = () => (collector.events.length - held > most ? `holds over ${most} events unfolded, the most one input may (a runaway input?)` : undefined);
-    const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit, cut, split: plan ? undefined : split });
+    const kept = emit;
+    const stats = await driveSource(source, {
+      clock,
+      as: opts.as,
+      seq: () => seq++,
+      emit: (e) => {
+        host.see(e);
+        kept(e);
+      },
+      cut,
+      split: plan ? undefined : split,
+    });
     if (stats.cut) notes.push({ path: stats.path, reason: stats.cut });
     collector.endSource();
     if (plan) {
@@ -199,7 +219,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     stats.events += i.events;
     stats.unrecognized += i.unrecognized;
   }
-  return { clock, inputs, events: ordered, folded, replay: plan, stats, errors, notes, lookbackSeconds, ...findings };
+  const identity = identityOf(opts.inputs, host.host, opts.bundleId);
+  return { clock, identity, inputs, events: ordered, folded, replay: plan, stats, errors, notes, lookbackSeconds, ...findings };
 }
 
 /** Events per kind over the whole timeline, folded events included. */

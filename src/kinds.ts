@@ -55,8 +55,9 @@ export interface KindRow {
   /** Folded, but the earliest of each group (per pool) still goes to the correlator. */
   foldedEvidence?: true;
   /** ECS: the key under `oomtrail` the payload goes to (default: the kind's second word),
-   * and `event.dataset` when it is not the format's. */
-  ecs?: { data?: string; dataset?: string };
+   * `event.dataset` when it is not the format's, and `event.category` / `event.type` (ECS's
+   * allowed values; absent for noise, which says nothing about anything). */
+  ecs?: { data?: string; dataset?: string } & Partial<Categorized>;
 }
 
 /** The kernel's kill line: OpenVZ's beancounter, a memory cgroup at its limit, or the host. */
@@ -73,22 +74,42 @@ function kubeletScope(e: Event): Scope | null {
   return e.kind === 'kubelet.oom_kill' && e.data.report === 'event' ? 'global' : null;
 }
 
-const SNAPSHOT: KindRow = { role: 'snapshot', ecs: { data: 'snapshot' } };
+/** ECS's categorization fields (https://www.elastic.co/guide/en/ecs/current/ecs-allowed-values-event-category.html). */
+export interface Categorized {
+  category: readonly ('database' | 'process' | 'host' | 'web' | 'configuration')[];
+  type: readonly ('start' | 'end' | 'info' | 'error' | 'change')[];
+}
+
+const DB_INFO: Categorized = { category: ['database'], type: ['info'] };
+const DB_ERROR: Categorized = { category: ['database'], type: ['error'] };
+const SERVER_START: Categorized = { category: ['database', 'process'], type: ['start'] };
+const SERVER_END: Categorized = { category: ['database', 'process'], type: ['end'] };
+const SERVER_DIED: Categorized = { category: ['database', 'process'], type: ['end', 'error'] };
+const PROCESS_START: Categorized = { category: ['process'], type: ['start'] };
+const PROCESS_END: Categorized = { category: ['process'], type: ['end'] };
+const PROCESS_INFO: Categorized = { category: ['process'], type: ['info'] };
+const HOST_INFO: Categorized = { category: ['host'], type: ['info'] };
+const WEB_INFO: Categorized = { category: ['web'], type: ['info'] };
+const CONFIG_INFO: Categorized = { category: ['configuration'], type: ['info'] };
+/** A kill: the victim process ended (event.kind `alert`, dataset `system.oom`). */
+const KILL = { data: 'oom', dataset: 'system.oom', ...PROCESS_END };
+
+const SNAPSHOT: KindRow = { role: 'snapshot', ecs: { data: 'snapshot', dataset: 'system.memory', ...HOST_INFO } };
 
 export const KINDS: Readonly<Record<EventKind, KindRow>> = {
-  'mysql.start': { label: 'server starting', role: 'start', server: true, ecs: { data: 'server' } },
-  'mysql.ready': { label: 'server ready', role: 'ready', server: true, ecs: { data: 'server' } },
-  'mysql.shutdown': { label: 'server stopped', role: 'context', server: true },
-  'mysql.abort': { label: 'server aborted', role: 'abort', server: true },
-  'mysql.crash_recovery': { label: 'crash recovery', role: 'context', server: true },
-  'mysql.buffer_pool_init': { label: 'buffer pool size', role: 'setting', server: true, ecs: { data: 'buffer_pool' } },
-  'mysql.mmap_failed': { label: 'buffer pool mmap failed', role: 'failure', failure: { class: 'buffer_pool', actor: 'server', scope: 'global' }, server: true, ecs: { data: 'mmap' } },
+  'mysql.start': { label: 'server starting', role: 'start', server: true, ecs: { data: 'server', ...SERVER_START } },
+  'mysql.ready': { label: 'server ready', role: 'ready', server: true, ecs: { data: 'server', ...DB_INFO } },
+  'mysql.shutdown': { label: 'server stopped', role: 'context', server: true, ecs: SERVER_END },
+  'mysql.abort': { label: 'server aborted', role: 'abort', server: true, ecs: SERVER_DIED },
+  'mysql.crash_recovery': { label: 'crash recovery', role: 'context', server: true, ecs: DB_INFO },
+  'mysql.buffer_pool_init': { label: 'buffer pool size', role: 'setting', server: true, ecs: { data: 'buffer_pool', ...DB_INFO } },
+  'mysql.mmap_failed': { label: 'buffer pool mmap failed', role: 'failure', failure: { class: 'buffer_pool', actor: 'server', scope: 'global' }, server: true, ecs: { data: 'mmap', ...DB_ERROR } },
   'mysql.buffer_pool_alloc_failed': {
     label: 'buffer pool allocation failed',
     role: 'failure',
     failure: { class: 'buffer_pool', actor: 'server', scope: 'global', once: 'attempt' },
     server: true,
-    ecs: { data: 'buffer_pool' },
+    ecs: { data: 'buffer_pool', ...DB_ERROR },
   },
   // the server's other allocation failures: one per start attempt while it starts (MariaDB retries
   // smaller caches), each one once it runs; a buffer-pool failure of the same start tells it better
@@ -97,14 +118,14 @@ export const KINDS: Readonly<Record<EventKind, KindRow>> = {
     role: 'failure',
     failure: { class: 'allocation', actor: 'server', scope: 'global', once: 'starting' },
     server: true,
-    ecs: { data: 'alloc' },
+    ecs: { data: 'alloc', ...DB_ERROR },
   },
-  'mysql.signal': { label: 'server crashed (signal)', role: 'death', server: true, ecs: { data: 'signal' } },
-  'mysql.log': { label: 'server note', role: 'context', server: true, folds: true, ecs: { data: 'mysql' } },
-  'mysqld_safe.start': { label: 'mysqld_safe started it', role: 'restart', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log' } },
-  'mysqld_safe.died': { label: 'server died', role: 'death', server: true, ecs: { dataset: 'mysqld_safe.log' } },
-  'mysqld_safe.restart': { label: 'mysqld_safe restarted it', role: 'restart', server: true, ecs: { dataset: 'mysqld_safe.log' } },
-  'mysqld_safe.ended': { label: 'mysqld_safe saw it end', role: 'context', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log' } },
+  'mysql.signal': { label: 'server crashed (signal)', role: 'death', server: true, ecs: { data: 'signal', ...SERVER_DIED } },
+  'mysql.log': { label: 'server note', role: 'context', server: true, folds: true, ecs: { data: 'mysql', ...DB_INFO } },
+  'mysqld_safe.start': { label: 'mysqld_safe started it', role: 'restart', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log', ...PROCESS_START } },
+  'mysqld_safe.died': { label: 'server died', role: 'death', server: true, ecs: { dataset: 'mysqld_safe.log', ...PROCESS_END } },
+  'mysqld_safe.restart': { label: 'mysqld_safe restarted it', role: 'restart', server: true, ecs: { dataset: 'mysqld_safe.log', ...PROCESS_START } },
+  'mysqld_safe.ended': { label: 'mysqld_safe saw it end', role: 'context', server: true, ecs: { data: 'mysqld_safe', dataset: 'mysqld_safe.log', ...PROCESS_END } },
   'snapshot.top': { ...SNAPSHOT, label: 'top snapshot' },
   'snapshot.free': { ...SNAPSHOT, label: 'free snapshot' },
   'snapshot.ps': { ...SNAPSHOT, label: 'ps snapshot' },
@@ -112,45 +133,45 @@ export const KINDS: Readonly<Record<EventKind, KindRow>> = {
   'snapshot.vmstat': { ...SNAPSHOT, label: 'vmstat snapshot' },
   'snapshot.sar': { ...SNAPSHOT, label: 'sar snapshot' },
   'snapshot.oom_tasks': { ...SNAPSHOT, label: "OOM killer's task list" },
-  'kernel.oom_invoked': { label: 'OOM killer invoked', role: 'context', ecs: { data: 'oom' } },
-  'kernel.oom_kill': { label: 'OOM killer killed', role: 'failure', failure: { class: 'oom_kill', actor: kernelKiller, scope: kernelScope, rank: 0 }, ecs: { data: 'oom' } },
-  'kernel.log': { label: 'kernel line', role: 'context', folds: true },
-  'syslog.log': { role: 'context', folds: true },
-  'paste.header': { role: 'context' },
+  'kernel.oom_invoked': { label: 'OOM killer invoked', role: 'context', ecs: { data: 'oom', dataset: 'system.oom', ...HOST_INFO } },
+  'kernel.oom_kill': { label: 'OOM killer killed', role: 'failure', failure: { class: 'oom_kill', actor: kernelKiller, scope: kernelScope, rank: 0 }, ecs: KILL },
+  'kernel.log': { label: 'kernel line', role: 'context', folds: true, ecs: HOST_INFO },
+  'syslog.log': { role: 'context', folds: true, ecs: HOST_INFO },
+  'paste.header': { role: 'context', ecs: HOST_INFO },
   // php-fpm repeats these every few seconds under load: the first, a count and the last tell it;
   // advice reads the first max_children warning of each pool
-  'phpfpm.max_children': { label: 'php-fpm at max_children', role: 'context', folds: true, foldedEvidence: true, ecs: { data: 'php_fpm' } },
-  'phpfpm.busy': { label: 'php-fpm busy', role: 'context', folds: true, ecs: { data: 'php_fpm' } },
-  'phpfpm.child_exited': { label: 'php-fpm worker exited', role: 'context', folds: true, ecs: { data: 'php_fpm' } },
-  'phpfpm.log': { label: 'php-fpm note', role: 'context', folds: true, ecs: { data: 'php_fpm' } },
-  'config.mysql': { label: 'MySQL config', role: 'config', ecs: { data: 'config', dataset: 'config.mysql' } },
-  'config.phpfpm': { label: 'php-fpm config', role: 'config', ecs: { data: 'config', dataset: 'config.phpfpm' } },
+  'phpfpm.max_children': { label: 'php-fpm at max_children', role: 'context', folds: true, foldedEvidence: true, ecs: { data: 'php_fpm', ...WEB_INFO } },
+  'phpfpm.busy': { label: 'php-fpm busy', role: 'context', folds: true, ecs: { data: 'php_fpm', ...WEB_INFO } },
+  'phpfpm.child_exited': { label: 'php-fpm worker exited', role: 'context', folds: true, ecs: { data: 'php_fpm', ...PROCESS_END } },
+  'phpfpm.log': { label: 'php-fpm note', role: 'context', folds: true, ecs: { data: 'php_fpm', ...WEB_INFO } },
+  'config.mysql': { label: 'MySQL config', role: 'config', ecs: { data: 'config', dataset: 'config.mysql', ...CONFIG_INFO } },
+  'config.phpfpm': { label: 'php-fpm config', role: 'config', ecs: { data: 'config', dataset: 'config.phpfpm', ...CONFIG_INFO } },
   'line.unrecognized': { label: 'unrecognized line', role: 'noise', folds: true, ecs: { data: 'unrecognized' } },
   'line.other': { role: 'noise' },
-  'shell.command': { label: 'shell command', role: 'context', ecs: { data: 'shell' } },
-  'shell.output': { label: 'shell output', role: 'context' },
+  'shell.command': { label: 'shell command', role: 'context', ecs: { data: 'shell', ...HOST_INFO } },
+  'shell.output': { label: 'shell output', role: 'context', ecs: HOST_INFO },
   // SIGKILL from anyone (`kill -9`, a stop time-out, the OOM killer): a possible kill, never a failure
-  'shell.killed': { label: 'killed by SIGKILL (possibly for memory)', role: 'context', ecs: { data: 'shell' } },
-  'watcher.date': { role: 'anchor', ecs: { data: 'watcher' } },
-  'ptstalk.sample': { label: 'pt-stalk sample', role: 'anchor', ecs: { data: 'pt_stalk' } },
-  'ptstalk.data': { label: 'pt-stalk data', role: 'context', ecs: { data: 'pt_stalk' } },
-  'report.section': { role: 'context' },
-  'ptstalk.log': { label: 'pt-stalk note', role: 'context', ecs: { data: 'pt_stalk' } },
+  'shell.killed': { label: 'killed by SIGKILL (possibly for memory)', role: 'context', ecs: { data: 'shell', ...PROCESS_END } },
+  'watcher.date': { role: 'anchor', ecs: { data: 'watcher', ...HOST_INFO } },
+  'ptstalk.sample': { label: 'pt-stalk sample', role: 'anchor', ecs: { data: 'pt_stalk', ...HOST_INFO } },
+  'ptstalk.data': { label: 'pt-stalk data', role: 'context', ecs: { data: 'pt_stalk', ...HOST_INFO } },
+  'report.section': { role: 'context', ecs: HOST_INFO },
+  'ptstalk.log': { label: 'pt-stalk note', role: 'context', ecs: { data: 'pt_stalk', ...HOST_INFO } },
   'snapshot.earlyoom': SNAPSHOT,
-  'earlyoom.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'earlyoom', scope: 'global', rank: 1 }, ecs: { data: 'oom' } },
-  'earlyoom.log': { role: 'context', folds: true },
+  'earlyoom.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'earlyoom', scope: 'global', rank: 1 }, ecs: KILL },
+  'earlyoom.log': { role: 'context', folds: true, ecs: HOST_INFO },
   // issue 13's killers. What each report proves about scope: systemd's unit notice and Docker's
   // OOMKilled come from the cgroup's oom_kill counter, which counts the host's kills too (null);
   // systemd-oomd acts on one cgroup's pressure; kubelet's node SystemOOM is a kill whose limit
   // cgroup was the root (the host), a pod's OOMKilled is its limit or the node's (null)
-  'systemd.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'systemd', scope: null, rank: 2 }, ecs: { data: 'oom' } },
-  'oomd.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'systemd-oomd', scope: 'cgroup', rank: 1 }, ecs: { data: 'oom' } },
-  'systemd.status': { role: 'context', ecs: { data: 'systemd' } },
-  'container.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'container-runtime', scope: null, rank: 3 }, ecs: { data: 'oom' } },
-  'container.state': { role: 'context', ecs: { data: 'container' } },
-  'container.event': { role: 'context', ecs: { data: 'container' } },
-  'kubelet.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'kubelet', scope: kubeletScope, rank: 4 }, ecs: { data: 'oom' } },
-  'kubectl.output': { role: 'context' },
+  'systemd.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'systemd', scope: null, rank: 2 }, ecs: KILL },
+  'oomd.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'systemd-oomd', scope: 'cgroup', rank: 1 }, ecs: KILL },
+  'systemd.status': { role: 'context', ecs: { data: 'systemd', ...PROCESS_INFO } },
+  'container.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'container-runtime', scope: null, rank: 3 }, ecs: KILL },
+  'container.state': { role: 'context', ecs: { data: 'container', ...PROCESS_INFO } },
+  'container.event': { role: 'context', ecs: { data: 'container', ...PROCESS_INFO } },
+  'kubelet.oom_kill': { label: 'killed for memory', role: 'failure', failure: { class: 'oom_kill', actor: 'kubelet', scope: kubeletScope, rank: 4 }, ecs: KILL },
+  'kubectl.output': { role: 'context', ecs: PROCESS_INFO },
 };
 
 export function kindRow(kind: EventKind): KindRow {
@@ -203,4 +224,10 @@ export function failureOf(e: Event): FailureRow | null {
 export function isEvidenceKind(kind: EventKind): boolean {
   const r = KINDS[kind].role;
   return r !== 'config' && r !== 'noise';
+}
+
+/** ECS `event.kind`: a snapshot is a `metric`, a memory failure an `alert`, a config file a `state`. */
+export function ecsKindOf(kind: EventKind): 'metric' | 'alert' | 'state' | 'event' {
+  const r = KINDS[kind].role;
+  return r === 'snapshot' ? 'metric' : r === 'failure' ? 'alert' : r === 'config' ? 'state' : 'event';
 }

@@ -139,10 +139,11 @@ describe('--each over several bundles (built CLI, worker threads)', () => {
     expect(r.stderr).toBe(`oomtrail: ${missing}: no such file or directory\noomtrail: --fail-on matched in ${inputs[0]}: failure (2 memory failures)\n`);
     const doc = JSON.parse(r.stdout);
     expect(doc.schema).toBe('oomtrail.sweep/1');
-    expect(doc.bundles.map((b: { bundle: string; failures: unknown[] }) => [b.bundle, b.failures.length])).toEqual([
-      [inputs[0], 2],
-      [clean, 0],
-      [missing, 0],
+    // `input`: the bundle as given; `bundle`: its id (its own name)
+    expect(doc.bundles.map((b: { input: string; bundle: string; failures: unknown[] }) => [b.input, b.bundle, b.failures.length])).toEqual([
+      [inputs[0], path.basename(inputs[0]), 2],
+      [clean, 'clean', 0],
+      [missing, 'no-such-bundle', 0],
     ]);
     expect(doc.bundles[0].schema).toBe('oomtrail.summary/1');
   });
@@ -179,8 +180,9 @@ describe('--each over several bundles (built CLI, worker threads)', () => {
   it('gives the same summaries as analysing each bundle alone', async () => {
     const sweep = JSON.parse((await bin([inputs[0], clean, '--each', ...SEED_ARGS, '-f', 'json'])).stdout);
     const alone = JSON.parse((await cli([inputs[0], ...SEED_ARGS, '-f', 'json'])).stdout);
-    const { bundle, ...first } = sweep.bundles[0];
-    expect(bundle).toBe(inputs[0]);
+    const { input, ...first } = sweep.bundles[0];
+    expect(input).toBe(inputs[0]);
+    expect(first.bundle).toBe(alone.bundle);
     // inputs' mtimes may differ from the golden test's pins, so compare what mtimes do not touch
     expect(first.failures).toEqual(alone.failures);
     expect(first.incidents).toEqual(alone.incidents);

@@ -24,10 +24,10 @@ const samples = readdirSync(path.join(ROOT, 'samples'))
 async function lines(opts: AnalyzeOptions, stdin?: string): Promise<{ all: string[]; streamed: string[]; modes: string[] }> {
   const input = () => (stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) });
   const whole = await analyze({ ...opts, ...input(), keep: 'all' });
-  const all = whole.events.map((e) => JSON.stringify(toEcs(e, whole.clock)));
+  const all = whole.events.map((e) => JSON.stringify(toEcs(e, whole)));
   const a = await analyze({ ...opts, ...input(), keep: 'stream' });
   const streamed: string[] = [];
-  for await (const batch of replay(a, a.replay!)) for (const e of batch as Event[]) streamed.push(JSON.stringify(toEcs(e, a.clock)));
+  for await (const batch of replay(a, a.replay!)) for (const e of batch as Event[]) streamed.push(JSON.stringify(toEcs(e, a)));
   return { all, streamed, modes: a.replay!.inputs.map((i) => i.mode) };
 }
 

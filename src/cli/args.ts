@@ -27,16 +27,22 @@ export interface Argv {
   debug: boolean;
   'split-at'?: string;
   'follow-links': boolean;
+  'bundle-id'?: string;
+  host?: string;
+  shard?: string;
+  dialect?: string;
+  table?: string;
+  flat: boolean;
 }
 
-export const COMMANDS = ['analyze', 'timeline', 'compare'] as const;
+export const COMMANDS = ['analyze', 'timeline', 'compare', 'merge', 'schema'] as const;
 
 const STDIN_ARG = '\u0000stdin';
 
 /** Long options that take a value, with their short aliases. */
-const VALUED: Record<string, string | null> = { format: 'f', out: 'o', tz: null, date: null, year: null, lookback: null, since: null, until: null, 'fail-on': null, as: null, 'split-at': null };
+const VALUED: Record<string, string | null> = { format: 'f', out: 'o', tz: null, date: null, year: null, lookback: null, since: null, until: null, 'fail-on': null, as: null, 'split-at': null, 'bundle-id': null, host: null, shard: null, dialect: null, table: null };
 /** Boolean options (each also as --no-NAME). */
-const FLAGS: Record<string, string | null> = { color: null, progress: null, each: null, verbose: null, debug: null, 'follow-links': null, help: 'h', version: 'V' };
+const FLAGS: Record<string, string | null> = { color: null, progress: null, each: null, verbose: null, debug: null, 'follow-links': null, flat: null, help: 'h', version: 'V' };
 const LONG = [...Object.keys(VALUED), ...Object.keys(FLAGS)];
 const SHORT = new Map<string, string>([...Object.entries(VALUED), ...Object.entries(FLAGS)].flatMap(([long, s]) => (s ? [[s, long] as [string, string]] : [])));
 
@@ -47,6 +53,8 @@ export function parser(argv: string[], width: number) {
     .command(['analyze <inputs..>', '$0 <inputs..>'], 'report on a bundle (default)')
     .command('timeline <inputs..>', 'the event stream only (NDJSON by default; -f text: the timeline as text)')
     .command('compare <inputs..>', 'did the fix work: BEFORE AFTER bundles, or one bundle with --split-at TIME|auto')
+    .command('merge <inputs..>', 'join the outputs of --shard runs (sweep JSON, JUnit or NDJSON) into what one run gives')
+    .command('schema', 'print the tables (or index template) and the fleet queries for a store: --dialect clickhouse|duckdb|elasticsearch')
     .positional('inputs', { type: 'string', array: true })
     .option('split-at', { type: 'string', describe: 'compare: split one bundle at this ISO time, or at its own last restart or config change (auto)' })
     .option('format', { alias: 'f', type: 'string', describe: `report format: ${REPORT_FORMATS.join(', ')} (default: text; ndjson for \`timeline\`)` })
@@ -60,6 +68,12 @@ export function parser(argv: string[], width: number) {
     .option('fail-on', { type: 'string', describe: 'comma list of event kinds, or `failure`: exit 1 when any is found (and say what on stderr)' })
     .option('as', { type: 'string', describe: `force the input format: ${FORMATS.map((f) => f.id).join(', ')}` })
     .option('each', { type: 'boolean', default: false, describe: 'treat each input as its own bundle: analysed in parallel, reported one section each' })
+    .option('shard', { type: 'string', describe: 'with --each: analyse only the bundles of shard I of N (I/N, 1-based; by a stable hash of the bundle id)' })
+    .option('bundle-id', { type: 'string', describe: "the bundle's id in stores (default: its folder's or archive's name)" })
+    .option('host', { type: 'string', describe: "the host name for every event (default: the bundle's own evidence: pt-stalk, syslog, shell prompt)" })
+    .option('flat', { type: 'boolean', default: false, describe: 'NDJSON with dotted keys, one level deep (for ClickHouse and other stores that take no nested objects)' })
+    .option('table', { type: 'string', describe: 'with -f ndjson: the rows of a fleet table instead of the events: failures, incidents or advice (see `schema`)' })
+    .option('dialect', { type: 'string', describe: 'schema: clickhouse, duckdb or elasticsearch' })
     .option('color', { type: 'boolean', describe: 'colour the text report (default: on a terminal unless NO_COLOR or TERM=dumb; never into a file)' })
     .option('progress', { type: 'boolean', default: true, describe: 'progress bar on a TTY (--no-progress turns it off)' })
     .option('verbose', { type: 'boolean', default: false, describe: 'show every event in the timeline, unfolded, and every routine row' })
@@ -70,6 +84,7 @@ export function parser(argv: string[], width: number) {
     .example('$0 timeline incident/ | jq .event.action', 'the event stream, one ECS object a line')
     .example('$0 archive/ --fail-on failure --format json -o out.json', 'in CI: exit 1 when a memory failure is found')
     .example('$0 incidents/*/ --each --format junit -o oomtrail.xml', 'in CI: one test suite per incident bundle')
+    .example('$0 timeline incidents/*/ --each --flat > events.ndjson', 'for a fleet store (see: $0 schema --dialect clickhouse)')
     .epilogue('Exit codes: 0 analysed; 1 --fail-on matched; 2 usage error or an unreadable input (with --each: the worst over all bundles). Colour: --color, NO_COLOR, FORCE_COLOR, TERM=dumb.')
     .help(false)
     .version(false)

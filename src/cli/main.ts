@@ -3,7 +3,7 @@
 // that could not be read (the rest is still reported; stderr names the file, one line each).
 import { failureTotal } from '../report/episode-summary.js';
 import type { Writable } from 'node:stream';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type Analysis, type AnalyzeOptions, analyze, kindCounts } from '../analyze.js';
 import { REPORTERS, type Report, buildReport } from '../report/index.js';
@@ -21,13 +21,16 @@ import { type Sink, WriteError, fileSink, stdoutSink } from './output.js';
 import { type Progress, progressWanted, startProgress, totalBytes } from './progress.js';
 import { UsageError, echo, usageText } from './usage.js';
 import { settingsOf } from './values.js';
+import { ndjsonShardLine } from '../merge/merge.js';
+import { takeShard } from '../sweep/shard.js';
+import { rowsText, runMerge, runSchema, shardText } from './fleet.js';
 import { trace } from '../trace.js';
 
 export { installExitGuards } from './cleanup.js';
 
 /** The timeline as NDJSON (report/ndjson.ts), written as it is made. */
-async function writeNdjson(a: Analysis, out: Sink): Promise<void> {
-  for await (const text of ndjsonText(a)) await out.write(text);
+async function writeNdjson(a: Analysis, out: Sink, flat: boolean): Promise<void> {
+  for await (const text of ndjsonText(a, { flat })) await out.write(text);
 }
 
 type Said = readonly { path: string; reason: string }[];
@@ -93,6 +96,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   let progress: Progress | null = null;
   let out: Sink | null = null;
   try {
+    if (args._[0] === 'schema') return await runSchema(args.dialect, io.stdout);
+    if (args._[0] === 'merge') return await runMerge(args.inputs ?? [], args.format, args.out ? createWriteStream(args.out) : io.stdout, io.stderr, args.out !== undefined);
     const set = settingsOf(args, Date.now());
     const { format, inputs, failOn } = set;
 
@@ -105,8 +110,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       since: set.since,
       until: set.until,
       followLinks: args['follow-links'],
+      bundleId: set.bundleId,
+      host: set.host,
       // NDJSON shows every event (read again, in order); --verbose too; every other report folds repeats
-      keep: format === 'ndjson' ? 'stream' : args.verbose ? 'all' : 'report',
+      keep: format === 'ndjson' && !set.table ? 'stream' : args.verbose ? 'all' : 'report',
     };
     // -o is checked (not an input, its folder writable) before anything is read
     out = args.out !== undefined ? await fileSink(args.out, inputs) : stdoutSink(io.stdout);
@@ -116,6 +123,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const color = format === 'text' && colorWanted(env, (io.stdout as NodeJS.WriteStream).isTTY === true, { flag: args.color, toFile: args.out !== undefined });
     const render = (reports: readonly Report[]): string => {
       const o = { color, verbose: args.verbose, width, startedMs, elapsedSeconds: (Date.now() - startedMs) / 1000 };
+      if (set.table) return rowsText(reports, set.table);
       return set.timeline && format === 'text' ? timelineText(reports, o) : REPORTERS[format as Exclude<typeof format, 'ndjson'>](reports, o);
     };
     let code: number;
@@ -125,20 +133,24 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       // the pool runs bundles side by side: each reads its files whole; NDJSON streams each
       // bundle's events as its worker reads them again, bundle after bundle (sweep/ordered.ts)
       const each = { ...options, parts: { threads: 1 } };
-      const jobs: BundleJob[] = inputs.map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: format === 'ndjson' }));
+      const events = format === 'ndjson' && !set.table;
+      const shard = set.shard ? takeShard(inputs, set.shard) : null;
+      if (shard && events) await sink.write(ndjsonShardLine(shard.record));
+      const jobs: BundleJob[] = (shard ? shard.inputs : inputs).map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: events, flat: set.flat }));
       const { sweep } = await import('../sweep/pool.js');
       if (workerBudget() < Math.min(availableParallelism(), jobs.length) - 1) io.stderr.write(`oomtrail: note: the address space is limited (ulimit -v): bundles are read on ${workerBudget() + 1} thread(s)\n`);
       const reports = await sweep(jobs, { onBytes, ndjson: (text) => sink.write(text) });
       progress?.phase('writing');
       for (const r of reports) tellInputs(io.stderr, r.notes ?? [], r.errors);
-      if (format !== 'ndjson') await sink.write(render(reports));
+      if (!events) await sink.write(shard ? shardText(render, reports, shard.record, format) : render(reports));
       progress?.stop();
       for (const r of reports) tellFailOn(io.stderr, failOn, failureTotal(r.summary), r.kinds, r.bundle);
       code = reports.reduce((n, r) => Math.max(n, exitOf(r.errors.length, failOn, failureTotal(r.summary), r.kinds)), 0);
     } else {
       const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes, onPhase: progress?.phase });
-      progress?.phase(format === 'ndjson' ? 'writing' : 'reporting');
-      if (format === 'ndjson') await writeNdjson(a, sink);
+      const events = format === 'ndjson' && !set.table;
+      progress?.phase(events ? 'writing' : 'reporting');
+      if (events) await writeNdjson(a, sink, set.flat);
       else {
         const report: Report = buildReport(a, { bundle: inputs.join(' '), verbose: args.verbose });
         trace('report built');

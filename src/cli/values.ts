@@ -3,6 +3,7 @@
 // become ISO instants in the report zone (journalctl's forms, time/when.ts), refused when reversed.
 import { FORMATS } from '../formats/index.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import { type Shard, parseShard } from '../sweep/shard.js';
 import { Clock, parseDateOption, parseDuration } from '../time/clock.js';
 import { isoIn, parseWhen } from '../time/when.js';
 import type { Argv } from './args.js';
@@ -21,6 +22,13 @@ export interface Settings {
   until?: string;
   failOn: FailOn;
   as?: string;
+  bundleId?: string;
+  host?: string;
+  flat: boolean;
+  /** --table: the rows of a fleet table (not the events) as NDJSON. */
+  table?: 'failures' | 'incidents' | 'advice';
+  /** --shard I/N (with --each): only the bundles of shard I. */
+  shard?: Shard;
 }
 
 function oneOf(option: string, value: string | undefined, known: readonly string[]): string | undefined {
@@ -57,6 +65,16 @@ export function settingsOf(args: Argv, now: number): Settings {
   }
   const failOn = parseFailOn(args['fail-on']);
   if ('bad' in failOn) throw new UsageError(`--fail-on wants event kinds (mysql.mmap_failed), families (kernel.*) or failure, got ${echo(failOn.bad)}`);
+  const table = oneOf('--table', args.table, ['failures', 'incidents', 'advice']) as Settings['table'];
+  if (table && format !== 'ndjson') throw new UsageError(`--table writes NDJSON rows (-f ndjson); the format is ${format}`);
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  if (shard === null) throw new UsageError(`--shard wants I/N, shard I of N counted from 1 (2/4), got ${echo(args.shard)}`);
+  if (shard && !args.each) throw new UsageError('--shard splits a sweep: use it with --each (each input a bundle)');
+  if (shard && !['json', 'ndjson', 'junit'].includes(format)) throw new UsageError(`--shard writes what oomtrail merge joins: -f json, ndjson or junit; the format is ${format}`);
+  if (shard && args.table !== undefined) throw new UsageError('--shard writes what oomtrail merge joins: events, summaries or JUnit, not --table rows (make the rows from the merged run)');
+  if (args.flat && format !== 'ndjson') throw new UsageError(`--flat shapes NDJSON (-f ndjson or timeline); the format is ${format}`);
+  if (args.each && args['bundle-id'] !== undefined) throw new UsageError('--bundle-id names one bundle; with --each every input is a bundle named by its own name');
+  if (args.host !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(args.host)) throw new UsageError(`--host wants a host name (letters, digits, . _ -), got ${echo(args.host)}`);
   if (args.each && inputs.includes('-')) throw new UsageError('--each reads files and folders; stdin (-) cannot be a bundle of its own');
   return {
     timeline,
@@ -70,5 +88,10 @@ export function settingsOf(args: Argv, now: number): Settings {
     until: until === undefined ? undefined : isoIn(until, clock.zone),
     failOn: failOn.items,
     as,
+    bundleId: args['bundle-id'],
+    host: args.host,
+    flat: args.flat,
+    table,
+    shard,
   };
 }

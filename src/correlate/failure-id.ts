@@ -1,9 +1,9 @@
-// A failure's id: the same for the same evidence wherever it is read from (a folder, its archive,
-// stdin, a copy under another name): its kind, line, instant and message, hashed. The summary's
-// failures and episodes' members refer to each other by it.
-import { createHash } from 'node:crypto';
+// A memory failure's id: the id of the event that reports it (src/identity/stable-id.ts), so a
+// failure row joins its event row in a store, and re-loading a bundle keeps the same ids.
 import type { Event } from '../event.js';
+import { eventId } from '../identity/stable-id.js';
 
-export function failureId(e: Event): string {
-  return createHash('sha256').update(`${e.kind}\0${e.src.line}\0${e.time.ms}\0${e.message}`).digest('hex').slice(0, 16);
+/** `relPath` is the failure event's file relative to the bundle root (identity/roots.ts). */
+export function failureId(bundle: string, relPath: string, e: Pick<Event, 'kind' | 'src'>): string {
+  return eventId(bundle, relPath, e.src.offset, e.kind);
 }

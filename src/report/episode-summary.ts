@@ -4,6 +4,12 @@
 import type { Analysis } from '../analyze.js';
 import { type Episode, sampleMembers } from '../correlate/episodes.js';
 import { failureId } from '../correlate/failure-id.js';
+import type { Event } from '../event.js';
+
+/** A failure's stable id (correlate/failure-id.ts): its bundle, its file relative to the bundle, its event. */
+function fid(a: Analysis, e: Event): string {
+  return failureId(a.identity.bundle, a.identity.roots.relative(e.src.path), e);
+}
 
 export interface Listing {
   /** Indices into `a.failures` that `failures[]` lists, in order. */
@@ -18,7 +24,7 @@ const cache = new WeakMap<Analysis, Listing>();
 export function listing(a: Analysis): Listing {
   const had = cache.get(a);
   if (had) return had;
-  const ids = (i: number) => failureId(a.failures[i].event);
+  const ids = (i: number) => fid(a, a.failures[i].event);
   const episodeOf = new Map<number, string>();
   const listed: number[] = [];
   let e = 0; // episodes are in order and do not overlap
@@ -46,7 +52,7 @@ function firstIds(a: Analysis): Map<string, number> {
   if (!m) {
     m = new Map();
     for (const ep of a.episodes) {
-      const id = failureId(a.failures[ep.from].event);
+      const id = fid(a, a.failures[ep.from].event);
       m.set(id, (m.get(id) ?? 0) + 1);
     }
     firsts.set(a, m);
@@ -59,7 +65,7 @@ function episodeId(a: Analysis, ep: Episode): string {
   const first = a.failures[ep.from].event;
   const p = first.src.path;
   const name = p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf(':')) + 1);
-  return (firstIds(a).get(failureId(first)) ?? 0) > 1 ? `ep-${failureId(first)}-${name}` : `ep-${failureId(first)}`;
+  return (firstIds(a).get(fid(a, first)) ?? 0) > 1 ? `ep-${fid(a, first)}-${name}` : `ep-${fid(a, first)}`;
 }
 
 /** `episodes[]` of the summary. */
@@ -80,9 +86,9 @@ export function episodesOf(a: Analysis, iso: (ms: number) => string | null) {
       victim: first.kill?.victim ?? (first.event.process?.name ? { pid: first.event.process.pid ?? null, name: first.event.process.name } : null),
       culprit: first.culprit,
       verdict: first.verdict,
-      first_failure: failureId(first.event),
-      last_failure: failureId(last.event),
-      members: sampleMembers(ep).map((i) => failureId(a.failures[i].event)),
+      first_failure: fid(a, first.event),
+      last_failure: fid(a, last.event),
+      members: sampleMembers(ep).map((i) => fid(a, a.failures[i].event)),
     };
   });
 }

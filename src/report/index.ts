@@ -19,13 +19,13 @@ export type ReportOptions = TextOptions & RunInfo;
 
 /** One bundle: its summary (`oomtrail.summary/1`); several: `oomtrail.sweep/1` with one summary each. */
 export function json(reports: readonly Report[]): string {
-  const doc = reports.length === 1 ? reports[0].summary : { schema: 'oomtrail.sweep/1', bundles: reports.map((r) => ({ bundle: r.bundle, ...r.summary })) };
+  const doc = reports.length === 1 ? reports[0].summary : { schema: 'oomtrail.sweep/1', bundles: reports.map((r) => ({ input: r.bundle, ...r.summary })) };
   return `${jsonSafe(JSON.stringify(doc, null, 2))}\n`;
 }
 
 /** NDJSON objects, one event each, in time order, straight from an Analysis (streams). */
 export function* ndjsonLines(a: Analysis): Generator<Record<string, unknown>> {
-  for (const e of a.events) yield toEcs(e, a.clock);
+  for (const e of a.events) yield toEcs(e, a);
 }
 
 /** The formats rendered from Reports (all but NDJSON). */

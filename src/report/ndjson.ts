@@ -8,18 +8,20 @@ import type { Analysis } from '../analyze.js';
 import type { Event } from '../event.js';
 import { replay } from '../replay.js';
 import { toEcs } from './ecs.js';
+import { flatten } from './flat.js';
 import { jsonSafe } from './sanitize.js';
 
 /** About this many characters per chunk (a huge bundle never needs one string longer than V8 allows). */
 const CHUNK = 1 << 20;
 
-export async function* ndjsonText(a: Analysis): AsyncGenerator<string> {
+/** `flat`: dotted keys one level deep (--flat, report/flat.ts). */
+export async function* ndjsonText(a: Analysis, o: { flat?: boolean } = {}): AsyncGenerator<string> {
   const s = ndjson.stringify();
   const batches: AsyncIterable<Event[]> | Iterable<Event[]> = a.replay ? replay(a, a.replay) : [a.events];
   const feeding = (async () => {
     try {
       for await (const batch of batches) {
-        for (const e of batch) if (!s.write(toEcs(e, a.clock))) await once(s, 'drain');
+        for (const e of batch) if (!s.write(o.flat ? flatten(toEcs(e, a)) : toEcs(e, a))) await once(s, 'drain');
       }
       s.end();
     } catch (err) {

@@ -25,6 +25,8 @@ export function summary(a: Analysis) {
   return {
     schema: 'oomtrail.summary/1',
     timezone: a.clock.zone,
+    bundle: a.identity.bundle,
+    host: a.identity.host,
     inputs: a.inputs.map((i) => ({
       path: i.path,
       formats: i.formats,

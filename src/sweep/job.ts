@@ -5,6 +5,7 @@
 import { type Analysis, type AnalyzeOptions, DEFAULT_LOOKBACK_SECONDS, analyze } from '../analyze.js';
 import { type Report, type ReportOptions, buildReport } from '../report/model.js';
 import { ndjsonText } from '../report/ndjson.js';
+import { identityOf } from '../identity/identity.js';
 import { Clock } from '../time/clock.js';
 
 export interface BundleJob {
@@ -15,6 +16,8 @@ export interface BundleJob {
   report: ReportOptions;
   /** Produce the bundle's events as NDJSON text too (--format ndjson), handed to `onNdjson`. */
   ndjson?: boolean;
+  /** With `ndjson`: dotted keys one level deep (--flat). */
+  flat?: boolean;
 }
 
 /** Takes a chunk of a bundle's NDJSON; the bundle goes on when the promise settles. */
@@ -23,7 +26,7 @@ export type NdjsonSink = (text: string) => Promise<void>;
 export async function runJob(job: BundleJob, onBytes?: (n: number) => void, onNdjson?: NdjsonSink): Promise<Report> {
   try {
     const a = await analyze({ ...job.analyze, inputs: job.inputs, onBytes });
-    if (job.ndjson && onNdjson) for await (const text of ndjsonText(a)) await onNdjson(text);
+    if (job.ndjson && onNdjson) for await (const text of ndjsonText(a, { flat: job.flat })) await onNdjson(text);
     return buildReport(a, job.report);
   } catch (err) {
     return failedReport(job, `internal error: ${(err as Error).message}`);
@@ -35,6 +38,7 @@ export function failedReport(job: BundleJob, reason: string): Report {
   const path = job.report.bundle ?? job.inputs.join(', ');
   const a: Analysis = {
     clock: new Clock(job.analyze.tz),
+    identity: identityOf(job.inputs, job.analyze.host ? { name: job.analyze.host, source: 'option' } : null, job.analyze.bundleId),
     inputs: [{ path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, error: reason }],
     events: [],
     stats: { lines: 0, blank: 0, events: 0, unrecognized: 0 },

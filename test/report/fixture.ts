@@ -2,6 +2,7 @@
 // watcher running (top/free snapshots every two minutes, php-fpm growing), plus log lines that
 // try to break every output (HTML, Markdown, XML, terminal escapes, lone surrogates, a huge line).
 // Findings come from the real correlator, so reporters see what they would see in production.
+import { identityOf } from '../../src/identity/identity.js';
 import type { Analysis } from '../../src/analyze.js';
 import { correlate } from '../../src/correlate/index.js';
 import type { Event, EventDataMap, EventKind, ProcessRow } from '../../src/event.js';
@@ -83,5 +84,5 @@ export function fixtureAnalysis(): Analysis {
   }
   const inputs = [...byPath.values()];
   const stats = { lines: events.length, blank: 0, events: events.length, unrecognized: 0 };
-  return { clock, inputs, events, stats, errors: [], lookbackSeconds: 900, ...correlate(events, { lookbackSeconds: 900 }) };
+  return { clock, identity: identityOf(['fixture'], null), inputs, events, stats, errors: [], lookbackSeconds: 900, ...correlate(events, { lookbackSeconds: 900 }) };
 }
