@@ -5,10 +5,11 @@
 // completed inside a parse that later failed counts as taken. UNTAKEN is a ratchet: the gaps found
 // when the check came, each to be closed by a real sample; a new gap fails, and so does a listed
 // one that is taken now (strike it from the list).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { fixtureInputs } from './fixture-inputs.js';
 
 // not from ./helpers.js: it imports the formats, whose parsers must be built after the wrapping
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,22 +89,12 @@ function alternative(id: string, r: Rule): string {
   return `${id}: ${r.name} → ${r.symbols.map(sym).join(' ')}`.trim();
 }
 
-function inputs(dir: string): string[] {
-  const out: string[] = [];
-  for (const n of readdirSync(dir).sort()) {
-    const p = path.join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...inputs(p));
-    else if (!/\.(?:ndjson|json|md|ts|golden)$/.test(n)) out.push(p);
-  }
-  return out;
-}
-
 describe('every grammar alternative has a sample or fixture that takes it', () => {
   it('reads the samples and fixtures', async () => {
     const { runText } = await import('./helpers.js');
     for (const f of FORMATS) for (const s of f.samples) await runText(`${s.line}\n`, { as: f.id });
     const dirs = [...FORMATS.map((f) => path.join(ROOT, 'test', 'formats', f.id)), path.join(ROOT, 'test', 'containers'), path.join(ROOT, 'samples')];
-    for (const dir of dirs.filter((d) => existsSync(d))) await analyze({ tz: 'UTC', inputs: inputs(dir), keep: 'all' });
+    for (const dir of dirs.filter((d) => existsSync(d))) await analyze({ tz: 'UTC', inputs: fixtureInputs(dir), keep: 'all' });
     const untaken: string[] = [];
     const all = new Set<string>();
     for (const g of grammars) {

@@ -2,12 +2,13 @@
 // directions (as lnav's loader checks its formats): every format has its folder, grammar and
 // fixtures; every declared sample reads alone into one event of its declared kind; every kind an
 // event of any fixture has is one its format declares; every declared kind is a row of the table.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS } from '../src/event.js';
 import { FORMATS } from '../src/formats/index.js';
 import { analyze } from '../src/analyze.js';
+import { fixtureInputs } from './fixture-inputs.js';
 import { ROOT, runText } from './helpers.js';
 
 describe.each(FORMATS.map((f) => [f.id, f] as const))('format %s', (id, format) => {
@@ -30,17 +31,6 @@ describe.each(FORMATS.map((f) => [f.id, f] as const))('format %s', (id, format) 
     for (const s of format.samples) expect(format.kinds, s.line).toContain(s.kind);
   });
 });
-
-/** Every input file of the fixture folders (not goldens, digests or notes). */
-function fixtureInputs(dir: string): string[] {
-  const out: string[] = [];
-  for (const n of readdirSync(dir).sort()) {
-    const p = path.join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...fixtureInputs(p));
-    else if (!/\.(?:ndjson|json|md|ts|golden)$/.test(n)) out.push(p);
-  }
-  return out;
-}
 
 describe('kinds emitted over all fixtures', () => {
   const byId = new Map(FORMATS.map((f) => [f.id, f]));

@@ -125,12 +125,7 @@ export class Collector {
       return;
     }
     this.file?.folded(e);
-    if (e.src.path !== this.filePath) {
-      if (this.fileLines > 0) this.lines.set(this.filePath, (this.lines.get(this.filePath) ?? 0) + this.fileLines);
-      this.filePath = e.src.path;
-      this.fileLines = 0;
-    }
-    this.fileLines += e.src.lines;
+    this.countLines(e);
     if (!this.inWindow(e)) return;
     if (FOLDED_EVIDENCE.has(e.kind)) this.first(e);
     const g = this.group(e);
@@ -158,15 +153,20 @@ export class Collector {
     return had !== undefined && (Array.isArray(had) ? had.some((g) => g.kind === e.kind) : had.kind === e.kind);
   }
 
-  /** An unrecognized line past the sample: its lines are counted (nothing lost), the event dropped. */
-  private countOnly(e: Event): void {
-    if (Number.isFinite(e.time.ms)) this.file?.folded(e);
+  /** Adds e's lines to its file's count of lines folded or counted away (flushed when the file changes). */
+  private countLines(e: Event): void {
     if (e.src.path !== this.filePath) {
       if (this.fileLines > 0) this.lines.set(this.filePath, (this.lines.get(this.filePath) ?? 0) + this.fileLines);
       this.filePath = e.src.path;
       this.fileLines = 0;
     }
     this.fileLines += e.src.lines;
+  }
+
+  /** An unrecognized line past the sample: its lines are counted (nothing lost), the event dropped. */
+  private countOnly(e: Event): void {
+    if (Number.isFinite(e.time.ms)) this.file?.folded(e);
+    this.countLines(e);
     if (!this.inWindow(e)) return;
     if (!this.sampledOut) this.sampledOut = { count: 1, first: e };
     else {
