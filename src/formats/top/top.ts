@@ -9,6 +9,7 @@ import type { Line } from '../../read/lines.js';
 import { type Columns, MAX_FIELDS, columnsOf, firstFields, groupsOf, rowOf } from '../process-table.js';
 import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf } from '../snapshot-family.js';
 import { type Tokens, shapeParser } from '../token-parse.js';
+import { lexTopCells } from './top-lex.js';
 import type { FormatContext } from '../types.js';
 import { num, sizeBytes, unitBytes, unitLetter } from '../units.js';
 
@@ -110,7 +111,9 @@ class Frame implements BlockReader {
 
   take(l: Line): boolean {
     if (l.text.trim() === '') return this.rows.length === 0; // a blank after the rows ends the frame
-    const t = topShapes.lex(firstFields(l.text, this.cols ? this.cols.names.length + 1 : MAX_FIELDS));
+    const text = firstFields(l.text, this.cols ? this.cols.names.length + 1 : MAX_FIELDS);
+    // process rows (most of a frame) by the hand-written scanner; headers and summaries by moo
+    const t = lexTopCells(text) ?? topShapes.lex(text);
     const s = t ? topShapes.shape(t) : null;
     if (!t || !s) return false;
     let ok: boolean;
