@@ -31,6 +31,13 @@ describe('watcher date precheck', () => {
     expect(dates).toBeGreaterThan(20);
   });
 
+  it('answers as the grammar does on top headers and on dashes around dates (synthetic lines)', () => {
+    const lines = ['top - 05:02:02 up 27 min,  1 user,  load average: 3.92, 3.93, 3.32', 'Sat May 21 18:48:01 CST 2016 - ', '-- Sat May 21 18:48:01 CST 2016 --', '== - 2016-05-21 18:48:01 =='];
+    for (const l of ['Sat May 21 18:48:01 CST 2016', '2016-05-21 18:48:01', '1463827681']) lines.push(`--- ${l} ---`, `${l} - x`, `- ${l}`, `${l} -`, `x - ${l}`);
+    for (const text of lines) expect(parseDateLine(text), text).toEqual(slow(text));
+    expect(parseDateLine('-- Sat May 21 18:48:01 CST 2016 --')).not.toBeNull();
+  });
+
   it('keeps every sample of the format a date line', () => {
     for (const s of watcherDate.samples) expect(parseDateLine(s.line), s.line).not.toBeNull();
   });

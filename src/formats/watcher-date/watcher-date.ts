@@ -85,8 +85,11 @@ function parseWatchHeader(text: string): DateLine | null {
 
 // Every form of the grammar holds a clock (`18:48:01`, inside an ISO stamp too) or is an epoch
 // alone: a line with neither is no date line, and is not lexed (a watcher asks of every line).
+// Nor is a line with a lone ` - ` (`top - 05:02:02 up ...`, a round's top header): no rule lexes a
+// single `-` before a blank (the deco needs two), so the lexer would fail there at a cost.
 const HAS_CLOCK = /\d:\d\d:\d\d/;
-const EPOCH_ALONE = /^\d{9,10}(?:\.\d{1,9})?$/;
+/** An epoch alone, or between the grammar's `=====` decorations. */
+const EPOCH_ALONE = /^(?:[=*#~-]{2,} +)?\d{9,10}(?:\.\d{1,9})?(?: +[=*#~-]{2,})?$/;
 
 /** Parse a `date` line (or `watch`'s header), or null when the line is not one. */
 export function parseDateLine(text: string): DateLine | null {
@@ -94,6 +97,7 @@ export function parseDateLine(text: string): DateLine | null {
   const trimmed = text.trim();
   if (trimmed.length < 10 || trimmed.length > 120) return null;
   if (!HAS_CLOCK.test(trimmed) && !EPOCH_ALONE.test(trimmed)) return null;
+  if (trimmed.includes(' - ')) return null;
   return lexDateLine(trimmed);
 }
 
