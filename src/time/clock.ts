@@ -1,7 +1,7 @@
 // The clock: the only module that uses luxon. It turns wall-clock stamps into instants in the
 // report zone (--tz), and instants back into ISO strings with the zone's offset. Offsets are
-// cached per wall-clock hour unless that hour holds a DST transition, so the hot path builds no
-// luxon object per line.
+// cached per wall-clock hour unless that hour holds a DST transition, and per quarter hour when
+// writing (ISO and wall-clock text from integers), so the hot path builds no luxon object per line.
 import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import type { RawStamp } from '../event.js';
 
@@ -102,10 +102,12 @@ export class Clock {
     return hourStart + (s.minute * 60 + s.second) * 1000 + ms;
   }
 
-  /** ISO 8601 with the report zone's offset, millisecond precision. */
-  iso(ms: number): string {
-    if (!Number.isFinite(ms)) return '';
-    // within a quarter hour of one offset, from the date's fields (what luxon writes, without it)
+  /**
+   * The wall-clock fields of an instant in the report zone, as a Date read in UTC, when the
+   * quarter hour around it has one whole-minute offset (computed once per quarter with luxon,
+   * then integers only) and its year has four digits; else null (the caller asks luxon).
+   */
+  private local(ms: number): Date | null {
     const quarter = Math.floor(ms / 900_000);
     if (quarter !== this.isoQuarter) {
       const start = quarter * 900_000;
@@ -114,20 +116,26 @@ export class Clock {
       this.isoOffset = off;
       this.isoSuffix = this.zoneObj.isUniversal && off === 0 ? 'Z' : this.offsetName(ms);
     }
+    if (quarter !== this.isoQuarter) return null;
     const d = new Date(ms + this.isoOffset * 60_000);
     const year = d.getUTCFullYear();
-    if (quarter !== this.isoQuarter || year < 1000 || year > 9999) {
-      return DateTime.fromMillis(ms, { zone: this.zone }).toISO({ suppressMilliseconds: false }) ?? '';
-    }
-    const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-    const ms3 = d.getUTCMilliseconds();
-    return `${year}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}T${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${ms3 < 10 ? '00' : ms3 < 100 ? '0' : ''}${ms3}${this.isoSuffix}`;
+    return year < 1000 || year > 9999 ? null : d;
   }
 
-  /** `2016-05-21 18:49:28` in the report zone, for people. */
+  /** ISO 8601 with the report zone's offset, millisecond precision. */
+  iso(ms: number): string {
+    if (!Number.isFinite(ms)) return '';
+    const d = this.local(ms);
+    if (!d) return DateTime.fromMillis(ms, { zone: this.zone }).toISO({ suppressMilliseconds: false }) ?? '';
+    const ms3 = d.getUTCMilliseconds();
+    return `${dayAndTime(d, 'T')}.${ms3 < 10 ? '00' : ms3 < 100 ? '0' : ''}${ms3}${this.isoSuffix}`;
+  }
+
+  /** `2016-05-21 18:49:28` in the report zone, for people (luxon only where local() declines). */
   wall(ms: number): string {
     if (!Number.isFinite(ms)) return '????-??-?? ??:??:??';
-    return DateTime.fromMillis(ms, { zone: this.zone }).toFormat('yyyy-MM-dd HH:mm:ss');
+    const d = this.local(ms);
+    return d ? dayAndTime(d, ' ') : DateTime.fromMillis(ms, { zone: this.zone }).toFormat('yyyy-MM-dd HH:mm:ss');
   }
 
   /** The calendar date (year, month, day) of an instant in the report zone. */
@@ -168,6 +176,13 @@ export class Clock {
     const dt = DateTime.fromObject(d, { zone: 'UTC' }).plus({ days });
     return { year: dt.year, month: dt.month, day: dt.day };
   }
+}
+
+const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** `2016-05-21T18:49:28` (or with a blank) from a Date whose UTC fields are the wall clock's. */
+function dayAndTime(d: Date, sep: string): string {
+  return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}${sep}${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
 }
 
 /** Parse `YYYY-MM-DD` (the --date option). */

@@ -46,7 +46,7 @@ describe('Clock', () => {
   });
 });
 
-describe('Clock.iso without luxon on the hot path', () => {
+describe('Clock.iso and Clock.wall without luxon on the hot path', () => {
   it('writes exactly what luxon writes, across zones, DST changes and odd offsets', () => {
     const zones = ['UTC', 'Etc/UTC', 'Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'Europe/Dublin'];
     const rnd = mulberry32(5);
@@ -61,9 +61,15 @@ describe('Clock.iso without luxon on the hot path', () => {
         if (offset(t) === offset(t + 3_600_000)) continue;
         for (let m = t - 3 * 3_600_000; m < t + 4 * 3_600_000; m += 60_000 + 7) instants.push(m);
       }
-      if (LONG_TESTS) for (let t = Date.UTC(2016, 0, 1); t < Date.UTC(2017, 0, 1); t += 7 * 60_000 + 13) instants.push(t);
       instants.push(Date.UTC(1899, 11, 31, 15, 54, 17), Date.UTC(999, 0, 1), Date.UTC(12000, 0, 1), -1, 0, 999);
-      for (const ms of instants) expect(clock.iso(ms), `${zone} ${ms}`).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: false }));
+      // wall() too, on all but the long walk (its luxon formatting would double the long run)
+      const walls = instants.length;
+      if (LONG_TESTS) for (let t = Date.UTC(2016, 0, 1); t < Date.UTC(2017, 0, 1); t += 7 * 60_000 + 13) instants.push(t);
+      for (const [i, ms] of instants.entries()) {
+        const dt = DateTime.fromMillis(ms, { zone });
+        expect(clock.iso(ms), `${zone} ${ms}`).toBe(dt.toISO({ suppressMilliseconds: false }));
+        if (i < walls) expect(clock.wall(ms), `${zone} ${ms}`).toBe(dt.toFormat('yyyy-MM-dd HH:mm:ss'));
+      }
     }
   });
 });
