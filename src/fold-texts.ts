@@ -60,11 +60,14 @@ function keyOf(s: string): string {
 export class FoldTexts {
   private readonly byText = new Map<string, FoldClass>();
   /** Recurring texts with their tests, by key (keyOf). */
-  private readonly byKey = new Map<string, FoldClass[]>();
+  private readonly keyed = new Map<string, FoldClass[]>();
   private m0: string | null = null;
   private c0: FoldClass | null = null;
   private m1: string | null = null;
   private c1: FoldClass | null = null;
+  /** The two recurring texts found last: tried first (a log repeats a few texts most of the time). */
+  private r0: FoldClass | null = null;
+  private r1: FoldClass | null = null;
   /** Messages rewritten into their fold text (the slow path): how well the memo works. */
   rewrites = 0;
 
@@ -95,8 +98,25 @@ export class FoldTexts {
   }
 
   private lookup(message: string): FoldClass {
+    const r0 = this.r0;
+    if (r0 && (r0.test as RegExp).test(message)) return r0;
+    const r1 = this.r1;
+    if (r1 && (r1.test as RegExp).test(message)) {
+      this.r1 = r0;
+      this.r0 = r1;
+      return r1;
+    }
+    const c = this.byKey(message);
+    if (c.test && c !== r0) {
+      this.r1 = r0;
+      this.r0 = c;
+    }
+    return c;
+  }
+
+  private byKey(message: string): FoldClass {
     const key = keyOf(message);
-    const known = this.byKey.get(key);
+    const known = this.keyed.get(key);
     if (known) {
       for (let i = 0; i < known.length; i++) {
         const c = known[i];
@@ -111,7 +131,9 @@ export class FoldTexts {
     if (!c) {
       if (this.byText.size >= LIMIT) {
         this.byText.clear();
-        this.byKey.clear();
+        this.keyed.clear();
+        this.r0 = null;
+        this.r1 = null;
       }
       c = { text, matches: new Map(), lastMatch: false, seen: 1 };
       this.byText.set(text, c);
@@ -122,7 +144,7 @@ export class FoldTexts {
     if (!c.test && ++c.seen < 3) return c;
     c.test ??= foldTest(text);
     const list = known ?? [];
-    if (!known) this.byKey.set(key, list);
+    if (!known) this.keyed.set(key, list);
     if (list.length >= PER_KEY) list.shift();
     list.push(c);
     return c;
