@@ -1,10 +1,9 @@
 // The timeline as NDJSON text: one ECS object a line (JSON.stringify: the documents are plain,
-// acyclic data), in chunks of about 1 MiB, as the replay (replay.ts) reads the events again in time
-// order when it was planned. C1 controls and U+2028/9 are escaped so every line stays one line.
+// acyclic data), in chunks of about 1 MiB, as the analysis's timeline gives its events in time
+// order (timeline/events.ts). C1 controls and U+2028/9 are escaped so every line stays one line.
 // Backpressure: a generator, so the events are read no faster than the chunks are taken.
 import type { Analysis } from '../analyze.js';
-import type { Event } from '../event.js';
-import { replay } from '../replay.js';
+import { timelineEvents } from '../timeline/events.js';
 import { toEcs } from './ecs.js';
 import { flatten } from './flat.js';
 import { jsonSafe } from './sanitize.js';
@@ -14,9 +13,8 @@ const CHUNK = 1 << 20;
 
 /** `flat`: dotted keys one level deep (--flat, report/flat.ts). */
 export async function* ndjsonText(a: Analysis, o: { flat?: boolean } = {}): AsyncGenerator<string> {
-  const batches: AsyncIterable<Event[]> | Iterable<Event[]> = a.replay ? replay(a, a.replay) : [a.events];
   let buf = '';
-  for await (const batch of batches) {
+  for await (const batch of timelineEvents(a)) {
     for (const e of batch) {
       // escaped line by line: a regex over a whole chunk (a long concatenation) costs ~4× more
       buf += `${jsonSafe(JSON.stringify(o.flat ? flatten(toEcs(e, a)) : toEcs(e, a)))}\n`;
