@@ -17,7 +17,16 @@ const ROLES: Record<string, Role> = {
   CMD: 'command',
   ARGS: 'command',
   COMM: 'command',
-  BEFEHL: 'command', // de
+  // top's column names in procps-ng's translations (po/): de, es, pt_BR, ro, pl, sv
+  BEFEHL: 'command',
+  ORDEN: 'command',
+  COMANDO: 'command',
+  COMANDA: 'command',
+  KOMENDA: 'command',
+  KOMMANDO: 'command',
+  USUARIO: 'user',
+  REZ: 'rss',
+  WIRT: 'vsz',
   RES: 'rss',
   RSS: 'rss',
   RSZ: 'rss',
