@@ -40,8 +40,6 @@ swapHeads -> null | swapHeads %sp %swapHead
 swaps -> null                          {% () => [] %}
        | swaps %sp %size               {% (d) => [...d[0], d[2].index] %}
 
-# the program's first token (never a size, so the swap columns end before it); the rest is any
-program -> first                       {% (d) => d[0] %}
-         | program %sp more            {% (d) => d[0] %}
-first -> %word {% (d) => d[0].index %} | %progHead {% (d) => d[0].index %}
-more -> %word | %progHead | %swapHead | %size | %plus | %eq | %dashes | %equals | %head
+# the program: words (`php-fpm (5)`); a program named like a size or a rule is not read
+program -> %word                       {% (d) => d[0].index %}
+         | program %sp %word           {% (d) => d[0] %}

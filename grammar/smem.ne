@@ -34,5 +34,6 @@ header -> %col                         {% (d) => [d[0].index] %}
         | header %sp %col              {% (d) => [...d[0], d[2].index] %}
 cells -> null                          {% () => [] %}
        | cells %sp cell                {% (d) => [...d[0], d[2]] %}
+# a command word that is a column title or a rule is not read (the row stays unrecognized)
 cell -> %int {% (d) => d[0].index %} | %size {% (d) => d[0].index %} | %pct {% (d) => d[0].index %}
-      | %word {% (d) => d[0].index %} | %col {% (d) => d[0].index %} | %dashes {% (d) => d[0].index %}
+      | %word {% (d) => d[0].index %}

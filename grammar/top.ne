@@ -24,6 +24,8 @@ export const lexer = moo.states({
     leadSwap: { match: new RegExp(`(?:[KMGTPE]iB +)?(?:${alternation(SWAP_LEADS)}) *: *`), next: 'list' },
     dots: /(?:\.{3,}|\u2026)(?=[ \t]|$)/,
     ...CELL_RULES,
+    // top's column names, also the abbreviated translations: fr `UTIL.` / `COM.`, ro `UTILIZ.`
+    col: /(?:%[A-Z]+|[A-Z][A-Z0-9_]*[+.]?)(?=[ \t]|$)/,
     text: TEXT_RULE,
   },
   head: {
@@ -91,7 +93,7 @@ items -> item                          {% (d) => [d[0]] %}
        | items sep item                {% (d) => [...d[0], d[2]] %}
 item -> value %sp:? label              {% (d) => [d[0], d[2]] %}
 # fr: 2 en cours, 62 en veille
-       | value %sp %label %sp %label   {% (d) => [d[0], d[2], d[4]] %}
+       | value %sp %label %sp %label   {% (d) => [d[0], d[2].index, d[4].index] %}
 value -> %num {% (d) => d[0].index %} | %numTrunc {% (d) => d[0].index %}
 label -> %label {% (d) => d[0].index %} | %label2 {% (d) => d[0].index %}
 sep -> %comma %sp:? | %dot %sp

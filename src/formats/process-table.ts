@@ -17,7 +17,7 @@ const ROLES: Record<string, Role> = {
   CMD: 'command',
   ARGS: 'command',
   COMM: 'command',
-  // top's column names in procps-ng's translations (po/): de, es, pt_BR, ro, pl, sv
+  // top's column names in procps-ng's translations (po/): de, es, fr, pt_BR, ro, pl, sv
   BEFEHL: 'command',
   ORDEN: 'command',
   COMANDO: 'command',
@@ -25,6 +25,9 @@ const ROLES: Record<string, Role> = {
   KOMENDA: 'command',
   KOMMANDO: 'command',
   USUARIO: 'user',
+  'UTIL.': 'user', // fr
+  'UTILIZ.': 'user', // ro
+  'COM.': 'command', // fr
   REZ: 'rss',
   WIRT: 'vsz',
   RES: 'rss',

@@ -1,6 +1,7 @@
 // Adapter for `free`: old procps (`-/+ buffers/cache:`), procps-ng (`buff/cache available`), the
 // wide `buffers cache available`, `-h` sizes (`486M`, `15Gi`, `0B`), `-t`/`-l` rows and translated
-// headers. Bare numbers carry no unit: the command (`free -m`) decides, else KiB, and the event
+// headers and row labels (es `Inter:`, de `Speicher:`/`Auslager:`, zh_CN `内存：`), read by
+// position. Bare numbers carry no unit: the command (`free -m`) decides, else KiB, and the event
 // says when the unit was assumed. One `snapshot.free` event per output.
 import type { MemoryTotals, SnapshotData } from '../../event.js';
 import grammar, { lexer } from '../../generated/free.js';
@@ -34,8 +35,10 @@ const ENGLISH: Record<string, Col> = {
   available: 'available',
 };
 
-// `total` in the languages procps is translated to, for a header whose other words are unknown.
-const TOTAL = /^(?:total|gesamt|insgesamt|totale|totaal|totalt|razem|celkem|всего|总计|合計|총계)$/;
+// `total` in the languages procps is translated to (procps-ng po/: de gesamt, pl razem, sv totalt,
+// uk загалом, vi tổng, ka ჯამში, zh_CN 总计, ko 총계; es, fr, pt_BR, ro keep total), for a header
+// whose other words are unknown.
+const TOTAL = /^(?:total|gesamt|insgesamt|totale|totaal|totalt|razem|celkem|всего|загалом|tổng|ჯამში|总计|合計|총계)$/;
 
 /** An indented line of 3 to 7 words, the first of them `total` in some language. */
 function isHeader(text: string): boolean {
