@@ -191,6 +191,15 @@ describe('free in es_ES and de_DE (procps-ng po: es `Inter:`, de `Speicher:`, ol
     expect(d.memory).toMatchObject({ total_bytes: Math.round(3.7 * GiB), free_bytes: 560 * MiB, cached_bytes: Math.round(1.4 * GiB), swap_total_bytes: Math.round(1.9 * GiB) });
   });
 
+  it('reads pt_BR `Mem.:` and a Galician three-word swap label by position', async () => {
+    const pt = await parseFixture('free/pt-br-free-h-mem-dot-label.log');
+    expect(pt.stats.unrecognized).toBe(0);
+    expect(snapshots(pt, 'snapshot.free')[0].memory).toMatchObject({ total_bytes: Math.round(3.8 * GiB), used_bytes: 437 * MiB, available_bytes: Math.round(3.4 * GiB), swap_total_bytes: Math.round(1.7 * GiB) });
+    const gl = await parseFixture('free/gl-free-h-espazo-de-intercambio.log');
+    expect(gl.stats.unrecognized).toBe(0);
+    expect(snapshots(gl, 'snapshot.free')[0].memory).toMatchObject({ total_bytes: 15 * GiB, available_bytes: 12 * GiB, swap_total_bytes: 2 * GiB, swap_free_bytes: 2 * GiB });
+  });
+
   it('takes the po files\' translated headers for free headers', () => {
     const f = formatById('free');
     for (const h of [
