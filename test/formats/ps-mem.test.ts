@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { programOf, psMemShapes } from '../../src/formats/ps-mem/ps-mem.js';
 import { formatById } from '../../src/formats/index.js';
 import { fixtures } from './fixtures.js';
-import { expectConserved, golden, parseFixture, snapshots } from './snapshot-helpers.js';
+import { expectConserved, golden, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = fixtures('ps-mem');
 const KiB = 1024;
@@ -70,6 +70,18 @@ describe('ps_mem tables', () => {
     const [a, b] = snapshots(p, 'snapshot.ps');
     expect([a.command, a.rows, a.raw]).toEqual(['ps_mem -S -p 56986', [{ command: 'wishlistlite', rss_bytes: Math.round(3.6 * MiB) }], { total_ram_used_bytes: Math.round(3.6 * MiB) }]);
     expect(b.raw).toEqual({ total_ram_used_bytes: Math.round(3.4 * MiB) });
+  });
+
+  it('reads a note of runs: mysqld (2) at 4.8 GiB, -s arguments, -w repeats as one table each, prose left unrecognized', async () => {
+    const p = await parseFixture('ps-mem/zh-cn-note-mysqld-split-args-watch.log');
+    expectConserved(p);
+    expect(unrecognizedLines(p)).toEqual([1, 2, 4, 43, 44, 83, 84, 94, 95, 115, 116, 117]);
+    const tables = snapshots(p, 'snapshot.ps');
+    expect(tables).toHaveLength(6);
+    expect(tables[0].groups?.find((g) => g.command === 'mysqld')).toMatchObject({ count: 2, rss_bytes: Math.round(4.8 * GiB) });
+    expect(tables[0].raw).toEqual({ total_ram_used_bytes: Math.round(6.7 * GiB) });
+    expect(tables[2].rows?.map((r) => r.command)).toEqual(['/sbin/rsyslogd -i /var/run/syslogd.pid -c 5', '/usr/bin/docker -d']);
+    expect(tables.slice(3).map((t) => t.raw)).toEqual([1, 2, 3].map(() => ({ total_ram_used_bytes: Math.round(13.8 * MiB) })));
   });
 
   it('reads a program\'s count and a -d pid, and clamps a hostile count', () => {
