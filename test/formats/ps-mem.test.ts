@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { programOf, psMemShapes } from '../../src/formats/ps-mem/ps-mem.js';
 import { formatById } from '../../src/formats/index.js';
 import { fixtures } from './fixtures.js';
-import { expectConserved, golden, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
+import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = fixtures('ps-mem');
 const KiB = 1024;
@@ -89,6 +89,16 @@ describe('ps_mem tables', () => {
     expect(programOf('sshd [1234]')).toEqual({ name: 'sshd', count: 1, pid: 1234 });
     expect(programOf('Xtigervnc-sessi')).toEqual({ name: 'Xtigervnc-sessi', count: 1 });
     expect(programOf('x (999999999)').count).toBe(100_000);
+  });
+
+  it('bounds the rows a hostile table expands to, keeping each program\'s figure', () => {
+    // SYNTHETIC: 5 programs claiming 100 000 processes each
+    const rows = Array.from({ length: 5 }, (_, i) => `  1.0 MiB +   1.0 MiB =   2.0 MiB\tp${i} (100000)`);
+    const p = parseBlock('ps-mem', [' Private  +   Shared  =  RAM used\tProgram', '', ...rows, ''].join('\n'));
+    const d = p.events[0].data as { rows: unknown[]; groups: { rss_bytes: number }[] };
+    expect(d.rows.length).toBe(200_003);
+    expect(d.groups.map((g) => g.rss_bytes)).toEqual([1, 2, 3, 4, 5].map(() => 2 * MiB));
+    expect(p.events[0].message).toMatch(/3 programs left unsplit/);
   });
 
   it('sniffs its header and rows, and not a ps or top table', () => {

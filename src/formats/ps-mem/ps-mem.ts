@@ -31,6 +31,8 @@ const ROW = /^ *\d+(?:\.\d+)? (?:[KMGTPE]i)?B \+ +\d+(?:\.\d+)? (?:[KMGTPE]i)?B 
 const FIELDS_BEFORE_PROGRAM = 12;
 /** More processes than one program row can stand for (a guard against a hostile count). */
 const MAX_COUNT = 100_000;
+/** Rows one table expands to at most; past it a program stays one row (a guard against many big counts). */
+const MAX_ROWS = 200_000;
 
 function sniff(lines: readonly string[]): number {
   let hits = 0;
@@ -65,6 +67,8 @@ class PsMemTable implements BlockReader {
   private ruled = false;
   private total: number | null = null;
   private ended = false;
+  /** Programs left as one row because the table had grown too big to split them. */
+  private unsplit = 0;
 
   constructor(
     private readonly ctx: FormatContext,
@@ -109,7 +113,13 @@ class PsMemTable implements BlockReader {
       return true;
     }
     if (this.headers > 1) return false;
-    const { name, count, pid } = programOf(program);
+    const parsed = programOf(program);
+    const { name, pid } = parsed;
+    let count = parsed.count;
+    if (this.rows.length + count > MAX_ROWS) {
+      count = 1; // its processes not split: one row holds the program's whole figure
+      this.unsplit++;
+    }
     const share = Math.floor(ram / count);
     for (let i = 0; i < count; i++) {
       const r: ProcessRow = { command: name, rss_bytes: i === 0 ? ram - share * (count - 1) : share };
@@ -148,7 +158,8 @@ class PsMemTable implements BlockReader {
     if (this.total !== null) d.raw = { total_ram_used_bytes: this.total };
     if (this.programs === 0) d.partial = true;
     const total = this.total === null ? '' : `, ${(this.total / 1024 ** 2).toFixed(1)} MiB in all`;
-    this.ev.message = `ps_mem: ${this.programs} programs, ${this.rows.length} processes${total} (RAM used per program, split evenly between its processes)`;
+    const unsplit = this.unsplit > 0 ? `; ${this.unsplit} programs left unsplit, the table being too long` : '';
+    this.ev.message = `ps_mem: ${this.programs} programs, ${this.rows.length} processes${total} (RAM used per program, split evenly between its processes${unsplit})`;
     this.ctx.emit(this.ev);
   }
 }
