@@ -161,6 +161,15 @@ describe('top in translation (procps-ng po/ words, src/formats/top/top-words.ts)
     expect(d.rss_known).toBe(true);
   });
 
+  it('reads es `dispon Mem` whole and rows padded to the terminal width', async () => {
+    const p = await parseFixture('top/es-procps-ng-4-interactive-padded-dispon-mem.log');
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.top');
+    expect(d.memory).toMatchObject({ total_bytes: Math.round(3915.9 * MiB), swap_total_bytes: 0, available_bytes: Math.round(1570.6 * MiB) });
+    expect(d.rows).toHaveLength(15);
+    expect(d.rows?.[2]).toEqual({ pid: 5818, user: 'orimora', command: 'firefox', rss_bytes: 738100 * 1024, vsz_bytes: Math.round(12.5 * 1024 ** 3) });
+  });
+
   it('reads es VIRT in g (`11,9g`) and names top cut with `+`', async () => {
     const p = await parseFixture('top/es-procps-ng-4-virt-in-g-truncated-names.log');
     expect(p.stats.unrecognized).toBe(0);
