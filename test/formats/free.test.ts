@@ -200,6 +200,22 @@ describe('free in es_ES and de_DE (procps-ng po: es `Inter:`, de `Speicher:`, ol
     expect(snapshots(gl, 'snapshot.free')[0].memory).toMatchObject({ total_bytes: 15 * GiB, available_bytes: 12 * GiB, swap_total_bytes: 2 * GiB, swap_free_bytes: 2 * GiB });
   });
 
+  it('reads translated row labels under an English header (ru), and still not a garbled one', async () => {
+    const p = await parseFixture('free/ru-rows-under-english-header.log');
+    expect(unrecognizedLines(p)).toEqual([1]);
+    expect(snapshots(p, 'snapshot.free')[0].memory).toEqual({
+      total_bytes: 15 * GiB,
+      used_bytes: Math.round(4.9 * GiB),
+      free_bytes: 574 * MiB,
+      cached_bytes: 9 * GiB,
+      available_bytes: Math.round(9.6 * GiB),
+      swap_total_bytes: 2 * GiB,
+      swap_free_bytes: 2 * GiB,
+    });
+    const garbled = await parseFixture('free/bad-seed-garbled-swap-label.log');
+    expect(unrecognizedLines(garbled)).toEqual([5]);
+  });
+
   it('takes the po files\' translated headers for free headers', () => {
     const f = formatById('free');
     for (const h of [

@@ -93,7 +93,11 @@ export function freeUnit(command: string | undefined): Unit {
   return { bytes: unitBytes(letter, si), si };
 }
 
-const SWAP: Record<string, true> = { 'Swap:': true };
+// Row labels in procps-ng's translations (po/: de, es, fr, ka, ko, pl, pt_BR, ro, sv, uk, vi, zh_CN),
+// older ones seen in real output (de `Auslager:`, ru `Память:`/`Подкачка:`, gl), known even under an
+// English header (a procps that translates the rows and not the header)
+const MEM_ROW = new Set(['Mem:', 'Speicher:', 'Mem.:', 'Pamięć:', 'Minne:', 'Пам.:', 'Память:', 'BNhớ:', '内存：', '메모리:', 'მეხს:']);
+const SWAP = new Set(['Swap:', 'Inter:', 'Auslager:', 'Échange:', 'Wymiana:', 'Växl.:', 'Своп.:', 'Подкачка:', 'Tráo đổi:', '交换：', '스  왑:', 'სვაპი:', 'Espazo de intercambio:']);
 const EXTRA = /^(?:Total|Low|High):$/;
 
 class FreeOutput implements BlockReader {
@@ -143,7 +147,7 @@ class FreeOutput implements BlockReader {
 
   /** One labelled row; false when it does not fit this output. */
   private row(label: string, v: number[]): boolean {
-    const known = label === 'Mem:' || label.startsWith('-/+') || label in SWAP || EXTRA.test(label);
+    const known = MEM_ROW.has(label) || label.startsWith('-/+') || SWAP.has(label) || EXTRA.test(label);
     if (this.english && !known) return false; // a garbled label (`  ap:`) is not guessed at
     if (label.startsWith('-/+')) {
       // old procps: used and free without buffers and cache; that free is what was available
@@ -152,13 +156,13 @@ class FreeOutput implements BlockReader {
       return true;
     }
     if (EXTRA.test(label)) return this.memRow && v.length === 3;
-    if (!this.memRow && (label === 'Mem:' || !known)) {
+    if (!this.memRow && (MEM_ROW.has(label) || !known)) {
       if (v.length !== this.cols.length) return false;
       this.memRow = true;
       this.cols.forEach((c, i) => this.setMem(c, v[i]));
       return true;
     }
-    if (!this.swapRow && this.memRow && (label in SWAP || !known) && v.length === 3) {
+    if (!this.swapRow && this.memRow && (SWAP.has(label) || !known) && v.length === 3) {
       this.swapRow = true;
       this.memory.swap_total_bytes = v[0];
       this.memory.swap_free_bytes = v[2];
