@@ -10,7 +10,7 @@ import { phpFpm } from './php-fpm/php-fpm.js';
 import { ptStalk } from './pt-stalk/pt-stalk.js';
 import { ptSummary } from './pt-summary/pt-summary.js';
 import { shellPrompt } from './shell-prompt/shell-prompt.js';
-import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
+import { free, meminfo, ps, psMem, sar, smem, top, vmstat } from './snapshots.js';
 import { syslog } from './syslog/syslog.js';
 import { systemd } from './systemd/systemd.js';
 import type { Format } from './types.js';
@@ -28,6 +28,8 @@ export const FORMATS: readonly Format[] = [
   meminfo,
   vmstat,
   sar,
+  psMem,
+  smem,
   iniConfig,
   shellPrompt,
   watcherDate,
