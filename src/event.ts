@@ -163,6 +163,8 @@ export interface EventDataMap {
   'systemd.status': { unit: string; active?: string };
   /** The kernel's OOM task table (`[ pid ]   uid  tgid total_vm      rss ...`), rows in bytes. */
   'snapshot.oom_tasks': SnapshotData;
+  /** A `journalctl -o verbose` record's header and fields (its MESSAGE, inside the container, read by its program's format). */
+  'journal.record': { program?: string; fields: number };
   /** Any other program's syslog / journal line (systemd, cron, sshd, ...). */
   'syslog.log': { program?: string; unit?: string };
   /** A line a person added to a paste: the command that printed what follows, or a banner. */

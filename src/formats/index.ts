@@ -2,6 +2,7 @@
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { docker } from './docker/docker.js';
 import { earlyoom } from './earlyoom/earlyoom.js';
+import { journalVerbose } from './journal-verbose/journal-verbose.js';
 import { iniConfig } from './ini-config/ini-config.js';
 import { kubectl } from './kubectl/kubectl.js';
 import { kernel } from './kernel/kernel.js';
@@ -36,6 +37,7 @@ export const FORMATS: readonly Format[] = [
   docker,
   kubectl,
   earlyoom,
+  journalVerbose,
 ];
 
 export function formatById(id: string): Format | undefined {
