@@ -6,6 +6,7 @@ import { journalVerbose } from './journal-verbose/journal-verbose.js';
 import { iniConfig } from './ini-config/ini-config.js';
 import { kubectl } from './kubectl/kubectl.js';
 import { kernel } from './kernel/kernel.js';
+import { mysqlJson } from './mysql-json/mysql-json.js';
 import { mysqlError } from './mysql-error/mysql-error.js';
 import { phpFpm } from './php-fpm/php-fpm.js';
 import { ptStalk } from './pt-stalk/pt-stalk.js';
@@ -38,6 +39,7 @@ export const FORMATS: readonly Format[] = [
   kubectl,
   earlyoom,
   journalVerbose,
+  mysqlJson,
 ];
 
 export function formatById(id: string): Format | undefined {
