@@ -37,6 +37,9 @@ export interface Provenance {
   format: string;
   /** Bytes past the 64 KiB cap of the line it starts with, counted, not kept (read/lines.ts). */
   truncated?: number;
+  /** Of `lines`, how many were carried along without being read (a status block's process tree,
+   * a prefix-only line): counted per input as `uninterpreted`, never hidden. */
+  uninterpreted?: number;
 }
 
 /** Memory totals of a snapshot, all in bytes. */
