@@ -49,10 +49,13 @@ describe('format journal-verbose', () => {
 
   it('places an EDT header by its cursor, not by the zone given', async () => {
     for (const tz of ['UTC', 'Asia/Shanghai']) {
-      const a = await runText(read('csdn-rhel8-logs-begin-edt-kernel-boot.log'), { tz });
+      const a = await runText(read('csdn-rhel8-prompt-logs-begin-edt-kernel-boot.log'), { tz });
       const boot = a.events.find((e) => e.src.format === 'kernel');
       expect(boot?.time.ms).toBe(Date.parse('2022-05-23T02:20:52.615Z'));
       expect(a.events.find((e) => e.kind === 'line.other')?.data).toEqual({ source: 'journalctl' });
+      // after the prompt, the transcript splits the output by record as the container splits a file
+      expect(boot?.meta?.['shell.command']).toBe('journalctl -o verbose');
+      expect(a.events.find((e) => e.kind === 'journal.record')?.src).toMatchObject({ line: 3, lines: 9 });
     }
   });
 
