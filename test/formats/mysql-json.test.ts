@@ -31,6 +31,11 @@ describe('format mysql-json', () => {
     expect(f && classicLine(f)).toBe('2017-10-15T12:29:08.867077Z 0 [Note] /usr/sbin/mysqld: Shutdown complete');
   });
 
+  it('SYNTHETIC: a record without `time` is dated by `ts` (milliseconds since the epoch, MySQL 8.0.22+)', () => {
+    const f = readRecord('{ "prio" : 0, "err_code" : 10116, "msg" : "x", "ts" : 1578495089008, "subsystem" : "Server", "label" : "System" }');
+    expect(f && classicLine(f)).toBe('2020-01-08T14:51:29.008Z 0 [System] [MY-010116] [Server] x');
+  });
+
   it('SYNTHETIC records with a real 8.0 mmap failure text: the same memory failure as the classic line', async () => {
     // the text of test/formats/mysql-error's `2018-12-07T09:15:40.965670Z 0 [ERROR] [MY-012681] [InnoDB] mmap(137428992 bytes) failed; errno 12`
     const json = '{ "prio" : 1, "err_code" : 12681, "subsystem" : "InnoDB", "SQL_state" : "HY000", "msg" : "mmap(137428992 bytes) failed; errno 12", "time" : "2018-12-07T09:15:40.965670Z", "thread" : 0, "err_symbol" : "ER_IB_MSG_856", "label" : "Error" }';
