@@ -79,6 +79,18 @@ describe('format journal-verbose', () => {
     expect(a.failures[0].event.kind).toBe('kernel.oom_kill');
   });
 
+  it("SYNTHETIC records of mysqld and mariadbd (real error-log texts): the server's own failures, as its journal lines give", async () => {
+    const text = [
+      record('2018-12-07T09:15:40.966Z', { SYSLOG_IDENTIFIER: 'mysqld', _PID: '8329', _HOSTNAME: 'db1', MESSAGE: '2018-12-07T09:15:40.965670Z 0 [ERROR] [MY-012681] [InnoDB] mmap(137428992 bytes) failed; errno 12' }),
+      record('2023-05-28T08:34:45.100Z', { SYSLOG_IDENTIFIER: 'mariadbd', _PID: '8330', _HOSTNAME: 'db1', MESSAGE: '2023-05-28  8:34:45 0 [ERROR] InnoDB: Cannot map innodb_buffer_pool_size_max=1024m' }),
+      '',
+    ].join('\n');
+    const a = await runText(text, { tz: 'UTC' });
+    expectConserved(a);
+    expect(a.events.filter((e) => e.src.format === 'mysql-error').map((e) => e.kind)).toEqual(['mysql.mmap_failed', 'mysql.buffer_pool_alloc_failed']);
+    expect(a.failures.map((f) => f.event.kind)).toContain('mysql.mmap_failed');
+  });
+
   it('a record without a time keeps its MESSAGE in the record; junk between records is counted', async () => {
     const text = ['    SYSLOG_IDENTIFIER=kernel', '    MESSAGE=Killed process 1 (x)', 'not a field', ''].join('\n'); // SYNTHETIC
     const a = await runText(text, { tz: 'UTC', as: 'journal-verbose' });
