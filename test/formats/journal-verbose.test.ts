@@ -100,6 +100,25 @@ describe('format journal-verbose', () => {
     expect(a.failures.map((f) => f.event.kind)).toContain('mysql.mmap_failed');
   });
 
+  it('SYNTHETIC hostile dump: a record past 512 lines, junk, a broken cursor, an absurd t=: every line accounted, nothing thrown', async () => {
+    const big = record('2016-11-30T02:53:56.356Z', Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`F${i}`, 'x'.repeat(i % 50)])));
+    const text = [
+      big,
+      '    MESSAGE=Killed process 2188 (mysqld) total-vm:3330016kB, anon-rss:864176kB, file-rss:8072kB',
+      'Tue 2017-10-24 10:37:50.315725 UTC [s=6bffb876a10048479266ab251fa82f13;i=524715a;b=0a1;m=914;t=55c4887dc4ccd>',
+      '    SYSLOG_IDENTIFIER=kernel',
+      'Tue 2017-10-24 10:37:50.315725 UTC [s=6bffb876a10048479266ab251fa82f13;i=524715a;b=0a1;m=914;t=ffffffffffffffff;x=98]',
+      '    SYSLOG_IDENTIFIER=kernel',
+      '    MESSAGE=Out of memory: Kill process 2188 (mysqld) score 60 or sacrifice child',
+      `\u0000junk ${'{'.repeat(5000)}`,
+      '',
+    ].join('\n');
+    const a = await runText(text, { tz: 'UTC' });
+    expectConserved(a);
+    expect(a.inputs[0].error).toBeNull();
+    expect(a.events.filter((e) => e.kind === 'line.unrecognized').map((e) => e.src.line)).toEqual([603, 608]);
+  });
+
   it('a record without a time keeps its MESSAGE in the record; junk between records is counted', async () => {
     const text = ['    SYSLOG_IDENTIFIER=kernel', '    MESSAGE=Killed process 1 (x)', 'not a field', ''].join('\n'); // SYNTHETIC
     const a = await runText(text, { tz: 'UTC', as: 'journal-verbose' });
