@@ -2,9 +2,11 @@
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { docker } from './docker/docker.js';
 import { earlyoom } from './earlyoom/earlyoom.js';
+import { journalVerbose } from './journal-verbose/journal-verbose.js';
 import { iniConfig } from './ini-config/ini-config.js';
 import { kubectl } from './kubectl/kubectl.js';
 import { kernel } from './kernel/kernel.js';
+import { mysqlJson } from './mysql-json/mysql-json.js';
 import { mysqlError } from './mysql-error/mysql-error.js';
 import { phpFpm } from './php-fpm/php-fpm.js';
 import { ptStalk } from './pt-stalk/pt-stalk.js';
@@ -38,6 +40,8 @@ export const FORMATS: readonly Format[] = [
   docker,
   kubectl,
   earlyoom,
+  journalVerbose,
+  mysqlJson,
 ];
 
 export function formatById(id: string): Format | undefined {
