@@ -34,6 +34,7 @@ export function summary(a: Analysis) {
       blank: i.blank,
       events: i.events,
       unrecognized: i.unrecognized,
+      uninterpreted: i.uninterpreted,
       error: i.error,
     })),
     stats: a.stats,
@@ -63,6 +64,7 @@ export function summary(a: Analysis) {
       culprit_distance_seconds: f.source.culprit_distance_seconds,
       culprit_confidence: f.source.culprit_confidence,
       verdict: f.verdict,
+      verdict_from_before: f.verdict_from_before,
       class: f.class,
       ...(f.kill
         ? {
