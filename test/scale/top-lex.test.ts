@@ -38,7 +38,7 @@ function expectSame(lines: string[]): number {
 const CELLS = [
   '1', '12345', '-5', '-', '-x', '0.0', '6,2', '1.', '1,', '.5', '33m', '364m', '1124,6g', '8193.3g', '12.k', '1.2.3', '7k', '7x',
   '0:04.87', '6876:45', '00:00:22', '79-20:57:40', '12:52', '12:5', '1-2:45', '12:34:5', '12:34.', '12:34:56.', '1:23:45.6',
-  'PID', 'USER', '%CPU', '%MEM', 'TIME+', 'TIME++', 'COMMAND', 'RT', 'S', 'R', 'A_B9', 'Ab', '%', '%cpu', '%A1',
+  'PID', 'USER', '%CPU', '%MEM', 'TIME+', 'TIME++', 'UTIL.', 'COM.', 'A.B', 'Tareas:', 'Hilos:', 'Intercambio', 'mem', 'swap', 'Minn', 'Uppgifter:', 'Fire', 'exec:', 'COMMAND', 'RT', 'S', 'R', 'A_B9', 'Ab', '%', '%cpu', '%A1',
   '...', '....', '..', '...x', 'php-fpm', 'mysqld', '/usr/sbin/mysqld', '[kthreadd]', 'pool', 'www', 'nginx:', 'www-data',
   'Mem:', 'Mem', ':', 'KiB', 'MiB', 'Swap:', 'Spch', 'Tasks:', 'Threads:', 'top', '-', 'Cpu(s):', '%Cpu(s):', 'CPU:', 'Cpu0',
   'Load', 'average:', 'total,', 'é', '\u2026', '\u2502', '\r', '\u0000', '\u007f', 'x\ty',

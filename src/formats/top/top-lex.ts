@@ -5,11 +5,15 @@
 // `Mem:`, `%Cpu(s):`, ...) could start; any other line is left to moo (null).
 import type { Token } from 'moo';
 import type { Tokens } from '../token-parse.js';
+import { MEM_LEADS, SWAP_LEADS, TASKS_LEADS, alternation } from './top-words.js';
 
-/** Where a rule of the main state other than the cell rules could match: a superset, checked at a cell's start. */
-const SPECIAL = /top - \d|(?:Tasks|Threads):|CPU: {1,4}\d|Load average: \d|%?C(?:pu|PU)(?:\(s\)|\d)|(?:[KMGTPE]iB +)?(?:Mem|Spch|Swap) *:/y;
+/** Where a rule of the main state other than the cell rules could match (the grammar's words, top-words.ts): a superset, checked at a cell's start. */
+const SPECIAL = new RegExp(
+  `top - \\d|(?:${alternation(TASKS_LEADS)}):|CPU: {1,4}\\d|Load average: \\d|%?C(?:pu|PU)(?:\\(s\\)|\\d)|(?:[KMGTPE]iB +)?(?:${alternation([...MEM_LEADS, ...SWAP_LEADS])}) *:`,
+  'y',
+);
 /** First characters of SPECIAL's alternatives: only a cell starting with one is checked. */
-const SPECIAL_FIRST = new Set([...'tTCL%KMGPES'].map((c) => c.charCodeAt(0)));
+const SPECIAL_FIRST = new Set([...'tCL%KMGTPE', ...[...TASKS_LEADS, ...MEM_LEADS, ...SWAP_LEADS].map((w) => w[0])].map((c) => c.charCodeAt(0)));
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
@@ -83,7 +87,7 @@ function cellType(s: string, p: number, q: number): string {
       const x = s.charCodeAt(i);
       if (!isUpper(x) && !isDigit(x) && x !== 95) break;
     }
-    if (i < q && s.charCodeAt(i) === 43) i++;
+    if (i < q && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 46)) i++; // TIME+, fr UTIL.
     return i === q ? 'col' : 'text';
   }
   return 'text';
