@@ -1,14 +1,22 @@
 // Build step: the hand-written MySQL error-log lexer (src/formats/mysql-error/mysql-lex.ts) must
 // give exactly the moo lexer's tokens (grammar/mysql-error.ne, the definition) on a fixed set of
 // lines: every line of the mysql-error fixtures, of the samples and the format's declared samples.
-// Any difference fails the build, naming the line. Runs on the compiled dist/ after tsc.
+// Any difference fails the build, naming the line. The format's module is bundled from src/ into
+// dist/check/ (git-ignored) for this.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'rolldown';
+import { fromSources } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const mod = path.join(root, 'dist', 'formats', 'mysql-error', 'mysql-error.js');
-const { mysqlShapes, mysqlError } = await import(pathToFileURL(mod).href);
+const outDir = path.join(root, 'dist', 'check');
+await build({
+  ...fromSources,
+  input: { 'mysql-error': 'src/formats/mysql-error/mysql-error.ts' },
+  output: { dir: outDir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+});
+const { mysqlShapes, mysqlError } = await import(pathToFileURL(path.join(outDir, 'mysql-error.js')).href);
 
 /** Input files under a folder (not goldens, notes or tests), sorted. */
 function inputs(dir) {
