@@ -10,11 +10,12 @@ import { foldTimeline } from './fold.js';
 import { failureParagraph } from './narrative.js';
 import { type Summary, summary } from './summary.js';
 import { listing } from './episode-summary.js';
+import { kindRow } from '../kinds.js';
 
 export interface TimelineRow {
   /** Epoch ms, or null when the time is unknown. */
   ms: number | null;
-  /** `2016-05-21 18:49:28` in the report zone, or `????-??-?? ??:??:??`. */
+  /** `2016-05-21 18:49:28` in the report zone, `as found` (padded) for undated config settings, or `????-??-?? ??:??:??`. */
   wall: string;
   /** Time source mark: ' ' stamped, '^' inherited, '?' inferred, '~' interval. */
   mark: ' ' | '^' | '?' | '~';
@@ -81,6 +82,13 @@ export interface ReportOptions {
 }
 
 const MARK = { stamped: ' ', inherited: '^', inferred: '?', interval: '~' } as const;
+/** The time column of a config file's settings that nothing in the bundle dates (time/blanks.ts). */
+const AS_FOUND_WALL = 'as found';
+
+function wallAndMark(a: Analysis, e: Event): { wall: string; mark: TimelineRow['mark'] } {
+  if (!Number.isFinite(e.time.ms) && kindRow(e.kind).role === 'config') return { wall: AS_FOUND_WALL, mark: ' ' };
+  return { wall: a.clock.wall(e.time.ms), mark: MARK[e.time.source] };
+}
 
 function finite(ms: number): number | null {
   return Number.isFinite(ms) ? ms : null;
@@ -154,8 +162,7 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
   const kinds = kindCounts(a);
   const timeline = foldTimeline(a.events, opts.verbose, a.folded?.groups).map(({ event: e, count, lastMs }): TimelineRow => ({
     ms: finite(e.time.ms),
-    wall: a.clock.wall(e.time.ms),
-    mark: MARK[e.time.source],
+    ...wallAndMark(a, e),
     kind: e.kind,
     level: e.level ?? null,
     message: e.message,

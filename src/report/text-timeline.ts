@@ -57,7 +57,7 @@ export function timelineLine(row: TimelineRow, c: Paint, verbose: boolean, width
   const mark = row.mark === '^' && !verbose ? ' ' : row.mark;
   const label = row.kind === 'mysql.log' ? '' : `${kindLabel(row.kind)}: `;
   const [first, ...rest] = row.message.trimEnd().split('\n');
-  const lead = `  ${row.wall}${mark} ${label}`;
+  const lead = `  ${row.wall.padEnd(19)}${mark} ${label}`;
   const body = verbose ? plain(first) + times : cut(plain(first) + times, Math.max(20, width - lead.length));
   const more = verbose && rest.length > 0 ? `\n${plainLines(rest.join('\n')).replace(/^/gm, '      ')}` : '';
   const line = lead + body + more;

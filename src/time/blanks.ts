@@ -1,8 +1,11 @@
 // Places one file's events that carry no time at all (a `free` pasted between two `top` frames, a
 // prompt line, a pt-stalk sample, an unrecognized line): after a `date` / TS anchor, at the latest
 // time known since it; otherwise between the nearest times around it in the same file (an
-// interval), else at the pt-stalk collection start, else at the file's modification time.
+// interval), else at the pt-stalk collection start, else at the file's modification time. A config
+// file's settings are a state, not an event: with no time from the bundle's own evidence they stay
+// undated, "as found in the bundle" (a copy's mtime is when it was copied, not when it applied).
 import { type Event, SNAPSHOT_KINDS } from '../event.js';
+import { KINDS } from '../kinds.js';
 import type { Clock } from './clock.js';
 import { hostOffsetNote, prefixInstant } from './prefix.js';
 
@@ -14,6 +17,9 @@ const LIVE = new Set<string>([...SNAPSHOT_KINDS, ...ANCHORS, 'ptstalk.data', 'pt
 function unplaced(e: Event): boolean {
   return !Number.isFinite(e.time.ms) && e.pending?.stamp === undefined && e.pending?.uptime_seconds === undefined;
 }
+
+/** Why a config file's settings carry no time: they are a state, as found in the bundle. */
+export const AS_FOUND = 'as found in the bundle: a config file has no time of its own, and its copy\'s modification time says when it was copied, not when it applied';
 
 /** `the \`date\` line at line 3`, `the TS line at line 1`: for notes. */
 export function anchorName(a: Event): string {
@@ -66,6 +72,8 @@ export function placeBlanks(list: readonly Event[], mtime: number | undefined, c
     } else if (prefix && prefixMs !== undefined) {
       const host = hostOffsetNote(offsets, prefix, prefixMs, clock);
       e.time = { ms: prefixMs, source: 'inferred', note: `no time of its own; the pt-stalk collection start (file name prefix ${prefix})${host}` };
+    } else if (KINDS[e.kind].role === 'config') {
+      e.time = { ms: Number.NaN, source: 'inferred', note: AS_FOUND };
     } else if (mtime !== undefined) {
       e.time = { ms: mtime, source: 'inferred', note: 'no time in the file; placed at the file modification time' };
     }
