@@ -1,22 +1,24 @@
 // Build step: the hand-written MySQL error-log lexer (src/formats/mysql-error/mysql-lex.ts) must
 // give exactly the moo lexer's tokens (grammar/mysql-error.ne, the definition) on a fixed set of
 // lines: every line of the mysql-error fixtures, of the samples and the format's declared samples.
-// Any difference fails the build, naming the line. The format's module is bundled from src/ into
-// dist/check/ (git-ignored) for this.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// Any difference fails the build, naming the line. The format's module is bundled from src/ into a
+// temporary folder for this (removed after).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
 import { fromSources } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'dist', 'check');
+const outDir = mkdtempSync(path.join(tmpdir(), 'oomtrail-check-lex-'));
 await build({
   ...fromSources,
   input: { 'mysql-error': 'src/formats/mysql-error/mysql-error.ts' },
   output: { dir: outDir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 });
 const { mysqlShapes, mysqlError } = await import(pathToFileURL(path.join(outDir, 'mysql-error.js')).href);
+rmSync(outDir, { recursive: true, force: true });
 
 /** Input files under a folder (not goldens, notes or tests), sorted. */
 function inputs(dir) {
