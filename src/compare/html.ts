@@ -4,7 +4,7 @@
 import { chartFigure } from '../report/chart.js';
 import { assets } from '../report/html-assets.js';
 import { memoryChart } from '../report/memory-chart.js';
-import type { MemoryPoint, Report } from '../report/model.js';
+import type { FailureMark, MemoryPoint, Report } from '../report/model.js';
 import { timeAxis } from '../report/axis.js';
 import { xml } from '../report/sanitize.js';
 import type { Clock } from '../time/clock.js';
@@ -23,12 +23,17 @@ function within(points: readonly MemoryPoint[], from: number, to: number, shift:
   return points.filter((p) => p.ms >= from && p.ms <= to).map((p) => ({ ...p, ms: p.ms + shift }));
 }
 
+/** One failure as a chart mark (compare lists failures one by one, no episodes). */
+function mark(ms: number, wall: string, label: string, path: string, line: number): FailureMark {
+  return { ms, wall, label, path, line, count: 1, last_ms: ms, last_wall: wall };
+}
+
 function bothChart(s: CompareSummary, c: ChartSides): string {
   const { before, after, shiftMs } = c;
   const memory = [...within(before.report.memory, before.from, before.to, shiftMs), ...within(after.report.memory, after.from, after.to, 0)];
   const fails = [
-    ...s.before.failures.map((f, i) => ({ ms: Date.parse(f.time ?? '') + shiftMs, wall: f.time ?? '', label: `before ${i + 1}. ${f.action}`, path: f.path ?? '', line: f.line ?? 0 })),
-    ...s.after.failures.map((f, i) => ({ ms: Date.parse(f.time ?? ''), wall: f.time ?? '', label: `after ${i + 1}. ${f.action}`, path: f.path ?? '', line: f.line ?? 0 })),
+    ...s.before.failures.map((f, i) => mark(Date.parse(f.time ?? '') + shiftMs, f.time ?? '', `before ${i + 1}. ${f.action}`, f.path ?? '', f.line ?? 0)),
+    ...s.after.failures.map((f, i) => mark(Date.parse(f.time ?? ''), f.time ?? '', `after ${i + 1}. ${f.action}`, f.path ?? '', f.line ?? 0)),
   ].filter((f) => Number.isFinite(f.ms));
   const incidents = [
     { start: before.from + shiftMs, end: before.to + shiftMs, outcome: 'before' },

@@ -47,6 +47,7 @@ export function correlate(timeline: readonly Event[], opts: CorrelateOptions): F
       after,
       culprit: source.culprit,
       verdict: judged.verdict + releaseSentence(source),
+      verdict_from_before: judged.verdict,
       source,
       class: failureClass(event),
       kill,

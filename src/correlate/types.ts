@@ -38,6 +38,8 @@ export interface Failure {
   after: SnapshotRef | null;
   culprit: string | null;
   verdict: string;
+  /** The verdict from the memory state before the failure alone (`verdict` adds a culprit found after it). */
+  verdict_from_before: string;
   class: FailureClass;
   /** For a kill: victim, killer, scope, the cgroup's usage and limit (null otherwise). */
   kill: KillFacts | null;

@@ -6,6 +6,7 @@ import { type Report, wallOf } from './model.js';
 import { citedRelease, culpritFromRelease, lasting, rate } from './explain-lines.js';
 import { failureWords } from './words.js';
 import { failureTotal, weight } from './episode-words.js';
+type Failure = Report['summary']['failures'][number];
 
 export interface AnswerRow {
   label: string;
@@ -53,6 +54,13 @@ function howLong(r: Report): string {
   return inc.length > 4 ? `${lead.replace(/: $/, '')}` : `${lead}${parts.join(', ')}`;
 }
 
+/** The failure whose late culprit (a release after it) "What held the memory" tells, if that row tells one. */
+export function releaseAnswered(r: Report): Failure | null {
+  const fs = r.summary.failures;
+  if (fs.some((f) => (f.culprit && f.before) || f.before?.memory?.total_bytes)) return null;
+  return fs.find((f) => culpritFromRelease(r, f) !== null) ?? null;
+}
+
 function whatHeld(r: Report): string {
   const fs = r.summary.failures;
   const blamed = fs.find((f) => f.culprit && f.before);
@@ -72,10 +80,9 @@ function whatHeld(r: Report): string {
     const my = b.mysqld ? `; mysqld ${humanBytes(b.mysqld.rss_bytes)}` : '';
     return `no one process group to blame: ${humanBytes(b.memory?.used_bytes ?? 0)} of ${humanBytes(b.memory?.total_bytes ?? 0)} in use ${humanDuration(b.gap_seconds)} before${fpm}${my} (see the verdict)`;
   }
-  for (const f of fs) {
-    const late = culpritFromRelease(r, f);
-    if (late) return late;
-  }
+  const told = releaseAnswered(r);
+  const late = told && culpritFromRelease(r, told);
+  if (late) return late;
   return 'not captured: no memory snapshot shortly before any failure (see the verdict for what to run next time)';
 }
 

@@ -77,7 +77,7 @@ function build(fig) {
       const a = document.createElement("a");
       a.className = g.count > 1 ? "fmark many" : "fmark";
       a.textContent = g.count > 1 ? (g.count > 999 ? Math.min(999, Math.round(g.count / 1000)) + "k" : String(g.count)) : "";
-      const what = g.count > 1 ? g.count + " memory failures, " + fullWall(o, g.ms) + " to " + fullWall(o, g.last) : first.label;
+      const what = g.marks.length === 1 ? first.label : g.count + " memory failures, " + fullWall(o, g.ms) + " to " + fullWall(o, g.last);
       a.title = what + (first.href ? " (opens the timeline row" + (g.count > 1 ? " of the first" : "") + ")" : " (its row is past the rows this page shows)");
       a.setAttribute("aria-label", a.title);
       if (first.href) a.href = first.href;

@@ -44,7 +44,8 @@ export function chartSummary(r: Report): string[] {
     if (groups.length > 0) out.push(`Resident memory at its highest: ${groups.join('; ')}.`);
   }
   const f = r.marks.failures;
-  if (f.length > 0) out.push(`${f.length} memory failure${f.length === 1 ? '' : 's'} (red markers)${f.length === 1 ? ` at ${f[0].wall}` : `, the first at ${f[0].wall}, the last at ${f[f.length - 1].wall}`}.`);
+  const n = f.reduce((sum, m) => sum + m.count, 0);
+  if (n > 0) out.push(`${n} memory failure${n === 1 ? '' : 's'} (red markers)${n === 1 ? ` at ${f[0].wall}` : `, the first at ${f[0].wall}, the last at ${f[f.length - 1].last_wall}`}.`);
   const inc = r.marks.incidents;
   if (inc.length > 0) {
     const down = inc.filter((i) => i.outcome !== 'recovered').length;

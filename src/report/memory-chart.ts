@@ -1,7 +1,8 @@
 // The HTML report's memory chart as a ChartSpec: the host's memory (total, used, available) in one
 // pane, resident memory stacked by process group (php-fpm, mysqld, other listed) in a second pane
 // with its own scale (so 126 MiB of mysqld is not a sliver under 24 GiB of RAM), failure markers
-// that link to their timeline rows (pre-aggregated past MAX_MARKS) and incident bands.
+// that link to their timeline rows (an episode is one mark spanning its members; pre-aggregated
+// past MAX_MARKS) and incident bands.
 import type { ChartMark, ChartPane, ChartSpec } from './chart.js';
 import type { MemoryPoint, Report } from './model.js';
 import { chartTable, chartSummary } from './memory-chart-text.js';
@@ -62,27 +63,28 @@ function anchors(r: Report, prefix: string, shownRows: number): (f: { ms: number
 function marks(r: Report, prefix: string, shownRows: number, start: number, end: number): ChartMark[] {
   const href = anchors(r, prefix, shownRows);
   const fs = r.marks.failures;
-  if (fs.length <= MAX_MARKS) return fs.map((f) => ({ ms: f.ms, last: f.ms, count: 1, href: href(f), label: `${f.label} at ${f.wall}` }));
+  const one = (f: (typeof fs)[number]) => (f.count === 1 ? `${f.label} at ${f.wall}` : `${f.label}, ${f.wall} to ${f.last_wall}`);
+  if (fs.length <= MAX_MARKS) return fs.map((f) => ({ ms: f.ms, last: f.last_ms, count: f.count, href: href(f), label: one(f) }));
   const span = Math.max(1, end - start);
   const slices = new Map<number, { first: (typeof fs)[number]; last: (typeof fs)[number]; count: number }>();
   for (const f of fs) {
     const k = Math.min(MAX_MARKS - 1, Math.floor(((f.ms - start) / span) * MAX_MARKS));
     const s = slices.get(k);
-    if (!s) slices.set(k, { first: f, last: f, count: 1 });
+    if (!s) slices.set(k, { first: f, last: f, count: f.count });
     else {
-      s.count++;
+      s.count += f.count;
       if (f.ms < s.first.ms) s.first = f;
-      if (f.ms >= s.last.ms) s.last = f;
+      if (f.last_ms >= s.last.last_ms) s.last = f;
     }
   }
   return [...slices.values()]
     .sort((a, b) => a.first.ms - b.first.ms)
     .map((s) => ({
       ms: s.first.ms,
-      last: s.last.ms,
+      last: s.last.last_ms,
       count: s.count,
       href: href(s.first),
-      label: s.count === 1 ? `${s.first.label} at ${s.first.wall}` : `${s.count} memory failures from ${s.first.wall} to ${s.last.wall}`,
+      label: s.first === s.last ? one(s.first) : `${s.count} memory failures from ${s.first.wall} to ${s.last.last_wall}`,
     }));
 }
 

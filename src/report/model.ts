@@ -68,12 +68,52 @@ export interface Report {
   folded: boolean;
   memory: MemoryPoint[];
   /** Failure instants and incident spans in epoch ms, for the chart. */
-  marks: { failures: { ms: number; wall: string; label: string; path: string; line: number }[]; incidents: { start: number; end: number; outcome: string }[] };
+  marks: { failures: FailureMark[]; incidents: { start: number; end: number; outcome: string }[] };
   /** The chart's time span and ticks (null when nothing has a time). */
   axis: TimeAxis | null;
   errors: { path: string; reason: string }[];
   /** Not errors, worth a stderr line (a link in an archive, not followed). */
   notes?: { path: string; reason: string }[];
+}
+
+/** A failure on the chart, or an episode (a run of the same failure, correlate/episodes.ts) as one. */
+export interface FailureMark {
+  ms: number;
+  wall: string;
+  label: string;
+  path: string;
+  line: number;
+  /** Failures it stands for (an episode's count, else 1). */
+  count: number;
+  /** The last member's instant and wall time (the failure's own when count is 1). */
+  last_ms: number;
+  last_wall: string;
+}
+
+/** One mark per failure with a time, an episode's members as one mark spanning first to last. */
+function failureMarks(a: Analysis): FailureMark[] {
+  const byFirst = new Map(a.episodes.map((ep) => [ep.from, ep]));
+  const out: FailureMark[] = [];
+  for (let i = 0; i < a.failures.length; i++) {
+    const f = a.failures[i];
+    const ep = byFirst.get(i);
+    const last = ep ? a.failures[ep.to] : f;
+    if (ep) i = ep.to;
+    if (!Number.isFinite(f.event.time.ms)) continue;
+    const lastMs = Number.isFinite(last.event.time.ms) ? last.event.time.ms : f.event.time.ms;
+    const n = out.length + 1;
+    out.push({
+      ms: f.event.time.ms,
+      wall: a.clock.wall(f.event.time.ms),
+      label: ep ? `${n}. ${f.event.kind} ×${ep.count}, one episode` : `${n}. ${f.event.kind}`,
+      path: f.event.src.path,
+      line: f.event.src.line,
+      count: ep ? ep.count : 1,
+      last_ms: lastMs,
+      last_wall: a.clock.wall(lastMs),
+    });
+  }
+  return out;
 }
 
 export interface ReportOptions {
@@ -136,9 +176,9 @@ function zoneLabel(a: Analysis): string {
   return `${a.clock.zone} (${names.join(' / ')})`;
 }
 
-function* instantsOf(memory: MemoryPoint[], failures: { ms: number }[], incidents: { start: number; end: number }[]): Generator<number> {
+function* instantsOf(memory: MemoryPoint[], failures: FailureMark[], incidents: { start: number; end: number }[]): Generator<number> {
   for (const p of memory) yield p.ms;
-  for (const f of failures) yield f.ms;
+  for (const f of failures) yield* [f.ms, f.last_ms];
   for (const i of incidents) yield* [i.start, i.end];
 }
 
@@ -190,9 +230,7 @@ export function buildReport(a: Analysis, opts: ReportOptions = {}): Report {
     folded: !opts.verbose,
     memory,
     marks: {
-      failures: a.failures
-        .filter((f) => Number.isFinite(f.event.time.ms))
-        .map((f, i) => ({ ms: f.event.time.ms, wall: a.clock.wall(f.event.time.ms), label: `${i + 1}. ${f.event.kind}`, path: f.event.src.path, line: f.event.src.line })),
+      failures: failureMarks(a),
       incidents: a.incidents.filter((i) => Number.isFinite(i.start) && Number.isFinite(i.end)).map((i) => ({ start: i.start, end: i.end, outcome: i.outcome })),
     },
     axis: null,

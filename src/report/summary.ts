@@ -63,6 +63,7 @@ export function summary(a: Analysis) {
       culprit_distance_seconds: f.source.culprit_distance_seconds,
       culprit_confidence: f.source.culprit_confidence,
       verdict: f.verdict,
+      verdict_from_before: f.verdict_from_before,
       class: f.class,
       ...(f.kill
         ? {

@@ -4,7 +4,7 @@
 // has its control characters made visible. --each gives one section per bundle after an overview.
 import { humanBytes, humanDuration } from '../correlate/verdict.js';
 import { type Report, shortPath, wallOf } from './model.js';
-import { answerRows } from './answer.js';
+import { answerRows, releaseAnswered } from './answer.js';
 import { closerOf, closes, episodeLine, failureTotal, opens } from './episode-words.js';
 import { confidenceLines, explainSections } from './explain-lines.js';
 import { clip, plain } from './sanitize.js';
@@ -83,6 +83,13 @@ function answer(x: Ctx, out: string[]): void {
   out.push('');
 }
 
+/** A verdict told once: the late culprit the answer's "What held the memory" already tells is
+ * named, not retold (--verbose tells it whole). */
+function verdictOnce(x: Ctx, f: Ctx['r']['summary']['failures'][number]): string {
+  if (x.verbose || f.culprit_evidence !== 'release' || releaseAnswered(x.r) !== f) return f.verdict;
+  return `${f.verdict_from_before} Likely culprit: ${f.culprit}, with ${f.culprit_confidence ?? 'low'} confidence, from memory it released later (see "What held the memory").`;
+}
+
 function failures(x: Ctx, out: string[]): void {
   const { r, c } = x;
   if (r.summary.failures.length === 0) return;
@@ -102,7 +109,7 @@ function failures(x: Ctx, out: string[]): void {
     if (same !== undefined) out.push(`     Same verdict as ${same}.`);
     else {
       seen.set(gist(f.verdict), i + 1);
-      out.push(...wrap(x.say(f.verdict), x.width, '     ').map((l) => c('yellow', l)));
+      out.push(...wrap(x.say(verdictOnce(x, f)), x.width, '     ').map((l) => c('yellow', l)));
     }
     if (x.verbose) out.push(`     log: ${clip(plain(f.message), Math.max(20, x.width - 10))}`);
     const b = f.before;

@@ -177,7 +177,7 @@ describe.skipIf(!existsSync(CHROMIUM))('html report in headless Chromium', () =>
       }
       expect(await clippedLegend(page)).toEqual([]);
       expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-      await markersAndLinks(page, r.marks.failures.length);
+      await markersAndLinks(page, r.marks.failures.reduce((n, m) => n + m.count, 0));
       if (width === 1280) await crosshairAndZoom(page);
       await page.locator('figure.chart').screenshot({ path: path.join(OUT, `chart-${name}-${width}.png`) });
       expect(watch.problems).toEqual([]);

@@ -29,7 +29,7 @@ function huge(): Report {
   });
   memory[77_777].used = 990 * MIB; // one spike and one dip that must survive
   memory[12_345].available = 3 * MIB;
-  const failures = Array.from({ length: 20_000 }, (_, i) => ({ ms: start + i * 1_000_000, wall: `f${i}`, label: `${i + 1}. mysql.mmap_failed`, path: 'mysqld.err', line: i + 1 }));
+  const failures = Array.from({ length: 20_000 }, (_, i) => ({ ms: start + i * 1_000_000, wall: `f${i}`, label: `${i + 1}. mysql.mmap_failed`, path: 'mysqld.err', line: i + 1, count: 1, last_ms: start + i * 1_000_000, last_wall: `f${i}` }));
   const clock = new Clock('Europe/Berlin');
   return { ...base, memory, marks: { failures, incidents: [] }, axis: timeAxis(clock, [start, memory[memory.length - 1].ms]) };
 }
@@ -63,6 +63,28 @@ describe('chart data', () => {
     expect(fig.length).toBeLessThan(400_000);
     const doc = html([r]);
     expect(doc.length).toBeLessThan(1_500_000);
+  });
+
+  it('draws an episode (a crash loop of 600 failed starts) as one mark spanning its members, linked to its row', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const t = `160521 ${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
+      lines.push(`${t} mysqld_safe mysqld restarted`, `${t} InnoDB: Initializing buffer pool, size = 128.0M`, 'InnoDB: mmap(137363456 bytes) failed; errno 12', `${t} [ERROR] Aborting`);
+    }
+    const { Readable } = await import('node:stream');
+    const { analyze } = await import('../../src/analyze.js');
+    const a = await analyze({ inputs: ['-'], stdin: Readable.from([Buffer.from(lines.join('\n'))]), tz: 'UTC', date: { year: 2016, month: 5, day: 21 } });
+    expect(a.failures.length).toBe(600);
+    expect(a.episodes.map((e) => e.count)).toEqual([600]);
+    const r = buildReport(a, { bundle: 'loop' });
+    expect(r.marks.failures).toHaveLength(1);
+    const [m] = r.marks.failures;
+    expect([m.count, m.wall, m.last_wall]).toEqual([600, '2016-05-21 10:00:00', '2016-05-21 19:59:00']);
+    const spec = memoryChart(r, 'b1', r.timeline.length);
+    expect(spec?.marks).toHaveLength(1);
+    expect(spec?.marks[0]).toMatchObject({ count: 600, ms: m.ms, last: m.last_ms });
+    expect(spec?.marks[0].label).toMatch(/×600, one episode, 2016-05-21 10:00:00 to 2016-05-21 19:59:00$/);
+    expect(spec?.marks[0].href).toMatch(/^#b1-r\d+$/);
   });
 
   it('takes absurd sizes and far-off dates without unbounded work', () => {
