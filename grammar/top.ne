@@ -1,24 +1,31 @@
 # `top -b` output, one line at a time, over a moo lexer: the `top - ` header, the `Tasks:`,
-# `Cpu(s):`, `Mem:` and `Swap:` summary lines (procps 3.2, procps-ng, German `MiB Spch :`),
+# `Cpu(s):`, `Mem:` and `Swap:` summary lines (procps 3.2, procps-ng, and their translations:
+# German `MiB Spch :`, Spanish `Tareas:` / `MiB Intercambio:`, words from src/formats/top/top-words.ts),
 # busybox top's `CPU:` and `Load average:` lines, a paste's `...` cut, and the process table
 # (grammar/lib/table.ne). Postprocessors return token indexes.
 @preprocessor typescript
 @{%
 import moo from 'moo';
 import { CELL_RULES, TEXT_RULE } from '../formats/lexemes.js';
+import { CARRIED_WORDS, MEM_LEADS, SWAP_LEADS, TASKS_LEADS, alternation } from '../formats/top/top-words.js';
+
+// a summary label: letters of the Latin, Cyrillic, Vietnamese and Hangul scripts, `/` and `-`
+const LETTER = 'A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff\uac00-\ud7a3';
 
 export const lexer = moo.states({
   main: {
     topDash: { match: /top - (?=\d)/, next: 'head' },
-    leadTasks: { match: /(?:Tasks|Threads): */, next: 'list' },
+    leadTasks: { match: new RegExp(`(?:${alternation(TASKS_LEADS)}): *`), next: 'list' },
     // busybox: CPU:   0% usr   0% sys ...  |  Load average: 0.00 0.01 0.05 1/111 598
     bbCpu: /CPU: {1,4}(?=\d)[^\n]*/,
     bbLoad: /Load average: (?=\d)[^\n]*/,
     leadCpu: { match: /%?C(?:pu|PU)(?:\(s\)|\d+) *: */, next: 'list' },
-    leadMem: { match: /(?:[KMGTPE]iB +)?(?:Mem|Spch) *: */, next: 'list' },
-    leadSwap: { match: /(?:[KMGTPE]iB +)?Swap *: */, next: 'list' },
+    leadMem: { match: new RegExp(`(?:[KMGTPE]iB +)?(?:${alternation(MEM_LEADS)}) *: *`), next: 'list' },
+    leadSwap: { match: new RegExp(`(?:[KMGTPE]iB +)?(?:${alternation(SWAP_LEADS)}) *: *`), next: 'list' },
     dots: /(?:\.{3,}|\u2026)(?=[ \t]|$)/,
     ...CELL_RULES,
+    // top's column names, also the abbreviated translations: fr `UTIL.` / `COM.`, ro `UTILIZ.`
+    col: /(?:%[A-Z]+|[A-Z][A-Z0-9_]*[+.]?)(?=[ \t]|$)/,
     text: TEXT_RULE,
   },
   head: {
@@ -39,8 +46,9 @@ export const lexer = moo.states({
     dot: /\./,
     numTrunc: /\d+\+/,
     num: /\d+(?:[.,]\d+)?[kKmMgGtT]?/,
-    label2: /(?:avail|cached) (?:Mem|Spch)\b/,
-    label: /%?[A-Za-z][A-Za-z/-]*/,
+    // 7172.1 avail Mem | 123632 cached Mem | 1570,6 dispon Mem
+    label2: new RegExp(`(?:${alternation(CARRIED_WORDS)}) (?:${alternation(MEM_LEADS)})(?=[ ,.]|$)`),
+    label: new RegExp(`%?[${LETTER}][${LETTER}/-]*`),
   },
 });
 %}
@@ -84,6 +92,8 @@ lead -> %leadTasks {% (d) => d[0].index %} | %leadCpu {% (d) => d[0].index %}
 items -> item                          {% (d) => [d[0]] %}
        | items sep item                {% (d) => [...d[0], d[2]] %}
 item -> value %sp:? label              {% (d) => [d[0], d[2]] %}
+# fr: 2 en cours, 62 en veille
+       | value %sp %label %sp %label   {% (d) => [d[0], d[2].index, d[4].index] %}
 value -> %num {% (d) => d[0].index %} | %numTrunc {% (d) => d[0].index %}
 label -> %label {% (d) => d[0].index %} | %label2 {% (d) => d[0].index %}
 sep -> %comma %sp:? | %dot %sp

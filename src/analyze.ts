@@ -65,7 +65,7 @@ export interface Analysis extends Findings {
   folded?: FoldedSummary;
   /** With keep 'stream': how to read the inputs again for the whole timeline (replay.ts). */
   replay?: ReplayPlan;
-  stats: { lines: number; blank: number; events: number; unrecognized: number };
+  stats: { lines: number; blank: number; events: number; unrecognized: number; uninterpreted: number };
   /** Inputs that could not be read (also listed in `inputs` with their error). */
   errors: { path: string; reason: string }[];
   /** Things worth a line on stderr that are not errors (a link in an archive, not followed). */
@@ -135,7 +135,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     }
     if ('failure' in item) {
       errors.push(item.failure);
-      inputs.push({ path: item.failure.path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, error: item.failure.reason });
+      inputs.push({ path: item.failure.path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, uninterpreted: 0, error: item.failure.reason });
       continue;
     }
     opts.onSource?.(item.source.path, item.source.size);
@@ -212,12 +212,13 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   opts.onPhase?.('correlating');
   const findings = correlate(extra.length > 0 ? timeline([...ordered, ...extra]) : ordered, { lookbackSeconds });
   trace('correlated');
-  const stats = { lines: 0, blank: 0, events: 0, unrecognized: 0 };
+  const stats = { lines: 0, blank: 0, events: 0, unrecognized: 0, uninterpreted: 0 };
   for (const i of inputs) {
     stats.lines += i.lines;
     stats.blank += i.blank;
     stats.events += i.events;
     stats.unrecognized += i.unrecognized;
+    stats.uninterpreted += i.uninterpreted;
   }
   const identity = identityOf(opts.inputs, host.host, opts.bundleId);
   return { clock, identity, inputs, events: ordered, folded, replay: plan, stats, errors, notes, lookbackSeconds, ...findings };

@@ -37,6 +37,9 @@ export interface Provenance {
   format: string;
   /** Bytes past the 64 KiB cap of the line it starts with, counted, not kept (read/lines.ts). */
   truncated?: number;
+  /** Of `lines`, how many were carried along without being read (a status block's process tree,
+   * a prefix-only line): counted per input as `uninterpreted`, never hidden. */
+  uninterpreted?: number;
 }
 
 /** Memory totals of a snapshot, all in bytes. */
@@ -163,6 +166,8 @@ export interface EventDataMap {
   'systemd.status': { unit: string; active?: string };
   /** The kernel's OOM task table (`[ pid ]   uid  tgid total_vm      rss ...`), rows in bytes. */
   'snapshot.oom_tasks': SnapshotData;
+  /** A `journalctl -o verbose` record's header and fields (its MESSAGE, inside the container, read by its program's format). */
+  'journal.record': { program?: string; fields: number };
   /** Any other program's syslog / journal line (systemd, cron, sshd, ...). */
   'syslog.log': { program?: string; unit?: string };
   /** A line a person added to a paste: the command that printed what follows, or a banner. */

@@ -137,6 +137,8 @@ export const KINDS: Readonly<Record<EventKind, KindRow>> = {
   'kernel.oom_kill': { label: 'OOM killer killed', role: 'failure', failure: { class: 'oom_kill', actor: kernelKiller, scope: kernelScope, rank: 0 }, ecs: KILL },
   'kernel.log': { label: 'kernel line', role: 'context', folds: true, ecs: HOST_INFO },
   'syslog.log': { role: 'context', folds: true, ecs: HOST_INFO },
+  // a verbose journal record's header and fields: its MESSAGE is read by its program's format
+  'journal.record': { label: 'journal record', role: 'noise', folds: true, ecs: { data: 'journal' } },
   'paste.header': { role: 'context', ecs: HOST_INFO },
   // php-fpm repeats these every few seconds under load: the first, a count and the last tell it;
   // advice reads the first max_children warning of each pool

@@ -1,12 +1,15 @@
 // The fleet commands' wiring: `schema --dialect D` prints src/fleet/schema-text.ts; `-f ndjson
 // --table T` writes each bundle's rows of a fleet table (src/fleet/rows.ts), one JSON a line;
 // `--shard I/N` outputs say which shard they are; `merge` joins them (src/merge/merge.ts).
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { DIALECTS, type Dialect } from '../fleet/ddl.js';
 import { tableRows } from '../fleet/rows.js';
 import { schemaText } from '../fleet/schema-text.js';
-import { MERGE_FORMATS, MergeError, type MergeFormat, junitShardComment, merge } from '../merge/merge.js';
+import { MERGE_FORMATS, MergeError, type MergeFormat, junitShardComment, merge, sniffMerge } from '../merge/merge.js';
+import { type Range, copyRanges, scanNdjsonShard } from '../merge/ndjson-stream.js';
+import { type ShardFile, ordered } from '../merge/shards.js';
+import { type Sink, WriteError, fileSink, stdoutSink } from './output.js';
 import type { Report } from '../report/index.js';
 import { reasonOf } from '../read/errors.js';
 import { plain } from '../report/sanitize.js';
@@ -39,29 +42,57 @@ export function shardText(render: (r: readonly Report[]) => string, reports: rea
   return `${xml.slice(0, nl + 1)}${junitShardComment(record)}\n${xml.slice(nl + 1)}`;
 }
 
-/** `oomtrail merge FILES... [-f json|ndjson|junit]`: 0, or 2 with one line saying why not. */
-export async function runMerge(files: readonly string[], format: string | undefined, out: Writable, stderr: Writable, toFile: boolean): Promise<number> {
+/** The first bytes of a file, as text (enough to tell JSON, NDJSON and JUnit apart). */
+async function head(name: string): Promise<string> {
+  const f = await open(name, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await f.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await f.close();
+  }
+}
+
+/**
+ * `oomtrail merge FILES... [-f json|ndjson|junit] [-o OUT]`: 0, or 2 with one line saying why not.
+ * NDJSON shards are streamed (merge/ndjson-stream.ts: bounded memory whatever their size); JSON
+ * and JUnit shards hold one summary per bundle and are read whole. `-o` is written atomically.
+ */
+export async function runMerge(files: readonly string[], format: string | undefined, stdout: Writable, stderr: Writable, outPath: string | undefined): Promise<number> {
   if (format !== undefined && !(MERGE_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`merge joins ${MERGE_FORMATS.join(', ')} outputs; got -f ${echo(format)}${didYouMean(format, MERGE_FORMATS)}`);
   }
-  const texts: { name: string; text: string }[] = [];
-  for (const name of files) {
-    try {
-      texts.push({ name, text: await readFile(name, 'utf8') });
-    } catch (err) {
-      stderr.write(`oomtrail: ${plain(name)}: ${reasonOf(err)}\n`);
-      return 2;
-    }
-  }
-  let text: string;
-  try {
-    text = merge(texts, format as MergeFormat | undefined);
-  } catch (err) {
-    if (!(err instanceof MergeError)) throw err;
-    stderr.write(`oomtrail: merge: ${plain(err.message)}\n`);
+  if (files.length === 0) {
+    stderr.write('oomtrail: merge: merge wants the outputs of --shard runs\n');
     return 2;
   }
-  await new Promise<void>((resolve, reject) => out.write(text, (err) => (err ? reject(err) : resolve())));
-  if (toFile) await new Promise<void>((resolve) => out.end(resolve));
-  return 0;
+  const out: Sink = outPath !== undefined ? await fileSink(outPath, files) : stdoutSink(stdout);
+  let name = files[0];
+  try {
+    const f = (format as MergeFormat | undefined) ?? sniffMerge(await head(files[0]));
+    if (f === 'ndjson') {
+      const scanned: ShardFile<Range>[] = [];
+      for (name of files) scanned.push(await scanNdjsonShard(name));
+      name = '';
+      await copyRanges(ordered(scanned), (text) => out.write(text));
+    } else {
+      const texts: { name: string; text: string }[] = [];
+      for (name of files) texts.push({ name, text: await readFile(name, 'utf8') });
+      name = '';
+      await out.write(merge(texts, f));
+    }
+    await out.finish();
+    return 0;
+  } catch (err) {
+    await out.abandon();
+    if (err instanceof WriteError) {
+      stderr.write(err.line());
+      return 2;
+    }
+    if (err instanceof MergeError) stderr.write(`oomtrail: merge: ${plain(err.message)}\n`);
+    else if (name) stderr.write(`oomtrail: ${plain(name)}: ${reasonOf(err)}\n`);
+    else throw err;
+    return 2;
+  }
 }

@@ -3,7 +3,7 @@
 // that could not be read (the rest is still reported; stderr names the file, one line each).
 import { failureTotal } from '../report/episode-summary.js';
 import type { Writable } from 'node:stream';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type Analysis, type AnalyzeOptions, analyze, kindCounts } from '../analyze.js';
 import { REPORTERS, type Report, buildReport } from '../report/index.js';
@@ -97,7 +97,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   let out: Sink | null = null;
   try {
     if (args._[0] === 'schema') return await runSchema(args.dialect, io.stdout);
-    if (args._[0] === 'merge') return await runMerge(args.inputs ?? [], args.format, args.out ? createWriteStream(args.out) : io.stdout, io.stderr, args.out !== undefined);
+    if (args._[0] === 'merge') return await runMerge(args.inputs ?? [], args.format, io.stdout, io.stderr, args.out);
     const set = settingsOf(args, Date.now());
     const { format, inputs, failOn } = set;
 

@@ -3,6 +3,7 @@
 // them. A container claims a file from its first lines and splits it as it is read (pieces.ts),
 // into blocks covering every line.
 import type { Line } from '../read/lines.js';
+import { journalVerboseContainer } from './journal-verbose.js';
 import { syslogContainer } from './syslog.js';
 import { ptStalk } from './pt-stalk.js';
 import { ptSummaryContainer } from './pt-summary.js';
@@ -43,8 +44,8 @@ export interface Container {
 }
 
 // pt-stalk first (its file names are certain), then prompts, then Percona Toolkit reports, then
-// syslog mixes, then `date` lines.
-export const CONTAINERS: readonly Container[] = [ptStalk, transcript, ptSummaryContainer, syslogContainer, watcher];
+// verbose journal records, then syslog mixes, then `date` lines.
+export const CONTAINERS: readonly Container[] = [ptStalk, transcript, ptSummaryContainer, journalVerboseContainer, syslogContainer, watcher];
 
 export function detectContainer(window: readonly string[], path: string): Container | null {
   return CONTAINERS.find((c) => c.detect(window, path)) ?? null;

@@ -12,7 +12,7 @@ type Family = string;
 
 const OWNERS = FORMATS.filter((f) => f.programs !== undefined);
 
-function familyOf(program: string): Family {
+export function familyOf(program: string): Family {
   return OWNERS.find((f) => f.programs?.test(program))?.id ?? 'syslog';
 }
 

@@ -11,6 +11,7 @@ import { BlockStream, streamed } from './pieces.js';
 import { ptStalk, ptStalkName } from './pt-stalk.js';
 import { watcher } from './watcher.js';
 import { ptSummaryContainer } from './pt-summary.js';
+import { journalVerboseContainer } from './journal-verbose.js';
 import { parseDateLine } from '../formats/watcher-date/watcher-date.js';
 
 /** The pt-stalk file a `cat 2024_05_28_21_10_40-df` prints, or undefined. */
@@ -23,13 +24,15 @@ function catOfPtStalk(command: string): string | undefined {
 /**
  * The splitter a command's output needs, from the command or its first lines: a printed pt-stalk
  * file is split at its TS lines like the file, a `watch` screen at its header (which dates it), a
- * Percona Toolkit report at its sections; null: the output is one block.
+ * Percona Toolkit report at its sections, `journalctl -o verbose` at its records (each MESSAGE to
+ * its program's format); null: the output is one block.
  */
 function outputSplitter(command: string | undefined, window: readonly string[]): Splitter | null {
   const file = command !== undefined ? catOfPtStalk(command) : undefined;
   if (file) return ptStalk.splitter(file);
   if (window.length > 0 && parseDateLine(window[0])?.form === 'watch') return watcher.splitter('');
   if (ptSummaryContainer.detect(window, '')) return ptSummaryContainer.splitter('');
+  if (journalVerboseContainer.detect(window, '')) return journalVerboseContainer.splitter('');
   return null;
 }
 

@@ -14,6 +14,8 @@ const STARTS: readonly [RegExp, string][] = [
   [/^MemTotal:/, 'meminfo'],
   [/^procs -/, 'vmstat'],
   [/^\s*\d+ K total memory$/, 'vmstat'],
+  [/^ *Private +\+ +Shared += +RAM used\b/, 'ps-mem'],
+  [/^ *PID +User +Command +Swap +USS\b/, 'smem'],
 ];
 
 /** The format a snapshot starting at this line is in, or undefined. */

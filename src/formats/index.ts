@@ -2,15 +2,17 @@
 // and one fixture folder under test/formats/ (a test checks they stay in step).
 import { docker } from './docker/docker.js';
 import { earlyoom } from './earlyoom/earlyoom.js';
+import { journalVerbose } from './journal-verbose/journal-verbose.js';
 import { iniConfig } from './ini-config/ini-config.js';
 import { kubectl } from './kubectl/kubectl.js';
 import { kernel } from './kernel/kernel.js';
+import { mysqlJson } from './mysql-json/mysql-json.js';
 import { mysqlError } from './mysql-error/mysql-error.js';
 import { phpFpm } from './php-fpm/php-fpm.js';
 import { ptStalk } from './pt-stalk/pt-stalk.js';
 import { ptSummary } from './pt-summary/pt-summary.js';
 import { shellPrompt } from './shell-prompt/shell-prompt.js';
-import { free, meminfo, ps, sar, top, vmstat } from './snapshots.js';
+import { free, meminfo, ps, psMem, sar, smem, top, vmstat } from './snapshots.js';
 import { syslog } from './syslog/syslog.js';
 import { systemd } from './systemd/systemd.js';
 import type { Format } from './types.js';
@@ -28,6 +30,8 @@ export const FORMATS: readonly Format[] = [
   meminfo,
   vmstat,
   sar,
+  psMem,
+  smem,
   iniConfig,
   shellPrompt,
   watcherDate,
@@ -36,6 +40,8 @@ export const FORMATS: readonly Format[] = [
   docker,
   kubectl,
   earlyoom,
+  journalVerbose,
+  mysqlJson,
 ];
 
 export function formatById(id: string): Format | undefined {

@@ -17,7 +17,19 @@ const ROLES: Record<string, Role> = {
   CMD: 'command',
   ARGS: 'command',
   COMM: 'command',
-  BEFEHL: 'command', // de
+  // top's column names in procps-ng's translations (po/): de, es, fr, pt_BR, ro, pl, sv
+  BEFEHL: 'command',
+  ORDEN: 'command',
+  COMANDO: 'command',
+  COMANDA: 'command',
+  KOMENDA: 'command',
+  KOMMANDO: 'command',
+  USUARIO: 'user',
+  'UTIL.': 'user', // fr
+  'UTILIZ.': 'user', // ro
+  'COM.': 'command', // fr
+  REZ: 'rss',
+  WIRT: 'vsz',
   RES: 'rss',
   RSS: 'rss',
   RSZ: 'rss',

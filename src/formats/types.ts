@@ -94,7 +94,7 @@ export function makeEvent<K extends EventKind>(
     message,
     data,
     time,
-    src: { path: ctx.path, line: l.no, lines: 1, offset: l.offset, format, truncated: l.truncated },
+    src: { path: ctx.path, line: l.no, lines: 1, offset: l.offset, format, truncated: l.truncated, uninterpreted: undefined },
     seq: ctx.seq(),
     level: undefined,
     process: undefined,

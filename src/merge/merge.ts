@@ -1,8 +1,10 @@
 // `oomtrail merge`: shard outputs (sweep JSON, NDJSON, JUnit of `--each --shard I/N`) joined into
 // what one unsharded run over the same inputs writes: the same bytes for JSON and NDJSON; for
 // JUnit the same but for when and where the run happened (timestamp, time, hostname attributes).
+// JSON and JUnit are joined here as texts; NDJSON is streamed by ndjson-stream.ts.
 import { jsonSafe } from '../report/sanitize.js';
 import type { ShardRecord } from '../sweep/shard.js';
+import { isRecord } from './ndjson-stream.js';
 import { MergeError, type ShardFile, ordered } from './shards.js';
 
 export type MergeFormat = 'json' | 'ndjson' | 'junit';
@@ -13,11 +15,6 @@ export function sniffMerge(text: string): MergeFormat {
   const nl = text.indexOf('\n');
   const first = nl < 0 ? text : text.slice(0, nl);
   return first.trim() === '{' ? 'json' : 'ndjson';
-}
-
-function isRecord(r: unknown): r is ShardRecord {
-  const x = r as ShardRecord | null;
-  return !!x && Number.isInteger(x.index) && Number.isInteger(x.count) && Number.isInteger(x.total) && Array.isArray(x.bundles);
 }
 
 function notShard(name: string, format: MergeFormat): never {
@@ -40,37 +37,6 @@ function jsonFile(name: string, text: string): ShardFile<Entry> {
 /** The header line a shard's NDJSON starts with. */
 export function ndjsonShardLine(record: ShardRecord): string {
   return `${JSON.stringify({ oomtrail: { shard: record } })}\n`;
-}
-
-function bundleOf(line: string): string | undefined {
-  try {
-    const o = JSON.parse(line) as Record<string, unknown> & { oomtrail?: { bundle?: { id?: string } } };
-    return (o['oomtrail.bundle.id'] as string | undefined) ?? o.oomtrail?.bundle?.id;
-  } catch {
-    return undefined;
-  }
-}
-
-function ndjsonFile(name: string, text: string): ShardFile<string> {
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  let record: unknown;
-  try {
-    record = (JSON.parse(lines[0] ?? '') as { oomtrail?: { shard?: unknown } }).oomtrail?.shard;
-  } catch {
-    return notShard(name, 'ndjson');
-  }
-  if (!isRecord(record)) return notShard(name, 'ndjson');
-  // a shard writes its bundles' events bundle after bundle, in its record's order
-  const parts = record.bundles.map(() => '');
-  let k = 0;
-  for (let i = 1; i < lines.length; i++) {
-    const id = bundleOf(lines[i]);
-    while (k < record.bundles.length && record.bundles[k].id !== id) k++;
-    if (k === record.bundles.length) throw new MergeError(`${name}:${i + 1}: an event of bundle ${JSON.stringify(id ?? null)}, which this shard's first line does not list (in that order)`);
-    parts[k] += `${lines[i]}\n`;
-  }
-  return { name, record, parts };
 }
 
 const SHARD_COMMENT = /^<!-- oomtrail-shard (.*) -->$/m;
@@ -119,7 +85,7 @@ export function merge(files: readonly { name: string; text: string }[], format?:
     const doc = entries.length === 1 ? (({ input: _input, ...summary }) => summary)(entries[0]) : { schema: 'oomtrail.sweep/1', bundles: entries };
     return `${jsonSafe(JSON.stringify(doc, null, 2))}\n`;
   }
-  if (f === 'ndjson') return ordered(files.map((x) => ndjsonFile(x.name, x.text))).join('');
+  if (f === 'ndjson') throw new MergeError('NDJSON shards are merged as streams (merge/ndjson-stream.ts), not as texts');
   return mergedJunit(files.map((x) => junitFile(x.name, x.text)));
 }
 

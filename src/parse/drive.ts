@@ -20,6 +20,8 @@ export interface InputStats {
   blank: number;
   events: number;
   unrecognized: number;
+  /** Lines folded into events without being read (Provenance.uninterpreted). */
+  uninterpreted: number;
   error: string | null;
   mtimeMs?: number;
   /** Where an internal error (a parser that threw) happened, for --debug. */
@@ -75,6 +77,7 @@ class Sink {
   emit = (e: Event) => {
     this.stats.events++;
     if (e.kind === 'line.unrecognized') this.stats.unrecognized += e.src.lines;
+    if (e.src.uninterpreted) this.stats.uninterpreted += e.src.uninterpreted;
     this.opts.emit(e);
   };
 }
@@ -107,7 +110,7 @@ function pick(window: readonly string[], opts: DriveOptions): Format | null {
 }
 
 export async function driveSource(src: Source, opts: DriveOptions): Promise<InputStats> {
-  const stats: InputStats = { path: src.path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, error: null, mtimeMs: src.mtimeMs };
+  const stats: InputStats = { path: src.path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, uninterpreted: 0, error: null, mtimeMs: src.mtimeMs };
   const sink = new Sink(stats, opts);
   const held: Line[] = [];
   const window: string[] = [];

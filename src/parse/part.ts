@@ -34,6 +34,7 @@ export interface PartStats {
   blank: number;
   events: number;
   unrecognized: number;
+  uninterpreted: number;
 }
 
 export interface PartResult {
@@ -123,7 +124,7 @@ export async function readPart(job: PartJob): Promise<PartResult> {
   const clock = new Clock(job.zone);
   const collector = new Collector({ fold: true, clock, since: job.since, until: job.until });
   collector.startSource();
-  const stats: PartStats = { lines: 0, blank: 0, events: 0, unrecognized: 0 };
+  const stats: PartStats = { lines: 0, blank: 0, events: 0, unrecognized: 0, uninterpreted: 0 };
   let seq = 0;
   const ctx: FormatContext = {
     path: job.path,
@@ -132,6 +133,7 @@ export async function readPart(job: PartJob): Promise<PartResult> {
     emit: (e) => {
       stats.events++;
       if (e.kind === 'line.unrecognized') stats.unrecognized += e.src.lines;
+      if (e.src.uninterpreted) stats.uninterpreted += e.src.uninterpreted;
       collector.add(e);
     },
   };

@@ -204,6 +204,7 @@ export class SplitRead {
     stats.blank += r.stats.blank;
     stats.events += r.stats.events;
     stats.unrecognized += r.stats.unrecognized;
+    stats.uninterpreted += r.stats.uninterpreted;
   }
 
   /** Read from byte `at` to the end here, with a new parser carrying `state`. */

@@ -34,6 +34,7 @@ export function summary(a: Analysis) {
       blank: i.blank,
       events: i.events,
       unrecognized: i.unrecognized,
+      uninterpreted: i.uninterpreted,
       error: i.error,
     })),
     stats: a.stats,

@@ -174,7 +174,7 @@ function advice(x: Ctx, out: string[]): void {
 function inputs(x: Ctx, out: string[]): void {
   const { r, c } = x;
   const t = r.summary.stats;
-  const unrec = t.unrecognized > 0 ? `, ${plural(t.unrecognized, 'line')} not recognized` : '';
+  const unrec = `${t.unrecognized > 0 ? `, ${plural(t.unrecognized, 'line')} not recognized` : ''}${t.uninterpreted > 0 ? `, ${plural(t.uninterpreted, 'line')} carried uninterpreted` : ''}`;
   const names = r.summary.inputs.map((i) => x.say(shortPath(r, i.path)));
   const list = names.length <= 4 || x.verbose ? `: ${names.join(', ')}` : ` (--verbose lists them)`;
   const [first, ...rest] = wrap(`Read ${plural(names.length, 'file')}${list}; ${t.lines} lines, ${t.events} events${unrec}.`, x.width, '  ');
@@ -182,7 +182,7 @@ function inputs(x: Ctx, out: string[]): void {
   if (x.verbose) {
     for (const i of r.summary.inputs) {
       const err = i.error ? c('red', `  error: ${plain(i.error)}`) : '';
-      out.push(`  ${x.say(shortPath(r, i.path))}  [${i.formats.join(', ') || '-'}]  ${i.lines} lines, ${i.events} events, ${i.unrecognized} unrecognized${err}`);
+      out.push(`  ${x.say(shortPath(r, i.path))}  [${i.formats.join(', ') || '-'}]  ${i.lines} lines, ${i.events} events, ${i.unrecognized} unrecognized${i.uninterpreted > 0 ? `, ${i.uninterpreted} uninterpreted` : ''}${err}`);
     }
   }
   out.push('');

@@ -39,9 +39,9 @@ export function failedReport(job: BundleJob, reason: string): Report {
   const a: Analysis = {
     clock: new Clock(job.analyze.tz),
     identity: identityOf(job.inputs, job.analyze.host ? { name: job.analyze.host, source: 'option' } : null, job.analyze.bundleId),
-    inputs: [{ path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, error: reason }],
+    inputs: [{ path, formats: [], lines: 0, blank: 0, events: 0, unrecognized: 0, uninterpreted: 0, error: reason }],
     events: [],
-    stats: { lines: 0, blank: 0, events: 0, unrecognized: 0 },
+    stats: { lines: 0, blank: 0, events: 0, unrecognized: 0, uninterpreted: 0 },
     errors: [{ path, reason }],
     failures: [],
     episodes: [],

@@ -126,3 +126,98 @@ describe('free in zh_CN', () => {
   });
 });
 
+
+describe('free in es_ES and de_DE (procps-ng po: es `Inter:`, de `Speicher:`, older de `Auslager:`)', () => {
+  const GiB = 1024 ** 3;
+  it('reads es `free -h`: comma decimals, `Inter:` as the swap row, the translated header by position', async () => {
+    const p = await parseFixture('free/es-free-h-inter-swap-comma.log');
+    expectConserved(p);
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.free');
+    expect(d.command).toBe('free -h');
+    expect(d.memory).toEqual({
+      total_bytes: Math.round(4.5 * GiB),
+      used_bytes: Math.round(1.7 * GiB),
+      free_bytes: Math.round(1.1 * GiB),
+      cached_bytes: Math.round(1.7 * GiB),
+      available_bytes: Math.round(2.8 * GiB),
+      swap_total_bytes: 5 * GiB,
+      swap_free_bytes: 5 * GiB,
+    });
+  });
+
+  it('reads es `free -h` on a 960 MiB server after its prompt, `568Ki` shared', async () => {
+    const p = await parseFixture('free/es-free-h-960mi-prompt.log');
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.free');
+    expect(d.memory).toMatchObject({ total_bytes: 960 * MiB, used_bytes: 225 * MiB, available_bytes: 735 * MiB, swap_total_bytes: 974 * MiB });
+  });
+
+  it('reads es plain `free` in KiB (assumed, said) after a fish prompt it leaves unrecognized', async () => {
+    const p = await parseFixture('free/es-free-kib-fish-prompt.log');
+    expect(unrecognizedLines(p)).toEqual([1]);
+    const [d] = snapshots(p, 'snapshot.free');
+    expect(d.unit_assumed).toBe('KiB');
+    expect(d.memory).toMatchObject({ total_bytes: 63555984 * 1024, free_bytes: 8691988 * 1024, available_bytes: 35248148 * 1024, swap_total_bytes: 16777212 * 1024, swap_free_bytes: 16737788 * 1024 });
+  });
+
+  it('reads de `free -h`: `Speicher:` and the older `Auslager:` swap label, `32Ki` swap used', async () => {
+    const p = await parseFixture('free/de-free-h-speicher-auslager.log');
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.free');
+    expect(d.memory).toEqual({
+      total_bytes: 31 * GiB,
+      used_bytes: 13 * GiB,
+      free_bytes: Math.round(3.8 * GiB),
+      cached_bytes: 15 * GiB,
+      available_bytes: 18 * GiB,
+      swap_total_bytes: 2 * GiB,
+      swap_free_bytes: 2 * GiB,
+    });
+  });
+
+  it('reads de `sudo free -h` with `Swap:`; sudo\'s German password prompt cuts the echo off (the transcript container reads it)', async () => {
+    const p = await parseFixture('free/de-sudo-free-h-password-prompt.log');
+    expectConserved(p);
+    expect(unrecognizedLines(p)).toEqual([1, 2, 6]);
+    const [d] = snapshots(p, 'snapshot.free');
+    expect(d.unit_assumed).toBeUndefined();
+    expect(d.memory).toMatchObject({ total_bytes: Math.round(3.7 * GiB), free_bytes: 560 * MiB, cached_bytes: Math.round(1.4 * GiB), swap_total_bytes: Math.round(1.9 * GiB) });
+  });
+
+  it('reads pt_BR `Mem.:` and a Galician three-word swap label by position', async () => {
+    const pt = await parseFixture('free/pt-br-free-h-mem-dot-label.log');
+    expect(pt.stats.unrecognized).toBe(0);
+    expect(snapshots(pt, 'snapshot.free')[0].memory).toMatchObject({ total_bytes: Math.round(3.8 * GiB), used_bytes: 437 * MiB, available_bytes: Math.round(3.4 * GiB), swap_total_bytes: Math.round(1.7 * GiB) });
+    const gl = await parseFixture('free/gl-free-h-espazo-de-intercambio.log');
+    expect(gl.stats.unrecognized).toBe(0);
+    expect(snapshots(gl, 'snapshot.free')[0].memory).toMatchObject({ total_bytes: 15 * GiB, available_bytes: 12 * GiB, swap_total_bytes: 2 * GiB, swap_free_bytes: 2 * GiB });
+  });
+
+  it('reads translated row labels under an English header (ru), and still not a garbled one', async () => {
+    const p = await parseFixture('free/ru-rows-under-english-header.log');
+    expect(unrecognizedLines(p)).toEqual([1]);
+    expect(snapshots(p, 'snapshot.free')[0].memory).toEqual({
+      total_bytes: 15 * GiB,
+      used_bytes: Math.round(4.9 * GiB),
+      free_bytes: 574 * MiB,
+      cached_bytes: 9 * GiB,
+      available_bytes: Math.round(9.6 * GiB),
+      swap_total_bytes: 2 * GiB,
+      swap_free_bytes: 2 * GiB,
+    });
+    const garbled = await parseFixture('free/bad-seed-garbled-swap-label.log');
+    expect(unrecognizedLines(garbled)).toEqual([5]);
+  });
+
+  it('takes the po files\' translated headers for free headers', () => {
+    const f = formatById('free');
+    for (const h of [
+      '              gesamt       benutzt     frei      gemns.  Puffer/Cache verfügbar',
+      '               total       usado       libre  compartido   búf/caché   disponible',
+      '               razem       użyte       wolne    dzielone   buf/cache    dostępne',
+      '               загалом      використ.   вільна    спільна буфери/кеш   дост.',
+    ])
+      expect(f?.sniff([h]), h).toBeGreaterThan(0.4);
+  });
+});

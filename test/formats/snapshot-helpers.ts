@@ -43,7 +43,7 @@ export function parseBlock(id: string, text: string, meta?: Record<string, strin
   if (!f) throw new Error(`no format ${id}`);
   const events: Event[] = [];
   let seq = 0;
-  const stats: InputStats = { path: 'block', formats: [id], lines: 0, blank: 0, events: 0, unrecognized: 0, error: null };
+  const stats: InputStats = { path: 'block', formats: [id], lines: 0, blank: 0, events: 0, unrecognized: 0, uninterpreted: 0, error: null };
   const p = f.create({ path: 'block', clock: new Clock(tz), emit: (e) => events.push(e), seq: () => seq++, meta });
   const split = new LineSplitter();
   for (const l of [...split.push(Buffer.from(text)), ...split.end()]) {

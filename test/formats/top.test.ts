@@ -132,3 +132,83 @@ describe('top frames', () => {
     expect(f?.sniff(['             total       used       free     shared    buffers     cached', 'Mem:           994        927'])).toBe(0);
   });
 });
+
+describe('top in translation (procps-ng po/ words, src/formats/top/top-words.ts)', () => {
+  const MiB = 1024 * 1024;
+  it('reads es procps-ng 4: Tareas, búf/caché, MiB Intercambio with a cut `dispon`, USUARIO/ORDEN columns', async () => {
+    const p = await parseFixture('top/es-procps-ng-4-tareas-intercambio.log');
+    expectConserved(p);
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.top');
+    expect(d.tasks).toEqual({ total: 407, running: 2, sleeping: 405, stopped: 0, zombie: 0 });
+    expect(d.memory).toEqual({
+      total_bytes: Math.round(31453.3 * MiB),
+      free_bytes: Math.round(24494.4 * MiB),
+      used_bytes: Math.round(4382.0 * MiB),
+      cached_bytes: Math.round(3067.1 * MiB),
+      swap_total_bytes: 2048 * MiB,
+      swap_free_bytes: 2048 * MiB,
+      available_bytes: Math.round(27071.2 * MiB),
+    });
+    expect(d.rows).toHaveLength(8);
+    expect(d.rows?.[1]).toEqual({ pid: 1, user: 'root', command: 'systemd', rss_bytes: 14152 * 1024, vsz_bytes: 23436 * 1024 });
+    expect(d.rss_known).toBe(true);
+  });
+
+  it('reads es `dispon Mem` whole and rows padded to the terminal width', async () => {
+    const p = await parseFixture('top/es-procps-ng-4-interactive-padded-dispon-mem.log');
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.top');
+    expect(d.memory).toMatchObject({ total_bytes: Math.round(3915.9 * MiB), swap_total_bytes: 0, available_bytes: Math.round(1570.6 * MiB) });
+    expect(d.rows).toHaveLength(15);
+    expect(d.rows?.[2]).toEqual({ pid: 5818, user: 'orimora', command: 'firefox', rss_bytes: 738100 * 1024, vsz_bytes: Math.round(12.5 * 1024 ** 3) });
+  });
+
+  it('reads es VIRT in g (`11,9g`) and names top cut with `+`', async () => {
+    const p = await parseFixture('top/es-procps-ng-4-virt-in-g-truncated-names.log');
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.top');
+    expect(d.rows?.find((r) => r.pid === 4094)).toEqual({ pid: 4094, user: 'dam', command: 'firefox+', rss_bytes: 674972 * 1024, vsz_bytes: Math.round(11.9 * 1024 ** 3) });
+    expect(d.memory?.available_bytes).toBe(Math.round(25417.7 * MiB));
+  });
+
+  it('reads fr procps-ng 4: two-word task labels, libr/util/tamp/cache, `MiB Éch :`, `UTIL.` and `COM.` columns', async () => {
+    const p = await parseFixture('top/fr-procps-ng-4-taches-ech-util-com.log');
+    expectConserved(p);
+    expect(p.stats.unrecognized).toBe(0);
+    const [d] = snapshots(p, 'snapshot.top');
+    expect(d.tasks).toEqual({ total: 212, running: 1, sleeping: 211, stopped: 0, zombie: 0 });
+    expect(d.memory).toMatchObject({ total_bytes: Math.round(7726.4 * MiB), free_bytes: Math.round(4200.4 * MiB), used_bytes: Math.round(1749.9 * MiB), cached_bytes: Math.round(1776.1 * MiB), swap_total_bytes: 32768 * MiB, available_bytes: Math.round(5234.3 * MiB) });
+    expect(d.rows).toHaveLength(17);
+    expect(d.rows?.[1]).toEqual({ pid: 796, user: 'asterisk', command: 'asterisk', rss_bytes: 78520 * 1024, vsz_bytes: 3294256 * 1024 });
+  });
+
+  it('reads synthetic summaries built from the fr, sv and uk po format strings (two-word labels too)', () => {
+    // SYNTHETIC: each line is a procps-ng po msgstr with numbers filled in, not posted output
+    const text = [
+      'top - 04:25:44 up 8 days, 50 min,  7 users,  load average: 0.03, 0.05, 0.00',
+      'Tâches:  64 total,   2 en cours,  62 en veille,   0 arrêté,   0 zombie',
+      'MiB Mem :   3915.9 total,    138.4 libr,   2345.3 util,   1332.1 tamp/cache',
+      'MiB Éch :      0.0 total,      0.0 libr,      0.0 util.   1570.6 dispo Mem',
+      '',
+    ].join('\n');
+    const p = parseBlock('top', text);
+    expect(p.stats.unrecognized).toBe(0);
+    const d = p.events[0].data as { tasks: unknown; memory: Record<string, number> };
+    expect(d.tasks).toEqual({ total: 64, running: 2, sleeping: 62, stopped: 0, zombie: 0 });
+    expect(d.memory).toEqual({
+      total_bytes: Math.round(3915.9 * MiB),
+      free_bytes: Math.round(138.4 * MiB),
+      used_bytes: Math.round(2345.3 * MiB),
+      cached_bytes: Math.round(1332.1 * MiB),
+      swap_total_bytes: 0,
+      swap_free_bytes: 0,
+      available_bytes: Math.round(1570.6 * MiB),
+    });
+    const sv = parseBlock('top', 'Uppgifter:  64 totalt,   2 körande,  62 sovande,   0 stoppade,   0 zombie\nMiB Växl:   2048.0 totalt,   2048.0 fritt\n');
+    expect(sv.stats.unrecognized).toBe(0);
+    expect(sv.events[0].data).toMatchObject({ tasks: { total: 64, running: 2, sleeping: 62, stopped: 0, zombie: 0 }, memory: { swap_total_bytes: 2048 * MiB, swap_free_bytes: 2048 * MiB } });
+    const uk = parseBlock('top', 'Завдання:  64 загалом,   2 працює,  62 приспано,   0 зупинено,   0 зомбі\n');
+    expect(uk.events[0].data).toMatchObject({ tasks: { total: 64, running: 2, sleeping: 62, stopped: 0, zombie: 0 } });
+  });
+});

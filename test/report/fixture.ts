@@ -77,12 +77,12 @@ export function fixtureAnalysis(): Analysis {
   const events = fixtureEvents();
   const byPath = new Map<string, InputStats>();
   for (const e of events) {
-    const s = byPath.get(e.src.path) ?? { path: e.src.path, formats: [e.src.format], lines: 0, blank: 0, events: 0, unrecognized: 0, error: null };
+    const s = byPath.get(e.src.path) ?? { path: e.src.path, formats: [e.src.format], lines: 0, blank: 0, events: 0, unrecognized: 0, uninterpreted: 0, error: null };
     s.lines += e.src.lines;
     s.events++;
     byPath.set(e.src.path, s);
   }
   const inputs = [...byPath.values()];
-  const stats = { lines: events.length, blank: 0, events: events.length, unrecognized: 0 };
+  const stats = { lines: events.length, blank: 0, events: events.length, unrecognized: 0, uninterpreted: 0 };
   return { clock, identity: identityOf(['fixture'], null), inputs, events, stats, errors: [], lookbackSeconds: 900, ...correlate(events, { lookbackSeconds: 900 }) };
 }

@@ -1,6 +1,7 @@
 // Adapter for `free`: old procps (`-/+ buffers/cache:`), procps-ng (`buff/cache available`), the
 // wide `buffers cache available`, `-h` sizes (`486M`, `15Gi`, `0B`), `-t`/`-l` rows and translated
-// headers. Bare numbers carry no unit: the command (`free -m`) decides, else KiB, and the event
+// headers and row labels (es `Inter:`, de `Speicher:`/`Auslager:`, zh_CN `内存：`), read by
+// position. Bare numbers carry no unit: the command (`free -m`) decides, else KiB, and the event
 // says when the unit was assumed. One `snapshot.free` event per output.
 import type { MemoryTotals, SnapshotData } from '../../event.js';
 import grammar, { lexer } from '../../generated/free.js';
@@ -34,8 +35,10 @@ const ENGLISH: Record<string, Col> = {
   available: 'available',
 };
 
-// `total` in the languages procps is translated to, for a header whose other words are unknown.
-const TOTAL = /^(?:total|gesamt|insgesamt|totale|totaal|totalt|razem|celkem|всего|总计|合計|총계)$/;
+// `total` in the languages procps is translated to (procps-ng po/: de gesamt, pl razem, sv totalt,
+// uk загалом, vi tổng, ka ჯამში, zh_CN 总计, ko 총계; es, fr, pt_BR, ro keep total), for a header
+// whose other words are unknown.
+const TOTAL = /^(?:total|gesamt|insgesamt|totale|totaal|totalt|razem|celkem|всего|загалом|tổng|ჯამში|总计|合計|총계)$/;
 
 /** An indented line of 3 to 7 words, the first of them `total` in some language. */
 function isHeader(text: string): boolean {
@@ -90,7 +93,11 @@ export function freeUnit(command: string | undefined): Unit {
   return { bytes: unitBytes(letter, si), si };
 }
 
-const SWAP: Record<string, true> = { 'Swap:': true };
+// Row labels in procps-ng's translations (po/: de, es, fr, ka, ko, pl, pt_BR, ro, sv, uk, vi, zh_CN),
+// older ones seen in real output (de `Auslager:`, ru `Память:`/`Подкачка:`, gl), known even under an
+// English header (a procps that translates the rows and not the header)
+const MEM_ROW = new Set(['Mem:', 'Speicher:', 'Mem.:', 'Pamięć:', 'Minne:', 'Пам.:', 'Память:', 'BNhớ:', '内存：', '메모리:', 'მეხს:']);
+const SWAP = new Set(['Swap:', 'Inter:', 'Auslager:', 'Échange:', 'Wymiana:', 'Växl.:', 'Своп.:', 'Подкачка:', 'Tráo đổi:', '交换：', '스  왑:', 'სვაპი:', 'Espazo de intercambio:']);
 const EXTRA = /^(?:Total|Low|High):$/;
 
 class FreeOutput implements BlockReader {
@@ -140,7 +147,7 @@ class FreeOutput implements BlockReader {
 
   /** One labelled row; false when it does not fit this output. */
   private row(label: string, v: number[]): boolean {
-    const known = label === 'Mem:' || label.startsWith('-/+') || label in SWAP || EXTRA.test(label);
+    const known = MEM_ROW.has(label) || label.startsWith('-/+') || SWAP.has(label) || EXTRA.test(label);
     if (this.english && !known) return false; // a garbled label (`  ap:`) is not guessed at
     if (label.startsWith('-/+')) {
       // old procps: used and free without buffers and cache; that free is what was available
@@ -149,13 +156,13 @@ class FreeOutput implements BlockReader {
       return true;
     }
     if (EXTRA.test(label)) return this.memRow && v.length === 3;
-    if (!this.memRow && (label === 'Mem:' || !known)) {
+    if (!this.memRow && (MEM_ROW.has(label) || !known)) {
       if (v.length !== this.cols.length) return false;
       this.memRow = true;
       this.cols.forEach((c, i) => this.setMem(c, v[i]));
       return true;
     }
-    if (!this.swapRow && this.memRow && (label in SWAP || !known) && v.length === 3) {
+    if (!this.swapRow && this.memRow && (SWAP.has(label) || !known) && v.length === 3) {
       this.swapRow = true;
       this.memory.swap_total_bytes = v[0];
       this.memory.swap_free_bytes = v[2];

@@ -208,7 +208,11 @@ export class KernelParser implements LineParser {
     const e = this.lastEvent as Event;
     e.src.lines++;
     if (this.tail && text !== null) e.message += text;
-    else this.tail = false;
+    else {
+      // not joined to the message: carried along unread (the event is still held: counted on emit)
+      if (text !== null) e.src.uninterpreted = (e.src.uninterpreted ?? 0) + 1;
+      this.tail = false;
+    }
   }
 
   private text(l: Line, body: string, lt: LineTime): void {

@@ -15,7 +15,14 @@ const STAMP = /^(?:<[0-7]>)?(?:\[ {0,12}\d{1,10}\.\d{1,9}\]|\[ {0,8}\+\d{1,10}\.
 const KERNEL_WORDS =
   /invoked oom-killer|Out of memory|Killed process|oom-kill:constraint=|oom_reaper|Call Trace:|Mem-[Ii]nfo:|\[<[0-9a-f]{8,16}>\]|[Tt]ainted|mems_allowed=|per-cpu:|btch:|lowmem_reserve|pages RAM|free:\d+kB/;
 
+/** Markdown around quoted kernel lines (a table row, a heading, inline code): prose, not a log. */
+function isProse(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return c === 124 || c === 35 || raw.includes('`'); // `|`, `#`, a backtick
+}
+
 function isKernelLine(raw: string): boolean {
+  if (isProse(raw)) return false;
   const s = parseSyslog(raw);
   if (s) return s.program === 'kernel';
   return STAMP.test(raw) || KERNEL_WORDS.test(raw);

@@ -251,7 +251,8 @@ export class MysqlErrorParser implements SplitLineParser {
    */
   private wrapperOnly(l: Line, s: Stripped): void {
     if (this.q.pending) {
-      this.q.pending.src.lines++;
+      this.q.pending.src.lines++; // a collector's prefix alone (`db_1  | `): carried, not read
+      this.q.pending.src.uninterpreted = (this.q.pending.src.uninterpreted ?? 0) + 1;
       return;
     }
     this.q.push(this.other(l, 'paste', s, this.q.inherit()));

@@ -72,7 +72,8 @@ export function parseSyslog(text: string): SyslogLine | null {
   const hp = HOST_PROG.exec(after);
   if (hp) {
     const cut = len + hp[0].length;
-    const line: SyslogLine = { stamp, host: hp[1], program: hp[2], pid: hp[3] !== undefined ? Number(hp[3]) : undefined, rest: text.slice(cut), cut };
+    // `-` is RFC 5424's nil host (and what a journal record with no _HOSTNAME is given)
+    const line: SyslogLine = { stamp, host: hp[1] === '-' ? '' : hp[1], program: hp[2], pid: hp[3] !== undefined ? Number(hp[3]) : undefined, rest: text.slice(cut), cut };
     if (r && FACILITY.test(hp[1])) {
       line.host = '';
       line.facility = hp[1];

@@ -19,6 +19,8 @@ const MAIN_PID = /^ {1,12}Main PID: (\d{1,10})/;
 interface Open {
   first: Line;
   lines: number;
+  /** Lines taken only as some field's continuation (the CGroup tree, a second Docs line): not read. */
+  uninterpreted: number;
   unit: string;
   message: string;
   active?: string;
@@ -40,16 +42,18 @@ export class StatusBlocks {
     const head = STATUS_HEAD.exec(l.text);
     if (head) {
       this.close();
-      this.open = { first: l, lines: 1, unit: head[1], message: l.text, oomKill: false };
+      this.open = { first: l, lines: 1, uninterpreted: 0, unit: head[1], message: l.text, oomKill: false };
       return true;
     }
     const o = this.open;
     if (!o) return false;
-    if (!STATUS_FIELD.test(l.text) && !CONTINUED.test(l.text)) {
+    const field = STATUS_FIELD.test(l.text);
+    if (!field && !CONTINUED.test(l.text)) {
       this.close();
       return false;
     }
     o.lines++;
+    if (!field) o.uninterpreted++;
     const a = ACTIVE.exec(l.text);
     if (a) {
       o.active = `${a[1]} (${a[2]})`;
@@ -77,6 +81,7 @@ export class StatusBlocks {
       e = makeEvent(this.ctx, this.id, 'systemd.status', o.first, o.message, o.active ? { unit: o.unit, active: o.active } : { unit: o.unit }, time);
     }
     e.src.lines = o.lines;
+    if (o.uninterpreted > 0) e.src.uninterpreted = o.uninterpreted;
     this.ctx.emit(e);
   }
 }

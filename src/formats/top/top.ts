@@ -1,5 +1,6 @@
 // Adapter for `top -b` frames (procps 3.2 `Mem: 1018508k total`, procps-ng `MiB Mem :` with the
-// transitional `free. 123632 cached Mem`, 4.x `309 sleep, 0 d-sleep`, German `MiB Spch :`), busybox
+// transitional `free. 123632 cached Mem`, 4.x `309 sleep, 0 d-sleep`, translated summaries: German
+// `MiB Spch :`, Spanish `Tareas:` / `MiB Intercambio:` / `búf/caché`, see top-words.ts), busybox
 // top (`Mem: 449532K used, ...`, no RSS column) and headerless process tables (pt-summary). One frame
 // is one `snapshot.top` event: memory in bytes, load, tasks, uptime, every process row. top prints
 // only a time of day, so the frame carries a pending stamp for the dating stage.
@@ -11,6 +12,7 @@ import { type BlockReader, type Lead, type SnapshotMember, blockEvent, commandOf
 import { type Tokens, shapeParser } from '../token-parse.js';
 import type { FormatContext } from '../types.js';
 import { num, sizeBytes, unitBytes, unitLetter } from '../units.js';
+import { MEM_LABELS, MEM_LEADS, SWAP_LABELS, SWAP_LEADS, TASKS_LEADS, TASK_LABELS, alternation, carriedField } from './top-words.js';
 
 const ID = 'top';
 
@@ -21,7 +23,8 @@ interface Shape {
   mins?: number;
   load?: [number, number, number];
   lead?: number;
-  items?: [number, number][];
+  /** Each figure: its value token, then its label's token(s) (`2 en cours`: two words). */
+  items?: number[][];
   header?: number[];
   cells?: number[];
   dots?: number;
@@ -32,8 +35,11 @@ interface Shape {
 export const topShapes = shapeParser<Shape>(grammar, lexer);
 
 const HEADER = /^top - \d{1,2}:\d\d:\d\d up /;
-const SUMMARY = /^(?:(?:Tasks|Threads): +\d|%?C(?:pu|PU)\(s\): |(?:[KMGTPE]iB +)?(?:Mem|Spch|Swap) *: +[\d.,]+k? total,|Mem: \d+K used, \d+K free, )/;
-const TABLE = /^ *PID +(?:USER +PR +NI +VIRT +RES\b|USERNAME +(?:THR +)?PRI +NICE +SIZE +RES\b|PPID +USER +STAT +VSZ +%VSZ +(?:CPU +)?%CPU +COMMAND)/;
+const SUMMARY = new RegExp(
+  `^(?:(?:${alternation(TASKS_LEADS)}): +\\d|%?C(?:pu|PU)\\(s\\): |(?:[KMGTPE]iB +)?(?:${alternation([...MEM_LEADS, ...SWAP_LEADS])}) *: +[\\d.,]+k? \\S+,|Mem: \\d+K used, \\d+K free, )`,
+);
+// the user column translated (es `USUARIO`), pl `WIRT`/`REZ`
+const TABLE = /^ *PID +(?:\S+ +PR +NI +[VW]IRT +RE[SZ]\b|USERNAME +(?:THR +)?PRI +NICE +SIZE +RES\b|PPID +USER +STAT +VSZ +%VSZ +(?:CPU +)?%CPU +COMMAND)/;
 const BB_MEM = /^Mem: \d+K used, \d+K free, \d+K shrd, /;
 const BB_LOAD = /^Load average: (\d+\.\d+) (\d+\.\d+) (\d+\.\d+) (\d+)\/(\d+)/;
 
@@ -53,41 +59,7 @@ function summaryUnit(lead: string): number {
   return letter ? unitBytes(letter) : 1024;
 }
 
-const MEM_LABEL: Record<string, keyof MemoryTotals> = {
-  total: 'total_bytes',
-  used: 'used_bytes',
-  free: 'free_bytes',
-  buffers: 'buffers_bytes',
-  buff: 'buffers_bytes', // busybox
-  'buff/cache': 'cached_bytes',
-  cached: 'cached_bytes',
-  'cached Mem': 'cached_bytes',
-  'avail Mem': 'available_bytes',
-  'avail Spch': 'available_bytes',
-};
-const SWAP_LABEL: Record<string, keyof MemoryTotals> = { total: 'swap_total_bytes', free: 'swap_free_bytes' };
-/** Memory figures printed on the Swap line: `17124k cached`, `123632 cached Mem`, `7172.1 avail Mem`. */
-const CARRIED: Record<string, keyof MemoryTotals> = {
-  cached: 'cached_bytes',
-  'cached Mem': 'cached_bytes',
-  'avail Mem': 'available_bytes',
-  'avail Spch': 'available_bytes',
-};
 type TaskCounts = NonNullable<SnapshotData['tasks']>;
-/** Task counts by label: procps (4.x says `sleep`; its `d-sleep` has no field) and German. */
-const TASKS: Record<string, keyof TaskCounts> = {
-  total: 'total',
-  running: 'running',
-  sleeping: 'sleeping',
-  sleep: 'sleeping',
-  stopped: 'stopped',
-  zombie: 'zombie',
-  gesamt: 'total',
-  laufend: 'running',
-  schlafend: 'sleeping',
-  gestoppt: 'stopped',
-  Zombie: 'zombie',
-};
 
 class Frame implements BlockReader {
   private readonly data: SnapshotData = {};
@@ -162,21 +134,21 @@ class Frame implements BlockReader {
     if (this.cols) return false;
     this.summary = true;
     const lead = t.tokens[s.lead as number];
-    const items = (s.items ?? []).map(([v, k]) => [t.tokens[v], t.tokens[k].text] as const);
+    const items = (s.items ?? []).map(([v, ...k]) => [t.tokens[v], k.map((i) => t.tokens[i].text).join(' ')] as const);
     if (lead.type === 'leadTasks') {
       const tasks: TaskCounts = {};
-      for (const [v, k] of items) if (TASKS[k]) tasks[TASKS[k]] = Number(v.text);
+      for (const [v, k] of items) if (TASK_LABELS[k]) tasks[TASK_LABELS[k]] = Number(v.text);
       this.data.tasks = tasks;
     } else if (lead.type === 'leadMem' || lead.type === 'leadSwap') {
       const unit = summaryUnit(lead.text);
-      const labels = lead.type === 'leadMem' ? MEM_LABEL : SWAP_LABEL;
+      const labels = lead.type === 'leadMem' ? MEM_LABELS : SWAP_LABELS;
       for (const [v, k] of items) {
-        const field = labels[k] ?? CARRIED[k];
+        const field = labels[k] ?? carriedField(k);
         if (!field || v.type === 'numTrunc') continue; // `13191484+total`: digits lost, no value
         const b = sizeBytes(v.text, unit);
         if (b !== null) this.memory[field] = b;
       }
-      if (lead.type === 'leadMem' && !items.some(([, k]) => k === 'total')) this.busyboxTotal();
+      if (lead.type === 'leadMem' && !items.some(([, k]) => MEM_LABELS[k] === 'total_bytes')) this.busyboxTotal();
     }
     return true;
   }
