@@ -4,16 +4,18 @@
 @preprocessor typescript
 @{%
 import moo from 'moo';
+// the stamps are written once, in pieces (src/formats/mysql-error/mysql-stamp.ts)
+import { STAMP55, STAMP_ISO, STAMP_UTC } from '../formats/mysql-error/mysql-stamp.js';
 
 const restOfLine = { match: /[^\n]+/ };
 export const lexer = moo.states({
   main: {
     // 160521 11:06:36 | 160521  9:06:36 (5.5: hour space-padded; mysqld_safe zero-pads)
-    stamp55: { match: /\d{6} {1,2}\d{1,2}:\d\d:\d\d/, next: 'head' },
+    stamp55: { match: STAMP55, next: 'head' },
     // 2016-05-21 11:06:36 | 2016-05-21T11:06:36.123456Z | 2023-05-28  8:34:45 | ...+08:00
-    stampIso: { match: /\d{4}-\d\d-\d\d(?:T| {1,2})\d{1,2}:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?/, next: 'head' },
+    stampIso: { match: STAMP_ISO, next: 'head' },
     // 07:00:44 UTC - mysqld got signal 11 ;
-    stampUtc: { match: /\d\d:\d\d:\d\d UTC/, next: 'head' },
+    stampUtc: { match: STAMP_UTC, next: 'head' },
     // a line pasted without its stamp, the level first: `[ERROR] mariadbd: Out of memory (Needed ...)`
     bracket: { match: /\[(?:ERROR|Warning|Note|System)\](?=[ \t])/, next: 'tags' },
     body: restOfLine,

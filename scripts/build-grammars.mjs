@@ -1,17 +1,32 @@
-// Compiles every grammar/*.ne with nearleyc into src/generated/*.ts (git-ignored, never edited by
+// Compiles every grammar/*.ne with nearley's compiler (what nearleyc runs, here in one process
+// rather than one process per grammar) into src/generated/*.ts (git-ignored, never edited by
 // hand). Runs as part of `npm run build`, so tests and the CLI always use fresh grammars.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const nearley = require('nearley');
+const compile = require('nearley/lib/compile.js');
+const generate = require('nearley/lib/generate.js');
+const lint = require('nearley/lib/lint.js');
+const bootstrapped = require('nearley/lib/nearley-language-bootstrapped.js');
+const { version } = require('nearley/package.json');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'src', 'generated');
 mkdirSync(outDir, { recursive: true });
-const nearleyc = path.join(root, 'node_modules', 'nearley', 'bin', 'nearleyc.js');
 for (const file of readdirSync(path.join(root, 'grammar')).filter((f) => f.endsWith('.ne')).sort()) {
-  const out = path.join(outDir, file.replace(/\.ne$/, '.ts'));
-  execFileSync(process.execPath, [nearleyc, path.join(root, 'grammar', file), '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const src = path.join(root, 'grammar', file);
+  const parser = new nearley.Parser(nearley.Grammar.fromCompiled(bootstrapped));
+  parser.feed(readFileSync(src, 'utf8'));
+  parser.feed('\n');
+  if (parser.results.length === 0) throw new Error(`grammar/${file}: incomplete grammar`);
+  // `args` is where compile() resolves @include paths from, as nearleyc passes them
+  const compiled = compile(parser.results[0], { version, args: [src] });
+  lint(compiled, { out: process.stderr, version });
   // The generated module is checked by tsc like the rest, bar nearley's own loose helpers.
-  writeFileSync(out, `// Generated from grammar/${file} by nearleyc: do not edit.\n// @ts-nocheck\n${readFileSync(out, 'utf8')}`);
+  const out = `// Generated from grammar/${file} by nearley's compiler: do not edit.\n// @ts-nocheck\n${generate(compiled, 'grammar')}`;
+  writeFileSync(path.join(outDir, file.replace(/\.ne$/, '.ts')), out);
 }

@@ -67,7 +67,7 @@ describe('sweep pool', () => {
 
   it('runs on worker threads when built, and returns plain-data Reports in input order', async () => {
     const script = `
-      import { sweep, workersAvailable } from ${JSON.stringify(path.join(ROOT, 'dist', 'sweep', 'pool.js'))};
+      import { sweep, workersAvailable } from ${JSON.stringify(path.join(ROOT, 'dist', 'bundle', 'pool.js'))};
       import { threadId } from 'node:worker_threads';
       const reports = await sweep(${JSON.stringify(jobs)}, { threads: 2 });
       console.log(JSON.stringify({ workers: workersAvailable(), threadId, bundles: reports.map((r) => [r.bundle, r.summary.failures.length, r.schema]) }));

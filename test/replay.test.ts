@@ -14,7 +14,7 @@ import { toEcs } from '../src/report/ecs.js';
 import { CORPUS, HAS_CORPUS, ROOT, filesUnder } from './helpers.js';
 
 /** Not inputs: the tests, goldens and notes beside them. */
-const SKIP = /\.(?:ndjson|md|ts)$/;
+const SKIP = /\.(?:ndjson|json|md|ts)$/;
 
 const samples = readdirSync(path.join(ROOT, 'samples'))
   .map((d) => path.join(ROOT, 'samples', d))

@@ -39,8 +39,15 @@ export interface SplitOptions {
  */
 export const MIN_SPLIT_BYTES = 64 * 1024 * 1024;
 
-/** OOMTRAIL_PARTS_MIN_MB: another smallest size, for measuring (the bench reads both its inputs in parts). */
-const MIN_SPLIT_FROM_ENV = Number(process.env.OOMTRAIL_PARTS_MIN_MB) * 1024 * 1024;
+/**
+ * The smallest file worth cutting for this read: the caller's, else OOMTRAIL_PARTS_MIN_MB (for
+ * measuring: the bench reads both its inputs in parts), read now rather than when the module loads.
+ */
+function minSplitBytes(opts: SplitOptions): number {
+  if (opts.minBytes !== undefined) return opts.minBytes;
+  const fromEnv = Number(process.env.OOMTRAIL_PARTS_MIN_MB) * 1024 * 1024;
+  return fromEnv > 0 ? fromEnv : MIN_SPLIT_BYTES;
+}
 /** This thread's share of the file: it starts reading at once, the workers first load the code. */
 const OWN_SHARE = 0.52;
 
@@ -108,7 +115,7 @@ export class SplitRead {
   /** Start the parts of a big plain file whose parser can be cut; null when it is read whole. */
   static begin(src: Source, format: string, parser: LineParser, opts: SplitOptions): SplitRead | null {
     const size = src.size ?? 0;
-    const min = opts.minBytes ?? (MIN_SPLIT_FROM_ENV > 0 ? MIN_SPLIT_FROM_ENV : MIN_SPLIT_BYTES);
+    const min = minSplitBytes(opts);
     // under `ulimit -v`, only the worker threads that fit (sweep/threads.ts)
     const threads = Math.min(opts.threads ?? availableParallelism(), Math.floor(size / min), 1 + workerBudget());
     const fd = plainFile(src);

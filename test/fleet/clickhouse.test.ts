@@ -44,7 +44,7 @@ const bodies = new Map<Table, string>();
 async function load(): Promise<Record<Table, number>> {
   const n = {} as Record<Table, number>;
   for (const t of ['events', 'failures', 'incidents', 'advice'] as Table[]) {
-    const body = bodies.get(t) ?? fleetNdjson(t, true);
+    const body = bodies.get(t) ?? (await fleetNdjson(t, true));
     bodies.set(t, body);
     n[t] = body.split('\n').filter((l) => l !== '').length;
     await ch(`INSERT INTO ${t} FORMAT JSONEachRow`, body);

@@ -27,7 +27,7 @@ describe('DuckDB fleet store', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oomtrail-duckdb-'));
     const files = new Map<Table, { file: string; rows: number }>();
     for (const t of TABLES) {
-      const text = fleetNdjson(t, false);
+      const text = await fleetNdjson(t, false);
       const file = path.join(dir, `${t}.ndjson`);
       writeFileSync(file, text);
       files.set(t, { file, rows: text.split('\n').filter((l) => l !== '').length });

@@ -1,11 +1,9 @@
 // What the fleet tests load into a store: each sample bundle's events (NDJSON, nested or --flat)
-// and its failures, incidents and advice rows, made by the built CLI as users make them. The
+// and its failures, incidents and advice rows, made by the CLI's main() as users' commands make them. The
 // seed is in Asia/Shanghai (its logs' zone); the lab and pt-stalk bundles were made in UTC.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
 import { ROOT } from '../helpers.js';
-
-const BIN = path.join(ROOT, 'bin/oomtrail.js');
 
 export const FLEET_BUNDLES: { dir: string; args: string[] }[] = [
   { dir: 'samples/2016-05-21-php-fpm-starves-mysqld', args: ['--tz', 'Asia/Shanghai', '--date', '2016-05-21'] },
@@ -15,12 +13,25 @@ export const FLEET_BUNDLES: { dir: string; args: string[] }[] = [
 
 export type Table = 'events' | 'failures' | 'incidents' | 'advice';
 
-/** One table's NDJSON over all the sample bundles. */
-export function fleetNdjson(table: Table, flat: boolean): string {
+/** One table's NDJSON over all the sample bundles (the CLI's main() in this process, from the repository's root). */
+export async function fleetNdjson(table: Table, flat: boolean): Promise<string> {
   let out = '';
-  for (const b of FLEET_BUNDLES) {
-    const args = table === 'events' ? ['timeline', b.dir, ...(flat ? ['--flat'] : [])] : [b.dir, '-f', 'ndjson', '--table', table];
-    out += execFileSync(process.execPath, [BIN, ...args, ...b.args, '--no-progress'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const stdout = new Writable({
+    write(c, _e, done) {
+      out += c.toString();
+      done();
+    },
+  });
+  const home = process.cwd();
+  process.chdir(ROOT);
+  try {
+    for (const b of FLEET_BUNDLES) {
+      const args = table === 'events' ? ['timeline', b.dir, ...(flat ? ['--flat'] : [])] : [b.dir, '-f', 'ndjson', '--table', table];
+      const code = await main([...args, ...b.args, '--no-progress'], { stdout, stderr: new Writable({ write: (_c, _e, done) => done() }), stdin: Readable.from([]), env: {} });
+      if (code !== 0) throw new Error(`oomtrail ${args.join(' ')} exited ${code}`);
+    }
+  } finally {
+    process.chdir(home);
   }
   return out;
 }

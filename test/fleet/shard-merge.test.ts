@@ -3,17 +3,17 @@
 // outputs, gives what one unsharded run gives: the same bytes for JSON and NDJSON (nested and
 // --flat), the same JUnit but for when and where it ran. A missing shard, a shard given twice and
 // a bundle seen twice are refused with one line, exit 2. Shards do not depend on input order.
-import { execFile } from 'node:child_process';
+// The CLI runs in this process (its main(), as cli.test.ts does): the test is about the outputs,
+// not the process, and some 30 runs each starting node and its workers cost minutes.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { parseShard, shardOf, takeShard } from '../../src/sweep/shard.js';
 import { LONG_TESTS, ROOT } from '../helpers.js';
 
-const run = promisify(execFile);
-const BIN = path.join(ROOT, 'bin/oomtrail.js');
 const N = LONG_TESTS ? 200 : 12;
 const SHARDS = 4;
 
@@ -31,13 +31,16 @@ for (let i = 0; i < N; i++) {
 }
 
 async function oomtrail(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { maxBuffer: 1 << 28 });
-    return { code: 0, ...r };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  const out = { stdout: '', stderr: '' };
+  const sink = (k: 'stdout' | 'stderr') =>
+    new Writable({
+      write(c, _e, done) {
+        out[k] += c.toString();
+        done();
+      },
+    });
+  const code = await main(args, { stdout: sink('stdout'), stderr: sink('stderr'), stdin: Readable.from([]), env: {} });
+  return { code, ...out };
 }
 
 const SWEEP = ['--each', '--tz', 'UTC', '--date', '2016-05-21', '--no-progress'];

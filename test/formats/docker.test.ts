@@ -6,18 +6,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, expectConserved, run, runText } from '../helpers.js';
-import { conserved, goldenLines, parseFile } from './parse-file.js';
+import { parseFile } from './parse-file.js';
 
 const DIR = path.join(ROOT, 'test', 'formats', 'docker');
 const fixtures = readdirSync(DIR).filter((f) => f.endsWith('.log'));
 
 describe('docker fixtures', () => {
-  it.each(fixtures)('%s matches its golden events and conserves lines', async (name) => {
+  // golden and line count: the one harness (fixtures.test.ts); what this format adds to it:
+  it.each(fixtures)('%s is read by docker with no line left unrecognized', async (name) => {
     const p = await parseFile(path.join(DIR, name));
-    expect(conserved(p)).toBe(true);
     expect(p.stats.formats).toEqual(['docker']);
     expect(p.stats.unrecognized).toBe(0);
-    await expect(goldenLines(p)).toMatchFileSnapshot(path.join(DIR, '__golden__', name.replace(/\.log$/, '.ndjson')));
   });
 });
 

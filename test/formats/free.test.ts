@@ -4,19 +4,13 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freeUnit, freeShapes } from '../../src/formats/free/free.js';
 import { formatById } from '../../src/formats/index.js';
-import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
+import { expectConserved, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = readdirSync(new URL('./free', import.meta.url)).filter((f) => f.endsWith('.log')).sort();
 const MiB = 1024 * 1024;
 
+// each fixture's golden and line count: the one harness (fixtures.test.ts)
 describe('free fixtures', () => {
-  for (const f of FIXTURES) {
-    it(`${f}: golden, conserved`, async () => {
-      const p = await parseFixture(`free/${f}`);
-      expectConserved(p);
-      await expect(golden(p.events)).toMatchFileSnapshot(`./free/${f.replace(/\.log$/, '.golden.ndjson')}`);
-    });
-  }
   it('parses every shape one way only', async () => {
     for (const f of FIXTURES) await parseFixture(`free/${f}`);
     expect([...freeShapes.ambiguous]).toEqual([]);

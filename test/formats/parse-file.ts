@@ -12,15 +12,22 @@ export interface Parsed {
   clock: Clock;
 }
 
-export async function parseFile(file: string, opts: { tz?: string; as?: string } = {}): Promise<Parsed> {
+/** The zone, a forced format, and whether containers may split the input (default: yes). */
+export interface ParseOptions {
+  tz?: string;
+  as?: string;
+  containers?: boolean;
+}
+
+export async function parseFile(file: string, opts: ParseOptions = {}): Promise<Parsed> {
   return parseBytes(path.basename(file), readFileSync(file), opts);
 }
 
-export async function parseText(text: string, opts: { tz?: string; as?: string } = {}): Promise<Parsed> {
+export async function parseText(text: string, opts: ParseOptions = {}): Promise<Parsed> {
   return parseBytes('-', Buffer.from(text), opts);
 }
 
-async function parseBytes(name: string, bytes: Buffer, opts: { tz?: string; as?: string }): Promise<Parsed> {
+async function parseBytes(name: string, bytes: Buffer, opts: ParseOptions): Promise<Parsed> {
   const clock = new Clock(opts.tz ?? 'UTC');
   const events: Event[] = [];
   let seq = 0;
@@ -30,7 +37,7 @@ async function parseBytes(name: string, bytes: Buffer, opts: { tz?: string; as?:
       yield bytes;
     },
   };
-  const stats = await driveSource(source, { clock, as: opts.as, seq: () => seq++, emit: (e) => events.push(e) });
+  const stats = await driveSource(source, { clock, as: opts.as, containers: opts.containers, seq: () => seq++, emit: (e) => events.push(e) });
   events.sort((a, b) => a.seq - b.seq);
   return { events, stats, clock };
 }
@@ -46,6 +53,7 @@ export function goldenLines(p: Parsed): string {
         format: e.src.format,
         time: Number.isFinite(e.time.ms) ? p.clock.iso(e.time.ms) : null,
         source: e.time.source,
+        note: e.time.note,
         pending: e.pending,
         process: e.process,
         level: e.level,

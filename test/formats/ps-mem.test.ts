@@ -4,21 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { programOf, psMemShapes } from '../../src/formats/ps-mem/ps-mem.js';
 import { formatById } from '../../src/formats/index.js';
 import { fixtures } from './fixtures.js';
-import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
+import { expectConserved, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = fixtures('ps-mem');
 const KiB = 1024;
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
 
+// each fixture's golden and line count: the one harness (fixtures.test.ts)
 describe('ps-mem fixtures', () => {
-  for (const f of FIXTURES) {
-    it(`${f}: golden, conserved`, async () => {
-      const p = await parseFixture(`ps-mem/${f}`);
-      expectConserved(p);
-      await expect(golden(p.events)).toMatchFileSnapshot(`./ps-mem/${f.replace(/\.log$/, '.golden.ndjson')}`);
-    });
-  }
   it('parses every shape one way only', async () => {
     for (const f of FIXTURES) await parseFixture(`ps-mem/${f}`);
     expect([...psMemShapes.ambiguous]).toEqual([]);

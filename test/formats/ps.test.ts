@@ -4,18 +4,12 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatById } from '../../src/formats/index.js';
 import { psShapes } from '../../src/formats/ps/ps.js';
-import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
+import { expectConserved, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = readdirSync(new URL('./ps', import.meta.url)).filter((f) => f.endsWith('.log')).sort();
 
+// each fixture's golden and line count: the one harness (fixtures.test.ts)
 describe('ps fixtures', () => {
-  for (const f of FIXTURES) {
-    it(`${f}: golden, conserved`, async () => {
-      const p = await parseFixture(`ps/${f}`);
-      expectConserved(p);
-      await expect(golden(p.events)).toMatchFileSnapshot(`./ps/${f.replace(/\.log$/, '.golden.ndjson')}`);
-    });
-  }
   it('parses every shape one way only', async () => {
     for (const f of FIXTURES) await parseFixture(`ps/${f}`);
     expect([...psShapes.ambiguous]).toEqual([]);

@@ -3,18 +3,12 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bannerDay, sarShapes } from '../../src/formats/sar/sar.js';
-import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
+import { expectConserved, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = readdirSync(new URL('./sar', import.meta.url)).filter((f) => f.endsWith('.log')).sort();
 
+// each fixture's golden and line count: the one harness (fixtures.test.ts)
 describe('sar fixtures', () => {
-  for (const f of FIXTURES) {
-    it(`${f}: golden, conserved`, async () => {
-      const p = await parseFixture(`sar/${f}`);
-      expectConserved(p);
-      await expect(golden(p.events)).toMatchFileSnapshot(`./sar/${f.replace(/\.log$/, '.golden.ndjson')}`);
-    });
-  }
   it('parses every shape one way only', async () => {
     for (const f of FIXTURES) await parseFixture(`sar/${f}`);
     expect([...sarShapes.ambiguous]).toEqual([]);

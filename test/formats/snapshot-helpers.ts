@@ -1,6 +1,6 @@
 // Helpers for the snapshot formats' tests: parse a fixture through the driver (sniffing included,
 // no dating stage, so goldens do not depend on file times), or one block through a format with
-// a container's metadata; check line conservation; serialize events for golden files.
+// a container's metadata; check line conservation (goldens: the one harness, fixtures.test.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -65,27 +65,6 @@ export function expectConserved(p: Parsed): void {
 
 export function unrecognizedLines(p: Parsed): number[] {
   return p.events.filter((e) => e.kind === 'line.unrecognized').map((e) => e.src.line);
-}
-
-/** Events as NDJSON for a golden file: what the parser decided, in input order. */
-export function golden(events: readonly Event[], clock = new Clock('UTC')): string {
-  const rows = [...events]
-    .sort((a, b) => a.src.line - b.src.line || a.seq - b.seq)
-    .map((e) =>
-      JSON.stringify({
-        kind: e.kind,
-        line: e.src.line,
-        lines: e.src.lines,
-        message: e.message,
-        time: Number.isFinite(e.time.ms) ? clock.iso(e.time.ms) : null,
-        time_source: e.time.source,
-        ...(e.time.note ? { time_note: e.time.note } : {}),
-        ...(e.pending ? { pending: e.pending } : {}),
-        ...(e.meta ? { meta: e.meta } : {}),
-        data: e.data,
-      }),
-    );
-  return `${rows.join('\n')}\n`;
 }
 
 /** The snapshot data of the events of one kind. */

@@ -8,17 +8,16 @@ import { syslogContainer } from '../../src/containers/syslog.js';
 import { formatById } from '../../src/formats/index.js';
 import { syslogShapes } from '../../src/formats/syslog/syslog-message.js';
 import { ROOT } from '../helpers.js';
-import { conserved, goldenLines, parseFile, parseText } from './parse-file.js';
+import { conserved, parseFile, parseText } from './parse-file.js';
 
 const DIR = path.join(ROOT, 'test', 'formats', 'syslog');
 const fixtures = readdirSync(DIR).filter((f) => f.endsWith('.log'));
 
 describe('syslog fixtures', () => {
-  it.each(fixtures)('%s matches its golden events and conserves lines', async (name) => {
+  // golden and line count: the one harness (fixtures.test.ts); what this format adds to it:
+  it.each(fixtures)('%s is read by syslog with no line left unrecognized', async (name) => {
     const p = await parseFile(path.join(DIR, name));
-    expect(conserved(p)).toBe(true);
     expect(p.stats.unrecognized).toBe(0);
-    await expect(goldenLines(p)).toMatchFileSnapshot(path.join(DIR, '__golden__', name.replace(/\.log$/, '.ndjson')));
   });
 });
 

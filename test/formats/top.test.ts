@@ -5,19 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { topShapes } from '../../src/formats/top/top.js';
 import { formatById } from '../../src/formats/index.js';
 import { SEED } from '../helpers.js';
-import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
+import { expectConserved, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 import path from 'node:path';
 
 const FIXTURES = readdirSync(new URL('./top', import.meta.url)).filter((f) => f.endsWith('.log')).sort();
 
+// each fixture's golden and line count: the one harness (fixtures.test.ts)
 describe('top fixtures', () => {
-  for (const f of FIXTURES) {
-    it(`${f}: golden, conserved`, async () => {
-      const p = await parseFixture(`top/${f}`);
-      expectConserved(p);
-      await expect(golden(p.events)).toMatchFileSnapshot(`./top/${f.replace(/\.log$/, '.golden.ndjson')}`);
-    });
-  }
   it('parses every shape one way only', async () => {
     for (const f of FIXTURES) await parseFixture(`top/${f}`);
     expect([...topShapes.ambiguous]).toEqual([]);

@@ -3,18 +3,12 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { vmstatShapes } from '../../src/formats/vmstat/vmstat.js';
-import { expectConserved, golden, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
+import { expectConserved, parseBlock, parseFixture, snapshots, unrecognizedLines } from './snapshot-helpers.js';
 
 const FIXTURES = readdirSync(new URL('./vmstat', import.meta.url)).filter((f) => f.endsWith('.log')).sort();
 
+// each fixture's golden and line count: the one harness (fixtures.test.ts)
 describe('vmstat fixtures', () => {
-  for (const f of FIXTURES) {
-    it(`${f}: golden, conserved`, async () => {
-      const p = await parseFixture(`vmstat/${f}`);
-      expectConserved(p);
-      await expect(golden(p.events)).toMatchFileSnapshot(`./vmstat/${f.replace(/\.log$/, '.golden.ndjson')}`);
-    });
-  }
   it('parses every shape one way only', async () => {
     for (const f of FIXTURES) await parseFixture(`vmstat/${f}`);
     expect([...vmstatShapes.ambiguous]).toEqual([]);

@@ -62,7 +62,7 @@ function portableCopy(): { root: string; bin: string; hook: string } {
 
 /** The built CLI in a child process, with its peak RSS. Input, cwd and uid are optional. */
 export function spawnCli(args: string[], opts: { input?: Buffer | Readable; cwd?: string; uid?: number; gid?: number; timeoutMs?: number } = {}): Promise<CliResult> {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'main.js'))) throw new Error('dist/bundle/ is missing: run `npm run build` (npm test does it first)');
   // another user runs a world-readable copy, from a folder it may enter
   const other = opts.uid !== undefined && opts.uid !== process.getuid?.();
   const copy = other ? portableCopy() : undefined;
@@ -114,7 +114,7 @@ export function tempDir(prefix = 'oomtrail-'): string {
  * with a redirection of stdout (`> /dev/full`): real limits and real devices, no mocks.
  */
 export function shellCli(prelude: string, args: string[], opts: { stdout?: string; input?: Buffer | Readable; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'main.js'))) throw new Error('dist/bundle/ is missing: run `npm run build` (npm test does it first)');
   const redirect = opts.stdout ? ` > '${opts.stdout.replace(/'/g, "'\\''")}'` : '';
   return new Promise((resolve, reject) => {
     const child = spawn('sh', ['-c', `${prelude}\nexec "$0" "$@"${redirect}`, process.execPath, BIN, ...args], {

@@ -7,9 +7,9 @@ import grammar, { lexer } from '../../generated/mysql-error.js';
 import { type Line, isBlank } from '../../read/lines.js';
 import { type Meaning, PLAIN, levelOf, meaningOf } from './mysql-messages.js';
 import { lexMysql, stamp55End, stampIsoEnd } from './mysql-lex.js';
-import { type HeadTags, NO_PREFIX, type Shape, applyTags, continueRecord, headTags, keepPrefix, timeOnlyUtc, tok } from './mysql-record.js';
-import { REPEATS, RecentHeads } from './mysql-repeats.js';
-import { SERVER_PROGRAM, parseMysqlStamp, sniffMysql, stamp55Instant } from './mysql-stamp.js';
+import { type HeadTags, type Shape, applyTags, continueRecord, headTags, keepPrefix, timeOnlyUtc, tok } from './mysql-record.js';
+import { RecentHeads } from './mysql-repeats.js';
+import { SERVER_PROGRAM, STAMP55_CUT, parseMysqlStamp, sniffMysql, stamp55Instant } from './mysql-stamp.js';
 import { otherSource } from '../other-lines.js';
 import { PrefixReader, type Stripped } from '../prefix.js';
 import { RecordQueue } from '../record-queue.js';
@@ -23,11 +23,17 @@ export const mysqlShapes = shapeParser<Shape>(grammar, lexer, lexMysql);
 // An unstamped line is a message (or a continuation) unless it carries bytes no server writes
 // (NUL and other controls, undecodable bytes) or is a stamp cut short; a damaged line that still
 // says something (an mmap failure after a NUL) keeps its meaning.
-const JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]|^\d{6} {1,2}\d{0,2}:?\d{0,2}:?\d?$/;
+const JUNK_BYTES = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
+const junk = (text: string) => JUNK_BYTES.test(text) || STAMP55_CUT.test(text);
 
 export { parseMysqlStamp };
 
-class MysqlErrorParser implements SplitLineParser {
+/** How one parser reads: `repeats: false` turns the repeat shortcut off (the differential test compares both). */
+export interface MysqlErrorOptions {
+  repeats?: boolean;
+}
+
+export class MysqlErrorParser implements SplitLineParser {
   private readonly q: RecordQueue;
   private inTrace = false;
   private pid: number | undefined;
@@ -39,8 +45,19 @@ class MysqlErrorParser implements SplitLineParser {
   /** Syslog pid of the last line stamped by the server itself (its unstamped lines keep that time). */
   private innerPid: number | undefined;
 
-  constructor(private readonly ctx: FormatContext) {
+  private readonly repeats: boolean;
+
+  constructor(
+    private readonly ctx: FormatContext,
+    opts: MysqlErrorOptions = {},
+  ) {
     this.q = new RecordQueue(ctx.emit);
+    this.repeats = opts.repeats ?? true;
+  }
+
+  /** Lines that took the repeat shortcut so far. */
+  get repeatHits(): number {
+    return this.heads.hits;
   }
 
   line(l: Line): void {
@@ -48,27 +65,18 @@ class MysqlErrorParser implements SplitLineParser {
     const s = this.prefixes.strip(l.text);
     if (s.syslog && this.syslogOnly(l, s)) return;
     if (s.cut > 0 && isBlank(s.text)) return this.wrapperOnly(l, s);
-    if (s.cut === 0 && s.meta === undefined && REPEATS.enabled && this.repeated(l)) return;
+    if (s.cut === 0 && s.meta === undefined && this.repeats && this.repeated(l, s)) return;
     const t = mysqlShapes.lex(s.text);
     const shape = t ? mysqlShapes.shape(t) : null;
-    if (!t || !shape || (shape.stamp === undefined && JUNK.test(s.text) && meaningOf(s.text, undefined).kind === 'mysql.log')) {
+    if (!t || !shape || (shape.stamp === undefined && junk(s.text) && meaningOf(s.text, undefined).kind === 'mysql.log')) {
       return this.q.push(unrecognized(this.ctx, ID, l, this.q.inherit()));
     }
     const body = tok(t, shape.body) ?? '';
     let time: EventTime;
     let undated: RawStamp | undefined; // `07:00:44 UTC` with no dated line before: for the dating stage
     if (shape.stamp !== undefined) {
-      this.q.flush(); // a stamped line starts a new record: what came before is complete
-      // the stamp is the record's first token: only an ISO stamp is read to its end
-      const type = tokenType(t, shape.stamp);
-      if (type === 'stamp55') time = this.placed(stamp55Instant(s.text, this.ctx.clock));
-      else {
-        const st = parseMysqlStamp(type, type === 'stampIso' ? tokenText(t, shape.stamp) : s.text);
-        time = st ? this.place(st) : this.q.inherit();
-        if (st && st.year === undefined && !Number.isFinite(time.ms)) undated = st;
-      }
-      this.innerPid = s.syslog ? (s.syslog.pid ?? -1) : undefined;
-      this.inTrace = false;
+      // the stamp is the record's first token
+      ({ time, undated } = this.startRecord(tokenType(t, shape.stamp), tokenText(t, shape.stamp), s));
     } else if (this.foldable(body) && meaningOf(body, undefined, this.allocBytes).kind === 'mysql.log') {
       // a trace folds plain lines; one with a meaning of its own (mysqld_safe's bare `Number of
       // processes running now: 0`, an mmap failure) ends it
@@ -84,10 +92,39 @@ class MysqlErrorParser implements SplitLineParser {
       time = s.syslog && !continues ? this.syslogTime(s) : this.q.inherit();
     }
     const levelText = shape.csv !== undefined ? `[${(tok(t, shape.csv) ?? '').split(', ')[2]}]` : tok(t, shape.level);
-    const level = shape.fatal !== undefined ? 'critical' : levelOf(levelText, body);
     // syslog's `mysqld_safe[123]: Starting mysqld daemon ...` reads as the file form would
     const said = s.syslog?.program.endsWith('_safe') && !body.startsWith('mysqld_safe') ? `mysqld_safe ${body}` : body;
-    const meaning = meaningOf(said, levelText !== undefined ? level : undefined, this.allocBytes);
+    const { level, meaning } = this.meaning(levelText, shape.fatal !== undefined, body, said);
+    const tags = headTags(shape, t);
+    this.record(l, meaning, body, time, level, tags, s, undated);
+    if (meaning === PLAIN && shape.stamp === 0 && shape.csv === undefined && s.cut === 0 && !s.meta && !s.syslog && !body.startsWith('[Entrypoint]')) {
+      this.remember(s.text, t, shape, levelText, tags);
+    }
+  }
+
+  /**
+   * A line stamped by the server starts a record (the one before is complete) and ends a trace:
+   * its time from the stamp (`07:00:44 UTC` with no dated line before waits for the dating stage).
+   * Both paths of a line take it.
+   */
+  private startRecord(type: string, stampText: string, s: Stripped): { time: EventTime; undated?: RawStamp } {
+    this.q.flush();
+    this.innerPid = s.syslog ? (s.syslog.pid ?? -1) : undefined;
+    this.inTrace = false;
+    if (type === 'stamp55') return { time: this.placed(stamp55Instant(stampText, this.ctx.clock)) };
+    const st = parseMysqlStamp(type, stampText);
+    const time = st ? this.place(st) : this.q.inherit();
+    return st && st.year === undefined && !Number.isFinite(time.ms) ? { time, undated: st } : { time };
+  }
+
+  /** A record's level and meaning from its level token and body (`said`: the body as the file form writes it). */
+  private meaning(levelText: string | undefined, fatal: boolean, body: string, said = body): { level: string; meaning: Meaning } {
+    const level = fatal ? 'critical' : levelOf(levelText, body);
+    return { level, meaning: meaningOf(said, levelText !== undefined ? level : undefined, this.allocBytes) };
+  }
+
+  /** A record's event, as both paths of a line make it: its meaning, level, the head's tags and the prefixes peeled off. */
+  private record(l: Line, meaning: Meaning, body: string, time: EventTime, level: string, tags: HeadTags, s: Stripped, undated?: RawStamp): void {
     if (meaning.allocBytes !== undefined) this.allocBytes = meaning.allocBytes;
     // the docker image's entrypoint script logs in the server's style: `... [Note] [Entrypoint]: ...`
     const e =
@@ -95,22 +132,18 @@ class MysqlErrorParser implements SplitLineParser {
         ? makeEvent(this.ctx, ID, 'line.other', l, body, { source: 'entrypoint' }, time)
         : this.toEvent(l, meaning, body, time);
     e.level = level;
-    const tags = headTags(shape, t);
     applyTags(e, tags, s);
     if (undated) e.pending = { stamp: undated };
     this.q.push(e);
     if (e.kind === 'mysql.signal') this.inTrace = true;
-    if (meaning === PLAIN && e.kind === 'mysql.log' && shape.stamp === 0 && shape.csv === undefined && s.cut === 0 && !s.meta && !s.syslog) {
-      this.remember(s.text, t, shape, levelText, tags);
-    }
   }
 
   /**
    * A stamped plain line whose head repeats one read before (mysql-repeats.ts): its event, as the
    * full path would make it, without lexing it. False when it is not one (the full path reads it).
    */
-  private repeated(l: Line): boolean {
-    const text = l.text;
+  private repeated(l: Line, s: Stripped): boolean {
+    const text = s.text;
     let end = stamp55End(text);
     const iso = end < 0;
     if (iso) end = stampIsoEnd(text);
@@ -119,22 +152,10 @@ class MysqlErrorParser implements SplitLineParser {
     if (!h) return false;
     const body = text.slice(end + h.text.length);
     if (body.charCodeAt(0) === 91) return false; // `[Entrypoint]: ...` is the image's script
-    const level = h.fatal ? 'critical' : levelOf(h.levelText, body);
-    const meaning = meaningOf(body, h.levelText !== undefined ? level : undefined, this.allocBytes);
+    const { level, meaning } = this.meaning(h.levelText, h.fatal, body);
     if (meaning !== PLAIN) return false;
-    this.q.flush();
-    let time: EventTime;
-    if (!iso) time = this.placed(stamp55Instant(text, this.ctx.clock));
-    else {
-      const st = parseMysqlStamp('stampIso', text.slice(0, end));
-      time = st ? this.place(st) : this.q.inherit();
-    }
-    this.innerPid = undefined;
-    this.inTrace = false;
-    const e = this.toEvent(l, meaning, body, time);
-    e.level = level;
-    applyTags(e, h, NO_PREFIX);
-    this.q.push(e);
+    const { time, undated } = this.startRecord(iso ? 'stampIso' : 'stamp55', text.slice(0, end), s);
+    this.record(l, meaning, body, time, level, h, s, undated);
     return true;
   }
 
@@ -149,8 +170,6 @@ class MysqlErrorParser implements SplitLineParser {
   }
 
   end(): void {
-    REPEATS.hits += this.heads.hits;
-    this.heads.hits = 0;
     this.q.end();
   }
 

@@ -1,8 +1,34 @@
-// The MySQL / MariaDB stamps and the file-level test for the format: what a stamp token means
-// as a wall-clock time, and how sure the first lines of a file are a server's error log.
+// The MySQL / MariaDB stamps and the file-level test for the format: the stamps' patterns, written
+// once as small named pieces combined (as Luxon's regexParser combines its own), which the moo
+// lexer of grammar/mysql-error.ne, the sniffer and the checks here all use; what a stamp token
+// means as a wall-clock time; how sure the first lines of a file are a server's error log.
 import type { RawStamp } from '../../event.js';
 import type { Clock } from '../../time/clock.js';
 import { PrefixReader } from '../prefix.js';
+
+/** `160521`: 5.5's yymmdd. */
+const DATE6 = String.raw`\d{6}`;
+/** `2016-05-21`. */
+const DATE = String.raw`\d{4}-\d\d-\d\d`;
+/** `11:06:36`, `9:06:36`: the hour may be one digit. */
+const CLOCK = String.raw`\d{1,2}:\d\d:\d\d`;
+/** `.123456`: up to nanoseconds. */
+const FRACTION = String.raw`(?:\.\d{1,9})?`;
+/** `Z`, `+08:00`, `-0530`. */
+const OFFSET = String.raw`(?:Z|[+-]\d\d:?\d\d)?`;
+/** `07:00:44`: the crash banner's UTC time, two-digit hour. */
+const CLOCK_UTC = String.raw`\d\d:\d\d:\d\d`;
+
+const combine = (...pieces: string[]) => new RegExp(pieces.join(''));
+
+/** `160521 11:06:36`, `160521  9:06:36` (5.5: the hour space-padded; mysqld_safe zero-pads). */
+export const STAMP55 = combine(DATE6, ' {1,2}', CLOCK);
+/** `2016-05-21 11:06:36`, `2016-05-21T11:06:36.123456Z`, `2023-05-28  8:34:45`, `...+08:00`. */
+export const STAMP_ISO = combine(DATE, '(?:T| {1,2})', CLOCK, FRACTION, OFFSET);
+/** `07:00:44 UTC - mysqld got signal 11 ;`. */
+export const STAMP_UTC = combine(CLOCK_UTC, ' UTC');
+/** A 5.5 stamp cut short (`160521 11:0`): a damaged line, not a message. */
+export const STAMP55_CUT = combine('^', DATE6, String.raw` {1,2}\d{0,2}:?\d{0,2}:?\d?$`);
 
 /** Syslog / journald program names that are the server or its wrapper. */
 export const SERVER_PROGRAM = /^(?:mysqld|mariadbd|mysqld_safe|mariadbd-safe|mysql|mariadb)$/;
@@ -30,7 +56,7 @@ export function stamp55Instant(text: string, clock: Clock): number {
   return clock.wallInstant(yy < 70 ? 2000 + yy : 1900 + yy, d2(text, 2), d2(text, 4), h, d2(text, i + 1), d2(text, i + 4));
 }
 
-const ISO = /^(\d{4})-(\d\d)-(\d\d)(?:T| {1,2})(\d{1,2}):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|([+-])(\d\d):?(\d\d))?$/;
+const ISO_WHOLE = combine('^', STAMP_ISO.source, '$');
 
 /** `160521 11:06:36`, `2016-05-21T11:06:36.123456Z`, `2023-05-28  8:34:45`, `07:00:44 UTC` (lexer tokens), by character codes. */
 export function parseMysqlStamp(type: string, text: string): RawStamp | null {
@@ -41,7 +67,7 @@ export function parseMysqlStamp(type: string, text: string): RawStamp | null {
     return st;
   }
   if (type === 'stampIso') {
-    if (!ISO.test(text)) return null;
+    if (!ISO_WHOLE.test(text)) return null;
     const st: RawStamp = { year: d2(text, 0) * 100 + d2(text, 2), month: d2(text, 5), day: d2(text, 8), hour: 0, minute: 0, second: 0 };
     let i = clockAt(text, text.charCodeAt(11) === 32 ? 12 : 11, st);
     if (text.charCodeAt(i) === 46) {
@@ -66,7 +92,7 @@ export function parseMysqlStamp(type: string, text: string): RawStamp | null {
   return null;
 }
 
-const STAMPED_SHAPE = /^\s*(?:\d{6} |\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d UTC)/;
+const STAMPED_SHAPE = combine(String.raw`^\s*(?:`, DATE6, ' |', DATE, '|', STAMP_UTC.source, ')');
 const MYSQL_WORDS = /\[(?:Note|Warning|ERROR|System)\]|InnoDB: |mysqld_safe |mysqld|mariadbd|Aborted connection/;
 /** A server line pasted without its stamp, the level first: `[ERROR] InnoDB: Cannot map ...`. */
 const LEVEL_FIRST = /^\[(?:Note|Warning|ERROR|System)\] (?:\[|InnoDB: |Plugin |Aborting|mysqld|mariadbd|\/)/;
