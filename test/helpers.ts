@@ -66,3 +66,17 @@ export function filesUnder(dir: string, skip?: RegExp): string[] {
   }
   return out;
 }
+
+/** Reads NDJSON as a reference reader does (the `ndjson` package, strict: a line that is not one
+ * JSON document is an error), so a U+2028 or a stray newline in our output cannot hide. */
+export async function parseNdjson(text: string): Promise<unknown[]> {
+  const { default: ndjson } = await import('ndjson');
+  const rows: unknown[] = [];
+  const parser = ndjson.parse({ strict: true });
+  return new Promise((resolve, reject) => {
+    parser.on('data', (row: unknown) => rows.push(row));
+    parser.on('error', reject);
+    parser.on('end', () => resolve(rows));
+    parser.end(text);
+  });
+}

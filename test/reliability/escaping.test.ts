@@ -3,7 +3,7 @@
 // every echoed option value shows them escaped. Every option given twice: the last wins or a usage
 // error, never an internal error.
 import { describe, expect, it } from 'vitest';
-import { SEED } from '../helpers.js';
+import { SEED, parseNdjson } from '../helpers.js';
 import { cli, expectNoStack } from './cli.js';
 
 /** Terminal controls (C0 but tab and line feed, DEL, C1) and Trojan-Source bidi characters. */
@@ -30,7 +30,10 @@ describe('log text in every format', () => {
     for (const m of messages) expect(LOG).toContain(m);
     const nd = await cli(['timeline', '-', '--tz', 'UTC'], LOG);
     expect(nd.stdout).toContain('\\u202e');
-    const texts = nd.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { message: string }).message);
+    // the reference NDJSON reader (split on \r?\n, one document a line) takes every line whole
+    const rows = (await parseNdjson(nd.stdout)) as { message: string }[];
+    expect(rows.length).toBe(nd.stdout.trimEnd().split('\n').length);
+    const texts = rows.map((r) => r.message);
     expect(texts.some((m) => m.includes('\u2066evil\u2066'))).toBe(true);
   });
 });
