@@ -1,21 +1,21 @@
-// One bundle, end to end: inputs → lines → events → dates → timeline → findings. The library's
-// entry point; the CLI only wires options into it and a reporter onto its result.
+// One bundle, end to end, in stages: read → parse → collect (inputs → lines → events, kept as the
+// keep strategy says: timeline/keep.ts) → date → order → correlate (findings). The library's entry
+// point; the CLI only wires options into it and a reporter onto its result.
 import { correlate } from './correlate/index.js';
 import { calibrateUnits } from './formats/calibrate-units.js';
 import type { Findings } from './correlate/types.js';
 import type { Event } from './event.js';
 import { implausibleNotes } from './plausible.js';
 import { type InputStats, driveSource } from './parse/drive.js';
-import type { SplitOptions } from './parse/split.js';
 import { counted } from './read/counted.js';
 import { expandInputs } from './read/sources.js';
 import { HostWitness } from './identity/host.js';
 import { type Identity, identityOf } from './identity/identity.js';
 import { Clock } from './time/clock.js';
 import { dateEvents } from './time/dating.js';
-import { Collector, type FoldedSummary } from './timeline/collect.js';
-import { byTime, inWindow, timeline, window } from './timeline/merge.js';
-import { OrderCheck } from './timeline/order.js';
+import type { Collector, FoldedSummary } from './timeline/collect.js';
+import { Keep } from './timeline/keep.js';
+import { byTime, timeline, window } from './timeline/merge.js';
 import type { ReplayPlan } from './replay.js';
 import { trace } from './trace.js';
 
@@ -98,36 +98,13 @@ function undated(events: readonly Event[]): { path: string; reason: string }[] {
  */
 export const MAX_HELD_EVENTS = 500_000;
 
-export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
-  const clock = new Clock(opts.tz);
-  const since = opts.since ? clock.parseIso(opts.since) : undefined;
-  const until = opts.until ? clock.parseIso(opts.until) : undefined;
-  const streaming = opts.keep === 'stream';
-  const collector = new Collector({ fold: opts.keep === 'report' || streaming, clock, since, until });
-  const plan: ReplayPlan | undefined = streaming ? { inputs: [], finals: new Map(), as: opts.as, since, until } : undefined;
-  /** Per input of a stream plan: its order check, and the times its kept events came with. */
-  const arrivals: { check: OrderCheck; kept: Map<Event, number> }[] = [];
+/** Stages 1-3, read → parse → collect: every input read, parsed and kept as the strategy keeps it. */
+async function readInputs(opts: AnalyzeOptions, clock: Clock, keep: Keep, seq: { next: number }) {
   const inputs: InputStats[] = [];
   const errors: { path: string; reason: string }[] = [];
   const notes: { path: string; reason: string }[] = [];
-  let seq = 0;
   const host = new HostWitness(opts.host);
-  // a report that folds repeats reads a big plain log in parts at once (its events fold anyway)
-  const split: SplitOptions | undefined =
-    opts.keep === 'report'
-      ? {
-          zone: clock.zone,
-          since,
-          until,
-          ...opts.parts,
-          absorb: (part, path) => collector.absorb(part, path),
-          skipSeq: (n) => {
-            const first = seq;
-            seq += n;
-            return first;
-          },
-        }
-      : undefined;
+  const { collector } = keep;
   for await (const item of expandInputs(opts.inputs, opts.stdin, { followLinks: opts.followLinks })) {
     if ('note' in item) {
       notes.push(item.note);
@@ -140,78 +117,53 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     }
     opts.onSource?.(item.source.path, item.source.size);
     const source = opts.onBytes ? counted(item.source, opts.onBytes) : item.source;
-    // an input that cannot be read again (stdin, an archive's entry) keeps all its events for a stream plan
-    const again = item.source.path !== '-' && !item.source.once;
-    collector.startSource({ fold: !streaming || again });
-    let emit = collector.add;
-    if (plan) {
-      const arrival = { check: new OrderCheck(), kept: new Map<Event, number>() };
-      arrivals.push(arrival);
-      plan.inputs.push({ source: item.source, seqBase: seq, seqCount: 0, mode: again ? 'stream' : 'kept', release: again ? item.source.hold?.() : undefined });
-      emit = (e) => {
-        if (inWindow(e, since, until)) arrival.check.arrive(e.time.ms, e.seq);
-        const n = collector.events.length;
-        collector.add(e);
-        if (collector.events.length > n) arrival.kept.set(e, e.time.ms);
-      };
-    }
+    const kept = keep.startInput(item.source);
     const held = collector.events.length;
     const most = opts.maxHeldEvents ?? MAX_HELD_EVENTS;
     const cut = () => (collector.events.length - held > most ? `holds over ${most} events unfolded, the most one input may (a runaway input?)` : undefined);
-    const kept = emit;
     const stats = await driveSource(source, {
       clock,
       as: opts.as,
-      seq: () => seq++,
+      seq: () => seq.next++,
       emit: (e) => {
         host.see(e);
         kept(e);
       },
       cut,
-      split: plan ? undefined : split,
+      split: keep.split,
     });
     if (stats.cut) notes.push({ path: stats.path, reason: stats.cut });
-    collector.endSource();
-    if (plan) {
-      const input = plan.inputs[plan.inputs.length - 1];
-      input.seqCount = seq - input.seqBase;
-      if (stats.cut) input.lines = stats.lines; // read again only as far
-    }
+    keep.endInput(stats);
     if (stats.error) errors.push({ path: stats.path, reason: stats.error });
     inputs.push(stats);
   }
-  trace('inputs read');
-  opts.onPhase?.('dating');
-  const events = collector.events;
+  return { inputs, errors, notes, host: host.host };
+}
+
+/** Stage 4, date: units for unit-less `free`, then a time for every event its parser left without one. */
+function dateAll(events: Event[], inputs: readonly InputStats[], opts: AnalyzeOptions, clock: Clock): { path: string; reason: string }[] {
   calibrateUnits(events);
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
-  notes.push(...undated(events), ...implausibleNotes(events));
-  const witnesses = collector.witnesses;
+  return [...undated(events), ...implausibleNotes(events)];
+}
+
+/**
+ * Stage 5, order: the timeline (witnesses left out, inside --since/--until), and what the
+ * correlator reads besides it of the folded events: the latest server line (the server still
+ * spoke), the latest evidence of any kind (where the bundle's evidence ends, for incidents) and the
+ * earliest folded event of each kind it reads as evidence, per pool (php-fpm's max_children warnings).
+ */
+function order(collector: Collector, since: number | undefined, until: number | undefined): { ordered: Event[]; folded: FoldedSummary | undefined; correlated: Event[] } {
+  const { events, witnesses } = collector;
   const kept = witnesses.size > 0 ? events.filter((e) => !witnesses.has(e)) : events;
-  if (plan) {
-    // an input is read again in near time order only if no time of it moved in dating
-    for (const [i, input] of plan.inputs.entries()) {
-      if (input.mode === 'kept') continue;
-      const { check, kept: came } = arrivals[i];
-      let moved = false;
-      for (const [e, ms] of came) {
-        plan.finals.set(e.seq, e);
-        if (!Object.is(e.time.ms, ms)) moved = true;
-      }
-      input.mode = !moved && check.ordered() ? 'stream' : 'sort';
-    }
-  }
   const ordered = window(timeline(kept), since, until);
   const folded = collector.folded();
-  const lookbackSeconds = opts.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
-  // of the folded events the correlator reads only the latest server line (the server still spoke)
-  // and the latest evidence of any kind (where the bundle's evidence ends, for incidents)
-  // and the earliest folded event of each kind it reads as evidence, per pool (php-fpm's max_children warnings)
-  const extra = [...new Set([folded?.latestServerLine, folded?.latestEvidence, ...(folded?.firsts ?? [])])].filter((e): e is Event => e !== undefined && !ordered.includes(e));
-  trace('dated and ordered');
-  opts.onPhase?.('correlating');
-  const findings = correlate(extra.length > 0 ? timeline([...ordered, ...extra]) : ordered, { lookbackSeconds });
-  trace('correlated');
+  const inTimeline = new Set(ordered);
+  const extra = [...new Set([folded?.latestServerLine, folded?.latestEvidence, ...(folded?.firsts ?? [])])].filter((e): e is Event => e !== undefined && !inTimeline.has(e));
+  return { ordered, folded, correlated: extra.length > 0 ? timeline([...ordered, ...extra]) : ordered };
+}
+
+function totals(inputs: readonly InputStats[]): Analysis['stats'] {
   const stats = { lines: 0, blank: 0, events: 0, unrecognized: 0, uninterpreted: 0 };
   for (const i of inputs) {
     stats.lines += i.lines;
@@ -220,8 +172,29 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
     stats.unrecognized += i.unrecognized;
     stats.uninterpreted += i.uninterpreted;
   }
-  const identity = identityOf(opts.inputs, host.host, opts.bundleId);
-  return { clock, identity, inputs, events: ordered, folded, replay: plan, stats, errors, notes, lookbackSeconds, ...findings };
+  return stats;
+}
+
+/** The stages in order: read → parse → collect (readInputs, with the keep strategy) → date → order → correlate. */
+export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
+  const clock = new Clock(opts.tz);
+  const since = opts.since ? clock.parseIso(opts.since) : undefined;
+  const until = opts.until ? clock.parseIso(opts.until) : undefined;
+  const seq = { next: 0 };
+  const keep = new Keep(opts.keep ?? 'all', { clock, since, until, as: opts.as, parts: opts.parts, seq });
+  const read = await readInputs(opts, clock, keep, seq);
+  trace('inputs read');
+  opts.onPhase?.('dating');
+  const notes = [...read.notes, ...dateAll(keep.collector.events, read.inputs, opts, clock)];
+  keep.settle();
+  const { ordered, folded, correlated } = order(keep.collector, since, until);
+  trace('dated and ordered');
+  opts.onPhase?.('correlating');
+  const lookbackSeconds = opts.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
+  const findings = correlate(correlated, { lookbackSeconds });
+  trace('correlated');
+  const identity = identityOf(opts.inputs, read.host, opts.bundleId);
+  return { clock, identity, inputs: read.inputs, events: ordered, folded, replay: keep.plan, stats: totals(read.inputs), errors: read.errors, notes, lookbackSeconds, ...findings };
 }
 
 /** Events per kind over the whole timeline, folded events included. */
