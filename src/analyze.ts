@@ -7,6 +7,7 @@ import type { Findings } from './correlate/types.js';
 import type { Event } from './event.js';
 import { implausibleNotes } from './plausible.js';
 import { type InputStats, driveSource } from './parse/drive.js';
+import type { SplitCounts } from './parse/split.js';
 import { counted } from './read/counted.js';
 import { expandInputs } from './read/sources.js';
 import { HostWitness } from './identity/host.js';
@@ -51,7 +52,7 @@ export interface AnalyzeOptions {
   /** --follow-links: follow symbolic links met inside folders (never by default). */
   followLinks?: boolean;
   /** With keep 'report': how a big plain log is read in parts at once (default: one per core). */
-  parts?: { threads?: number; minBytes?: number; inProcess?: boolean };
+  parts?: { threads?: number; minBytes?: number; inProcess?: boolean; counts?: SplitCounts };
 }
 
 export interface Analysis extends Findings {

@@ -4,7 +4,7 @@
 // else the generic syslog format), dated exactly by the record; its header and other fields go to
 // the `journal-verbose` format, which counts them in one `journal.record`. A record is held until
 // the next header (its fields come in any order); every line lands in exactly one block.
-import { JournalEntry, readJournalLine } from '../formats/journal-verbose/journal-record.js';
+import { JournalEntry, JournalLines, readJournalLine } from '../formats/journal-verbose/journal-record.js';
 import type { Line } from '../read/lines.js';
 import type { Block, Container, Splitter } from './index.js';
 import { PIECE_LINES, streamed } from './pieces.js';
@@ -37,6 +37,7 @@ function splitter(): Splitter {
   const runs = new Map<string, Block>();
   const out: Block[] = [];
   let rec: Held | null = null;
+  const reader = new JournalLines();
 
   const append = (format: string, l: Line) => {
     const key = `journal:${format}`;
@@ -70,7 +71,7 @@ function splitter(): Splitter {
 
   return {
     push(l) {
-      const j = readJournalLine(l.text);
+      const j = reader.read(l.text);
       if (j?.type === 'header') {
         route();
         rec = { lines: [l], entry: new JournalEntry(j), message: null };

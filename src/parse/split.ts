@@ -27,6 +27,8 @@ export interface SplitOptions {
   minBytes?: number;
   /** Read the parts in this thread (when no built worker exists, as under the test runner). */
   inProcess?: boolean;
+  /** Counted here: how the parts fared (tests and measurements ask). */
+  counts?: SplitCounts;
   /** Hand over a part's events (as if they had been emitted here). */
   absorb(part: PartCollection, path: string): void;
   /** Take n sequence numbers at once; returns the first. */
@@ -53,8 +55,11 @@ const OWN_SHARE = 0.52;
 
 const WORKER = new URL('./part-worker.js', import.meta.url);
 
-/** How parts have fared in this process: taken as read apart, or read again here (for tests). */
-export const SPLIT_COUNTS = { absorbed: 0, readAgain: 0 };
+/** How a read's parts fared: taken as read apart, or read again here (SplitOptions.counts). */
+export interface SplitCounts {
+  absorbed: number;
+  readAgain: number;
+}
 
 function workerAvailable(): boolean {
   return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
@@ -185,7 +190,7 @@ export class SplitRead {
   }
 
   private absorb(r: PartResult, stats: PartStats): void {
-    SPLIT_COUNTS.absorbed++;
+    if (this.opts.counts) this.opts.counts.absorbed++;
     const lineDelta = stats.lines - r.lineBefore;
     const seqBase = this.opts.skipSeq(r.seqCount);
     const c = r.collection;
@@ -209,7 +214,7 @@ export class SplitRead {
 
   /** Read from byte `at` to the end here, with a new parser carrying `state`. */
   private async readOn(at: number, state: string, env: SplitEnv): Promise<void> {
-    SPLIT_COUNTS.readAgain++;
+    if (this.opts.counts) this.opts.counts.readAgain++;
     const parser = env.fresh() as SplitLineParser;
     parser.carry(state);
     const fd = this.src.file?.descriptor;

@@ -6,7 +6,7 @@
 // only tells it when an input starts and ends.
 import type { Event } from '../event.js';
 import type { InputStats } from '../parse/drive.js';
-import type { SplitOptions } from '../parse/split.js';
+import type { SplitCounts, SplitOptions } from '../parse/split.js';
 import type { Source } from '../read/sources.js';
 import type { ReplayPlan } from '../replay.js';
 import type { Clock } from '../time/clock.js';
@@ -22,7 +22,7 @@ export interface KeepContext {
   until?: number;
   as?: string;
   /** With `report`: how a big plain log is read in parts at once. */
-  parts?: { threads?: number; minBytes?: number; inProcess?: boolean };
+  parts?: { threads?: number; minBytes?: number; inProcess?: boolean; counts?: SplitCounts };
   /** The next sequence numbers, shared with the parser (parts take a block of them). */
   seq: { next: number };
 }

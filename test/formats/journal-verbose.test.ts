@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readJournalLine, readWithGrammar } from '../../src/formats/journal-verbose/journal-record.js';
+import { JournalLines, readWithGrammar } from '../../src/formats/journal-verbose/journal-record.js';
 import { ROOT, expectConserved, runText } from '../helpers.js';
 
 const dir = path.join(ROOT, 'test', 'formats', 'journal-verbose');
@@ -32,8 +32,9 @@ describe('format journal-verbose', () => {
     const lines = readdirSync(dir).filter((f) => f.endsWith('.log')).flatMap((f) => read(f).split('\n'));
     // SYNTHETIC near misses: 3 or 5 spaces, a dash in the key, no `=`, a key of 65 characters
     lines.push('   MESSAGE=x', '     MESSAGE=x', '    SYSLOG-ID=x', '    MESSAGE', `    ${'K'.repeat(65)}=x`, '    K=', '\tMESSAGE=x');
-    readWithGrammar('    PRIORITY=6'); // the grammar has read a field: the fast path is on
-    for (const l of lines) expect(readJournalLine(l), l).toEqual(readWithGrammar(l));
+    const reader = new JournalLines();
+    reader.read('    PRIORITY=6'); // the grammar has read a field: this reader's fast path is on
+    for (const l of lines) expect(reader.read(l), l).toEqual(readWithGrammar(l));
   });
 
   it('routes each MESSAGE by its program, dated by the cursor, and keeps the other fields in one record', async () => {

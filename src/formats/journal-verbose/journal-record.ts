@@ -50,17 +50,27 @@ function stampOf(date: string, clock: string, zone: string): RawStamp {
 
 /**
  * A field line, the lexer's `indent` and `field` rules in one anchored regex: most lines of a dump
- * are fields, so once the grammar has read one (`fieldShape`), the others skip the lexer.
+ * are fields, so once the grammar has read one for a reader, the others skip the lexer.
  */
 const FIELD = /^ {4}([A-Za-z0-9_]{1,64})=/;
-let fieldShape = false;
 
-/** The line as its grammar reads it, or null (not a verbose record's line). */
-export function readJournalLine(text: string): JournalLine | null {
-  if (fieldShape) {
-    const f = FIELD.exec(text);
-    if (f) return { type: 'field', key: f[1], value: text.slice(f[0].length) };
+/** Reads one dump's lines: the grammar for each until it has read a field, then the fast path for fields. */
+export class JournalLines {
+  private fieldShape = false;
+
+  read(text: string): JournalLine | null {
+    if (this.fieldShape) {
+      const f = FIELD.exec(text);
+      if (f) return { type: 'field', key: f[1], value: text.slice(f[0].length) };
+    }
+    const j = readWithGrammar(text);
+    if (j?.type === 'field') this.fieldShape = true;
+    return j;
   }
+}
+
+/** The line as its grammar reads it, or null (not a verbose record's line): detection and sniffing. */
+export function readJournalLine(text: string): JournalLine | null {
   return readWithGrammar(text);
 }
 
@@ -84,7 +94,6 @@ export function readWithGrammar(text: string): JournalLine | null {
   if (s.field !== undefined) {
     const f = at(s.field);
     const eq = f.indexOf('=');
-    fieldShape = true;
     return { type: 'field', key: f.slice(0, eq), value: f.slice(eq + 1) };
   }
   return { type: 'marker' };

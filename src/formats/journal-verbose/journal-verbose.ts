@@ -6,7 +6,7 @@
 import type { EventTime } from '../../event.js';
 import type { Line } from '../../read/lines.js';
 import { type Format, type FormatContext, type LineParser, UNPLACED, makeEvent, placeStamp, unrecognized } from '../types.js';
-import { JournalEntry, readJournalLine } from './journal-record.js';
+import { JournalEntry, JournalLines, readJournalLine } from './journal-record.js';
 
 const ID = 'journal-verbose';
 
@@ -31,12 +31,13 @@ interface Open {
 
 class JournalVerboseParser implements LineParser {
   private open: Open | null = null;
+  private readonly reader = new JournalLines();
 
   constructor(private readonly ctx: FormatContext) {}
 
   line(l: Line): void {
     if (l.text.trim() === '') return; // counted blank by the driver (journalctl prints some)
-    const j = readJournalLine(l.text);
+    const j = this.reader.read(l.text);
     if (j?.type === 'header') {
       this.flush();
       this.open = { first: l, lines: 1, entry: new JournalEntry(j) };
