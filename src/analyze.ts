@@ -11,6 +11,7 @@ import type { SplitCounts } from './parse/split.js';
 import { counted } from './read/counted.js';
 import { expandInputs } from './read/sources.js';
 import { HostWitness } from './identity/host.js';
+import { BundleRoots } from './identity/bundle.js';
 import { type Identity, identityOf } from './identity/identity.js';
 import { Clock } from './time/clock.js';
 import { dateEvents } from './time/dating.js';
@@ -144,7 +145,9 @@ async function readInputs(opts: AnalyzeOptions, clock: Clock, keep: Keep, seq: {
 /** Stage 4, date: units for unit-less `free`, then a time for every event its parser left without one. */
 function dateAll(events: Event[], inputs: readonly InputStats[], opts: AnalyzeOptions, clock: Clock): { path: string; reason: string }[] {
   calibrateUnits(events);
-  dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])) });
+  const roots = new BundleRoots(opts.inputs);
+  const shown = (p: string) => roots.relative(p);
+  dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])), shown });
   return [...undated(events), ...implausibleNotes(events)];
 }
 

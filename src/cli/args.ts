@@ -33,6 +33,7 @@ export interface Argv {
   dialect?: string;
   table?: string;
   flat: boolean;
+  'absolute-paths': boolean;
 }
 
 export const COMMANDS = ['analyze', 'timeline', 'compare', 'merge', 'schema'] as const;
@@ -42,7 +43,7 @@ const STDIN_ARG = '\u0000stdin';
 /** Long options that take a value, with their short aliases. */
 const VALUED: Record<string, string | null> = { format: 'f', out: 'o', tz: null, date: null, year: null, lookback: null, since: null, until: null, 'fail-on': null, as: null, 'split-at': null, 'bundle-id': null, host: null, shard: null, dialect: null, table: null };
 /** Boolean options (each also as --no-NAME). */
-const FLAGS: Record<string, string | null> = { color: null, progress: null, each: null, verbose: null, debug: null, 'follow-links': null, flat: null, help: 'h', version: 'V' };
+const FLAGS: Record<string, string | null> = { color: null, progress: null, each: null, verbose: null, debug: null, 'follow-links': null, flat: null, 'absolute-paths': null, help: 'h', version: 'V' };
 const LONG = [...Object.keys(VALUED), ...Object.keys(FLAGS)];
 const SHORT = new Map<string, string>([...Object.entries(VALUED), ...Object.entries(FLAGS)].flatMap(([long, s]) => (s ? [[s, long] as [string, string]] : [])));
 
@@ -72,6 +73,7 @@ export function parser(argv: string[], width: number) {
     .option('bundle-id', { type: 'string', describe: "the bundle's id in stores (default: its folder's or archive's name)" })
     .option('host', { type: 'string', describe: "the host name for every event (default: the bundle's own evidence: pt-stalk, syslog, shell prompt)" })
     .option('flat', { type: 'boolean', default: false, describe: 'NDJSON with dotted keys, one level deep (for ClickHouse and other stores that take no nested objects)' })
+    .option('absolute-paths', { type: 'boolean', default: false, describe: "NDJSON events also carry their file's absolute path (ECS file.path); log.file.path stays relative to the bundle" })
     .option('table', { type: 'string', describe: 'with -f ndjson: the rows of a fleet table instead of the events: failures, incidents or advice (see `schema`)' })
     .option('dialect', { type: 'string', describe: 'schema: clickhouse, duckdb or elasticsearch' })
     .option('color', { type: 'boolean', describe: 'colour the text report (default: on a terminal unless NO_COLOR or TERM=dumb; never into a file)' })

@@ -29,8 +29,8 @@ import { trace } from '../trace.js';
 export { installExitGuards } from './cleanup.js';
 
 /** The timeline as NDJSON (report/ndjson.ts), written as it is made. */
-async function writeNdjson(a: Analysis, out: Sink, flat: boolean): Promise<void> {
-  for await (const text of ndjsonText(a, { flat })) await out.write(text);
+async function writeNdjson(a: Analysis, out: Sink, o: { flat: boolean; absolutePaths: boolean }): Promise<void> {
+  for await (const text of ndjsonText(a, o)) await out.write(text);
 }
 
 type Said = readonly { path: string; reason: string }[];
@@ -136,7 +136,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       const events = format === 'ndjson' && !set.table;
       const shard = set.shard ? takeShard(inputs, set.shard) : null;
       if (shard && events) await sink.write(ndjsonShardLine(shard.record));
-      const jobs: BundleJob[] = (shard ? shard.inputs : inputs).map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: events, flat: set.flat }));
+      const jobs: BundleJob[] = (shard ? shard.inputs : inputs).map((input) => ({ inputs: [input], analyze: each, report: { bundle: input, verbose: args.verbose }, ndjson: events, flat: set.flat, absolutePaths: set.absolutePaths }));
       const { sweep } = await import('../sweep/pool.js');
       if (workerBudget() < Math.min(availableParallelism(), jobs.length) - 1) io.stderr.write(`oomtrail: note: the address space is limited (ulimit -v): bundles are read on ${workerBudget() + 1} thread(s)\n`);
       const reports = await sweep(jobs, { onBytes, ndjson: (text) => sink.write(text) });
@@ -150,7 +150,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       const a = await analyze({ ...options, inputs, stdin: io.stdin, onBytes, onPhase: progress?.phase });
       const events = format === 'ndjson' && !set.table;
       progress?.phase(events ? 'writing' : 'reporting');
-      if (events) await writeNdjson(a, sink, set.flat);
+      if (events) await writeNdjson(a, sink, set);
       else {
         const report: Report = buildReport(a, { bundle: inputs.join(' '), verbose: args.verbose });
         trace('report built');

@@ -25,6 +25,8 @@ export interface Settings {
   bundleId?: string;
   host?: string;
   flat: boolean;
+  /** --absolute-paths: events carry their file's absolute path too (ECS `file.path`). */
+  absolutePaths: boolean;
   /** --table: the rows of a fleet table (not the events) as NDJSON. */
   table?: 'failures' | 'incidents' | 'advice';
   /** --shard I/N (with --each): only the bundles of shard I. */
@@ -73,6 +75,7 @@ export function settingsOf(args: Argv, now: number): Settings {
   if (shard && !['json', 'ndjson', 'junit'].includes(format)) throw new UsageError(`--shard writes what oomtrail merge joins: -f json, ndjson or junit; the format is ${format}`);
   if (shard && args.table !== undefined) throw new UsageError('--shard writes what oomtrail merge joins: events, summaries or JUnit, not --table rows (make the rows from the merged run)');
   if (args.flat && format !== 'ndjson') throw new UsageError(`--flat shapes NDJSON (-f ndjson or timeline); the format is ${format}`);
+  if (args['absolute-paths'] && (format !== 'ndjson' || args.table !== undefined)) throw new UsageError(`--absolute-paths adds file.path to NDJSON events (-f ndjson or timeline); the format is ${args.table !== undefined ? '--table rows' : format}`);
   if (args.each && args['bundle-id'] !== undefined) throw new UsageError('--bundle-id names one bundle; with --each every input is a bundle named by its own name');
   if (args.host !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(args.host)) throw new UsageError(`--host wants a host name (letters, digits, . _ -), got ${echo(args.host)}`);
   if (args.each && inputs.includes('-')) throw new UsageError('--each reads files and folders; stdin (-) cannot be a bundle of its own');
@@ -91,6 +94,7 @@ export function settingsOf(args: Argv, now: number): Settings {
     bundleId: args['bundle-id'],
     host: args.host,
     flat: args.flat,
+    absolutePaths: args['absolute-paths'] === true,
     table,
     shard,
   };

@@ -4,6 +4,7 @@
 // data). Where a kind's payload goes, its dataset and its categorization are its row (src/kinds.ts).
 // Open-ended maps (config settings like `pm.max_children`, /proc/meminfo keys, block metadata)
 // become [{name, value}] arrays, so no key with a dot in it is ever a field name.
+import path from 'node:path';
 import type { Event, EventKind } from '../event.js';
 import type { Identity } from '../identity/identity.js';
 import { eventId } from '../identity/stable-id.js';
@@ -60,6 +61,14 @@ function payload(data: Record<string, unknown>): Record<string, unknown> | null 
 export interface EcsContext {
   clock: Clock;
   identity: Identity;
+  /** --absolute-paths: ECS `file.path`, the file's absolute path, beside the bundle-relative `log.file.path`. */
+  absolutePaths?: boolean;
+}
+
+/** The absolute path of a file as reports show it (`x.tar.gz:inner/path` keeps its entry); none for stdin. */
+function absolutePath(shown: string): string | null {
+  if (shown === '-' || shown.startsWith('-:')) return null;
+  return path.isAbsolute(shown) ? shown : path.resolve(shown);
 }
 
 export function toEcs(e: Event, ctx: EcsContext): Record<string, unknown> {
@@ -107,6 +116,8 @@ export function toEcs(e: Event, ctx: EcsContext): Record<string, unknown> {
   };
   if (identity.host) out.host = { name: identity.host.name };
   out.log = log;
+  const abs = ctx.absolutePaths ? absolutePath(e.src.path) : null;
+  if (abs !== null) out.file = { path: abs };
   if (e.process && (e.process.name !== undefined || e.process.pid !== undefined)) out.process = e.process;
   out.oomtrail = o;
   return out;

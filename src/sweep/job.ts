@@ -18,6 +18,8 @@ export interface BundleJob {
   ndjson?: boolean;
   /** With `ndjson`: dotted keys one level deep (--flat). */
   flat?: boolean;
+  /** With `ndjson`: each event's absolute file path too (--absolute-paths). */
+  absolutePaths?: boolean;
 }
 
 /** Takes a chunk of a bundle's NDJSON; the bundle goes on when the promise settles. */
@@ -26,7 +28,7 @@ export type NdjsonSink = (text: string) => Promise<void>;
 export async function runJob(job: BundleJob, onBytes?: (n: number) => void, onNdjson?: NdjsonSink): Promise<Report> {
   try {
     const a = await analyze({ ...job.analyze, inputs: job.inputs, onBytes });
-    if (job.ndjson && onNdjson) for await (const text of ndjsonText(a, { flat: job.flat })) await onNdjson(text);
+    if (job.ndjson && onNdjson) for await (const text of ndjsonText(a, { flat: job.flat, absolutePaths: job.absolutePaths })) await onNdjson(text);
     return buildReport(a, job.report);
   } catch (err) {
     return failedReport(job, `internal error: ${(err as Error).message}`);

@@ -34,7 +34,7 @@ function boots(events: readonly Event[]): Boot[][] {
   return clusters;
 }
 
-export function placeUptimes(events: readonly Event[], clock: Clock, mtimes: ReadonlyMap<string, number | undefined> = new Map()): void {
+export function placeUptimes(events: readonly Event[], clock: Clock, mtimes: ReadonlyMap<string, number | undefined> = new Map(), shown: (path: string) => string = (p) => p): void {
   const waiting = events.filter((e) => !Number.isFinite(e.time.ms) && e.pending?.uptime_seconds !== undefined && e.pending.stamp === undefined);
   if (waiting.length === 0) return;
   const clusters = boots(events);
@@ -46,7 +46,7 @@ export function placeUptimes(events: readonly Event[], clock: Clock, mtimes: Rea
   const best = c.find((b) => b.exact) ?? c[Math.floor(c.length / 2)];
   const how = best.exact ? '`vmstat -s` boot time' : "a `top` header's uptime (±1 min)";
   const several = clusters.length > 1 ? `; ${clusters.length} boots seen, took the latest` : '';
-  const note = `boot at ${clock.wall(best.ms)} from ${how} at ${best.from.src.path}:${best.from.src.line}${several}`;
+  const note = `boot at ${clock.wall(best.ms)} from ${how} at ${shown(best.from.src.path)}:${best.from.src.line}${several}`;
   for (const e of waiting) e.time = { ms: best.ms + (e.pending?.uptime_seconds ?? 0) * 1000, source: 'inferred', note };
 }
 

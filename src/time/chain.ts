@@ -127,7 +127,8 @@ export function placeChain(c: Chain, placer: Placer, opts: DatingOptions): void 
   if (c.span) {
     const { lo, hi } = c.span;
     const w = placer.within(first, unit, lo.time.ms, hi.time.ms);
-    const where = lo.src.path === hi.src.path ? lo.src.path : `${lo.src.path} … ${hi.src.path}`;
+    const shown = opts.shown ?? ((p: string) => p);
+    const where = lo.src.path === hi.src.path ? shown(lo.src.path) : `${shown(lo.src.path)} … ${shown(hi.src.path)}`;
     if (w.unique) return forward(leading, w.ms, `${what} from the bundle's dated events (${where}: ${clock.wall(lo.time.ms)} … ${clock.wall(hi.time.ms)})`);
     ambiguous = w.ms;
   }

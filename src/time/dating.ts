@@ -18,6 +18,9 @@ export interface DatingOptions {
   year?: number;
   /** mtime per input path. */
   mtimes: Map<string, number | undefined>;
+  /** A file's path as notes name it: relative to the bundle root, so the notes do not depend on
+   * where oomtrail ran (identity/bundle.ts); as shown when not given. */
+  shown?: (path: string) => string;
 }
 
 /** A span of fully dated (stamped) events: the bundle's own evidence. */
@@ -81,7 +84,7 @@ export function dateEvents(events: Event[], opts: DatingOptions): Event[] {
       }
     }
   }
-  placeUptimes(events, opts.clock, opts.mtimes);
+  placeUptimes(events, opts.clock, opts.mtimes, opts.shown);
   for (const [path, list] of files) {
     if (list.some((e) => !Number.isFinite(e.time.ms))) placeBlanks(inOrder(list), opts.mtimes.get(path), opts.clock, offsets);
   }

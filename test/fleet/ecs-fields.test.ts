@@ -1,6 +1,7 @@
 // Every field oomtrail writes to NDJSON is either ECS's (checked against the published field
 // definitions of ECS 8.17: name, type, allowed values), Filebeat's `log.offset`, or under `oomtrail.*`; walked over the whole
-// NDJSON of the samples and the shared bundles, through the built CLI as users run it.
+// NDJSON of the samples and the shared bundles (with --absolute-paths, so file.path is checked too),
+// through the built CLI as users run it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +29,7 @@ const SAMPLES = readdirSync(path.join(ROOT, 'samples'), { withFileTypes: true })
 const BUNDLES = existsSync(path.join(SHARED, 'bundles')) ? readdirSync(path.join(SHARED, 'bundles')).map((b) => path.join(SHARED, 'bundles', b)) : [];
 
 function docs(bundles: string[]): Record<string, unknown>[] {
-  const out = execFileSync(process.execPath, [BIN, 'timeline', ...bundles, '--each', '--tz', 'Asia/Shanghai', '--date', '2016-05-21', '--no-progress'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const out = execFileSync(process.execPath, [BIN, 'timeline', ...bundles, '--each', '--tz', 'Asia/Shanghai', '--date', '2016-05-21', '--no-progress', '--absolute-paths'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   return out
     .split('\n')
     .filter((l) => l !== '')
