@@ -4,8 +4,7 @@
 // JSON and JUnit are joined here as texts; NDJSON is streamed by ndjson-stream.ts.
 import { jsonSafe } from '../report/sanitize.js';
 import type { ShardRecord } from '../sweep/shard.js';
-import { isRecord } from './ndjson-stream.js';
-import { MergeError, type ShardFile, ordered } from './shards.js';
+import { MergeError, type ShardFile, isRecord, ordered } from './shards.js';
 
 export type MergeFormat = 'json' | 'ndjson' | 'junit';
 export const MERGE_FORMATS: readonly MergeFormat[] = ['json', 'ndjson', 'junit'];
@@ -76,16 +75,15 @@ ${suites.join('\n')}
 `;
 }
 
-export function merge(files: readonly { name: string; text: string }[], format?: MergeFormat): string {
+/** JSON or JUnit shards joined as texts (NDJSON shards are streamed: ndjson-stream.ts). */
+export function merge(files: readonly { name: string; text: string }[], f: Exclude<MergeFormat, 'ndjson'>): string {
   if (files.length === 0) throw new MergeError('merge wants the outputs of --shard runs');
-  const f = format ?? sniffMerge(files[0].text);
   if (f === 'json') {
     const entries = ordered(files.map((x) => jsonFile(x.name, x.text)));
     // one bundle in all: an unsharded run writes its summary alone
     const doc = entries.length === 1 ? (({ input: _input, ...summary }) => summary)(entries[0]) : { schema: 'oomtrail.sweep/1', bundles: entries };
     return `${jsonSafe(JSON.stringify(doc, null, 2))}\n`;
   }
-  if (f === 'ndjson') throw new MergeError('NDJSON shards are merged as streams (merge/ndjson-stream.ts), not as texts');
   return mergedJunit(files.map((x) => junitFile(x.name, x.text)));
 }
 

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { ShardRecord } from '../sweep/shard.js';
-import { MergeError, type ShardFile } from './shards.js';
+import { MergeError, type ShardFile, isRecord } from './shards.js';
 
 /** One bundle's events in a shard file: bytes [start, end), `newline` when its last line lacked one. */
 export interface Range {
@@ -18,12 +18,6 @@ export interface Range {
 /** No event line oomtrail writes comes near this (lines are cut at 64 KiB when read). */
 export const MAX_LINE = 64 * 1024 * 1024;
 const CHUNK = 1 << 20;
-
-/** A shard's record: which shard of how many, and its bundles with their places. */
-export function isRecord(r: unknown): r is ShardRecord {
-  const x = r as ShardRecord | null;
-  return !!x && Number.isInteger(x.index) && Number.isInteger(x.count) && Number.isInteger(x.total) && Array.isArray(x.bundles);
-}
 
 function bundleOf(line: string): string | undefined {
   try {

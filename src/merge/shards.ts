@@ -5,6 +5,12 @@ import type { ShardRecord } from '../sweep/shard.js';
 
 export class MergeError extends Error {}
 
+/** A shard's record: which shard of how many, and its bundles with their places. */
+export function isRecord(r: unknown): r is ShardRecord {
+  const x = r as ShardRecord | null;
+  return !!x && Number.isInteger(x.index) && Number.isInteger(x.count) && Number.isInteger(x.total) && Array.isArray(x.bundles);
+}
+
 export interface ShardFile<T> {
   name: string;
   record: ShardRecord;

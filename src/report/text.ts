@@ -85,8 +85,8 @@ function answer(x: Ctx, out: string[]): void {
 
 /** A verdict told once: the late culprit the answer's "What held the memory" already tells is
  * named, not retold (--verbose tells it whole). */
-function verdictOnce(x: Ctx, f: Ctx['r']['summary']['failures'][number]): string {
-  if (x.verbose || f.culprit_evidence !== 'release' || releaseAnswered(x.r) !== f) return f.verdict;
+function verdictOnce(x: Ctx, f: Ctx['r']['summary']['failures'][number], told: Ctx['r']['summary']['failures'][number] | null): string {
+  if (x.verbose || f.culprit_evidence !== 'release' || told !== f) return f.verdict;
   return `${f.verdict_from_before} Likely culprit: ${f.culprit}, with ${f.culprit_confidence ?? 'low'} confidence, from memory it released later (see "What held the memory").`;
 }
 
@@ -95,6 +95,7 @@ function failures(x: Ctx, out: string[]): void {
   if (r.summary.failures.length === 0) return;
   out.push(c('bold', 'Failures'));
   const seen = new Map<string, number>();
+  const told = releaseAnswered(r);
   let n = 0;
   r.summary.failures.forEach((f) => {
     if (closes(r.summary, f)) return; // an episode's last member: its first tells of it
@@ -109,7 +110,7 @@ function failures(x: Ctx, out: string[]): void {
     if (same !== undefined) out.push(`     Same verdict as ${same}.`);
     else {
       seen.set(gist(f.verdict), i + 1);
-      out.push(...wrap(x.say(verdictOnce(x, f)), x.width, '     ').map((l) => c('yellow', l)));
+      out.push(...wrap(x.say(verdictOnce(x, f, told)), x.width, '     ').map((l) => c('yellow', l)));
     }
     if (x.verbose) out.push(`     log: ${clip(plain(f.message), Math.max(20, x.width - 10))}`);
     const b = f.before;
