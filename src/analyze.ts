@@ -143,9 +143,8 @@ async function readInputs(opts: AnalyzeOptions, clock: Clock, keep: Keep, seq: {
 }
 
 /** Stage 4, date: units for unit-less `free`, then a time for every event its parser left without one. */
-function dateAll(events: Event[], inputs: readonly InputStats[], opts: AnalyzeOptions, clock: Clock): { path: string; reason: string }[] {
+function dateAll(events: Event[], inputs: readonly InputStats[], opts: AnalyzeOptions, clock: Clock, roots: BundleRoots): { path: string; reason: string }[] {
   calibrateUnits(events);
-  const roots = new BundleRoots(opts.inputs);
   const shown = (p: string) => roots.relative(p);
   dateEvents(events, { clock, date: opts.date, year: opts.year, mtimes: new Map(inputs.map((i) => [i.path, i.mtimeMs])), shown });
   return [...undated(events), ...implausibleNotes(events)];
@@ -189,7 +188,9 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const read = await readInputs(opts, clock, keep, seq);
   trace('inputs read');
   opts.onPhase?.('dating');
-  const notes = [...read.notes, ...dateAll(keep.collector.events, read.inputs, opts, clock)];
+  // the bundle's root: dating's notes and the outputs name files relative to it
+  const roots = new BundleRoots(opts.inputs);
+  const notes = [...read.notes, ...dateAll(keep.collector.events, read.inputs, opts, clock, roots)];
   keep.settle();
   const { ordered, folded, correlated } = order(keep.collector, since, until);
   trace('dated and ordered');
@@ -197,7 +198,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Analysis> {
   const lookbackSeconds = opts.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS;
   const findings = correlate(correlated, { lookbackSeconds });
   trace('correlated');
-  const identity = identityOf(opts.inputs, read.host, opts.bundleId);
+  const identity = identityOf(opts.inputs, read.host, opts.bundleId, roots);
   return { clock, identity, inputs: read.inputs, events: ordered, folded, replay: keep.plan, stats: totals(read.inputs), errors: read.errors, notes, lookbackSeconds, ...findings };
 }
 

@@ -10,6 +10,6 @@ export interface Identity {
   roots: BundleRoots;
 }
 
-export function identityOf(inputs: readonly string[], host: Host | null, bundleId?: string): Identity {
-  return { bundle: bundleIdOf(inputs, bundleId), host, roots: new BundleRoots(inputs) };
+export function identityOf(inputs: readonly string[], host: Host | null, bundleId?: string, roots = new BundleRoots(inputs)): Identity {
+  return { bundle: bundleIdOf(inputs, bundleId), host, roots };
 }

@@ -38,7 +38,7 @@ export class Keep {
   private readonly arrivals: { check: OrderCheck; kept: Map<Event, number> }[] = [];
 
   constructor(
-    readonly mode: KeepMode,
+    mode: KeepMode,
     private readonly ctx: KeepContext,
   ) {
     const streaming = mode === 'stream';
